@@ -19,7 +19,19 @@ abstract class ScalarNoise {
      * @return a factory of per-path streams; symmetric Lomax laws get the inlined exp(E/alpha) - 1 sampler
      */
     static Function<UniformRandomProvider, ScalarNoise> forLaw(NoiseLaw law) {
+        if (law instanceof LomaxLaw l) {
+            return lomax(l.alpha(), l.scale());
+        }
         return rng -> new Sampled(law.sampler(rng));
+    }
+
+    /** Marks a law as the symmetric Lomax \(s\,U\,\mathrm{Lomax}(\alpha)\) with \(p_+ = 1/2\). */
+    interface LomaxLaw {
+        /** @return alpha */
+        double alpha();
+
+        /** @return the scale s */
+        double scale();
     }
 
     /**

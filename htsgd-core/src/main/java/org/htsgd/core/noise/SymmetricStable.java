@@ -34,7 +34,7 @@ public record SymmetricStable(double stabilityIndex, double scale) implements No
      */
     public SymmetricStable {
         if (!(stabilityIndex > 1 && stabilityIndex <= 2)) {
-            throw new IllegalArgumentException("alpha is not in (1, 2] (stable laws need alpha <= 2; "
+            throw new IllegalArgumentException("alpha is not in (1, 2] (stable laws need alpha <= 2, and "
                 + Checks.NEEDS_ALPHA_ABOVE_ONE + "): " + stabilityIndex);
         }
         Checks.requireFinitePositive(scale, "scale");

@@ -83,7 +83,8 @@ class NoiseLawSamplerTest {
     void ksSuiteRejectsAWrongLaw() {
         final double[] z = draw(SymmetricLomax.of(1.2, 0.1).sampler(rng(7)), N);
         // sup |F - G| = 0.041 (at 1 + w/0.1 = 1.25^(1/0.3)), i.e. 5.8/sqrt(N): p ~ 2 exp(-2 * 5.8^2) ~ 1e-29.
-        final DoubleUnaryOperator wrong = symmetric(w -> ParetoDistribution.of(1, 1.5).survivalProbability(1 + w / 0.1));
+        final DoubleUnaryOperator wrong =
+            symmetric(w -> ParetoDistribution.of(1, 1.5).survivalProbability(1 + w / 0.1));
         final double p = KolmogorovSmirnovTest.withDefaults().with(PValueMethod.ASYMPTOTIC).test(z, wrong).getPValue();
         assertTrue(p < 1e-6, () -> "p = " + p);
     }

@@ -72,9 +72,9 @@ public final class Charts {
                              List<Series> series) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
-        chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY)
-                .setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE)
-                .setPlotGridLinesVisible(true);
+        chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (Series s : series) {
             if (s.x().length == 0) {
                 continue;
@@ -113,8 +113,9 @@ public final class Charts {
                                      List<String> groups, double[][] values) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNE)
-                .setOverlapped(false);
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (int g = 0; g < groups.size(); g++) {
             chart.addSeries(groups.get(g), categories, toList(values[g]));
         }
@@ -132,8 +133,10 @@ public final class Charts {
      */
     public static HeatMapChart heatMap(String title, double[] xs, double[] ys, double[][] z) {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(WIDTH).title(title).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE).setShowValue(false).setLegendVisible(true)
-                .setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisDecimalPattern("0.0");
+        chart.getStyler().setYAxisDecimalPattern("0.0");
         java.util.List<Number[]> data = new java.util.ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
             for (int j = 0; j < ys.length; j++) {

@@ -132,7 +132,8 @@ public enum DataSpec {
         switch (this) {
             case FMNIST_CORRUPTED -> {
                 UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-                train = LabelCorruption.paperSubset(FashionMnist.load(dir, Split.TRAIN), rng);
+                train = LabelCorruption.paperSubset(
+                        FashionMnist.load(dir, Split.TRAIN, LabelCorruption.PAPER_SUBSET), rng);
                 test = FashionMnist.load(dir, Split.TEST);
             }
             case SVHN -> {

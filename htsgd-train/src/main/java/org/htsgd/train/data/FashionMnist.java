@@ -34,13 +34,23 @@ public final class FashionMnist {
      *                                  images are not 28x28
      */
     public static ImageDataset load(Path dir, Split split) {
+        return load(dir, split, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Loads the first {@code limit} images of one split (the files are still read and validated whole).
+     *
+     * @param limit maximum number of images, at least 1
+     * @throws IllegalArgumentException if {@code limit < 1}, or as {@link #load(Path, Split)}
+     */
+    public static ImageDataset load(Path dir, Split split, int limit) {
         String prefix = split == Split.TRAIN ? "train" : "t10k";
         Path images = DataFiles.firstExisting(dir, HOW_TO_GET, prefix + "-images-idx3-ubyte.gz",
                 prefix + "-images-idx3-ubyte");
         Path labels = DataFiles.firstExisting(dir, HOW_TO_GET, prefix + "-labels-idx1-ubyte.gz",
                 prefix + "-labels-idx1-ubyte");
         ImageDataset d = Idx.read("fashion-mnist/" + split.name().toLowerCase(java.util.Locale.ROOT), images,
-                labels, CLASSES);
+                labels, CLASSES, limit);
         if (d.height() != SIDE || d.width() != SIDE) {
             throw DataFiles.fail(images, "images are " + d.height() + "x" + d.width() + ", expected " + SIDE + "x"
                     + SIDE + " (Fashion-MNIST)");

@@ -198,6 +198,31 @@ public record Hyperparameters(
     }
 
     /**
+     * The same run shape at another length: T becomes {@code totalIterations}, K and a step-decay schedule's
+     * iteration counts are scaled by the same ratio (rounded; decay period at least 1), so e.g. the paper's
+     * fmnist-lenet schedule (T = 10,000, noise off in the last 5,000) becomes T = 2,000 with K = 1,000.
+     * Use this for a short run ({@code --iterations}); {@link #withTotalIterations} changes T alone.
+     *
+     * @param totalIterations the new T, {@code > 0}
+     * @return the scaled copy
+     * @throws IllegalArgumentException if {@code totalIterations <= 0}
+     */
+    public Hyperparameters scaledTo(long totalIterations) {
+        if (totalIterations <= 0) {
+            throw new IllegalArgumentException("totalIterations is not > 0: " + totalIterations);
+        }
+        final double ratio = (double) totalIterations / this.totalIterations;
+        final long k = Math.min(totalIterations, Math.round(noiseOffLast * ratio));
+        LearningRateSchedule s = schedule;
+        if (s instanceof LearningRateSchedule.StepDecay sd) {
+            s = LearningRateSchedule.StepDecay.of(Math.round(sd.after() * ratio),
+                Math.max(1, Math.round(sd.every() * ratio)), sd.factor());
+        }
+        return new Hyperparameters(lr, batch, lbBatch, b, c, alpha, paretoVariant, k, totalIterations,
+            weightLinfClip, momentum, weightDecay, samRho, s, noiseOffPhase);
+    }
+
+    /**
      * @param iteration iteration index t
      * @return whether the heavy-tailed noise is on at t, i.e. {@code t < totalIterations - noiseOffLast}
      */

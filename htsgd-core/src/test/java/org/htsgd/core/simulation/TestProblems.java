@@ -181,27 +181,9 @@ final class TestProblems {
         });
     }
 
-    /** Symmetric Lomax marked for the simulator's fast path (same law as {@link #lomaxByInversion}). */
-    record FastLomax(double alpha, double scale) implements NoiseLaw, ScalarNoise.LomaxLaw {
-        @Override
-        public double tail(double x) {
-            return Math.pow(1 + x / scale, -alpha);
-        }
-
-        @Override
-        public double pPlus() {
-            return 0.5;
-        }
-
-        @Override
-        public SharedStateContinuousSampler sampler(UniformRandomProvider rng) {
-            return lomaxByInversion(alpha, scale).sampler(rng);
-        }
-    }
-
-    /** Symmetric Lomax with the simulator's fast sampler. */
+    /** The paper's symmetric Lomax (fast sampler; the simulator specialises on it). */
     static NoiseLaw lomax(double alpha, double scale) {
-        return new FastLomax(alpha, scale);
+        return org.htsgd.core.noise.SymmetricLomax.of(alpha, scale);
     }
 
     /** Symmetric Lomax by inversion: \(s U (V^{-1/\alpha} - 1)\), \(P(|Z| > x) = (1 + x/s)^{-\alpha}\). */

@@ -2,9 +2,6 @@ package org.htsgd.core.simulation;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.Function;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.htsgd.core.landscape.Domain;
 import org.htsgd.core.noise.VectorNoiseLaw;
 
 /**
@@ -213,19 +210,10 @@ public final class ExitTimes {
         int paths = config.paths();
         long[] steps = new long[paths];
         double[] points = new double[paths];
-        Function<UniformRandomProvider, ScalarNoise> noise = ScalarNoise.forLaw(sgd.noise());
-        Domain.Interval domain = sgd.landscape().domain();
-        double b = sgd.truncation().b();
-        PathRunner.run(paths, config.seed(), execution, (p, rng, guard) -> {
-            double[] out = new double[1];
-            long n = Kernel1D.exit(sgd.landscape(), noise.apply(rng), sgd.eta(), b, domain.lo(), domain.hi(),
-                config.start(), config.lo(), config.hi(), config.maxSteps(), p, guard, out);
-            if (n >= 0) {
-                steps[p] = n;
-                points[p] = out[0];
-                guard.progress(1);
-            }
-        });
+        Kernel1D.Step step = Kernel1D.Step.of(sgd);
+        PathRunner.runWorkers(paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
+            Kernel1D.exitWorker(step, config.start(), config.lo(), config.hi(), config.maxSteps(), source, guard,
+                steps, points));
         boolean[] censored = new boolean[paths];
         int[] targets = new int[paths];
         long[] counts = new long[2];

@@ -2,8 +2,6 @@ package org.htsgd.core.simulation;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.Function;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.htsgd.core.landscape.Domain;
 import org.htsgd.core.noise.VectorNoiseLaw;
 
@@ -238,15 +236,15 @@ public final class Occupancy {
         int bins = config.histogramBins();
         double hinv = bins / (domain.hi() - domain.lo());
         int length = (int) Math.min(config.trajectoryLength(), config.steps() / config.trajectoryEvery() + 1);
-        Function<UniformRandomProvider, ScalarNoise> noise = ScalarNoise.forLaw(sgd.noise());
-        double b = sgd.truncation().b();
-        PathRunner.run(paths, config.seed(), execution, (p, rng, guard) -> {
+        for (int p = 0; p < paths; p++) {
             histograms[p] = bins > 0 ? new long[bins] : null;
             trajectories[p] = new double[length];
-            Kernel1D.occupy(sgd.landscape(), noise.apply(rng), sgd.eta(), b, domain.lo(), domain.hi(),
-                config.start(), config.steps(), fields, perPath[p], transitions[p], histograms[p], domain.lo(),
-                hinv, trajectories[p], config.trajectoryEvery(), p, guard);
-        });
+        }
+        Kernel1D.Step step = Kernel1D.Step.of(sgd);
+        Kernel1D.OccupancyOut out = new Kernel1D.OccupancyOut(perPath, transitions, histograms, trajectories);
+        PathRunner.runWorkers(paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
+            Kernel1D.occupancyWorker(step, config.start(), config.steps(), fields, domain.lo(), hinv,
+                config.trajectoryEvery(), source, guard, out));
         long[] histogram = new long[bins];
         double[] edges = new double[bins == 0 ? 0 : bins + 1];
         for (int i = 0; i <= bins && bins > 0; i++) {

@@ -33,6 +33,50 @@ final class PathRunner {
         void run(int path, UniformRandomProvider rng, Guard guard);
     }
 
+    /** A worker that pulls path indices itself (to run several paths interleaved on one thread). */
+    @FunctionalInterface
+    interface Worker {
+        /**
+         * @param source hands out path indices and their streams
+         * @param guard stop flag and divergence reporter
+         */
+        void run(PathSource source, Guard guard);
+    }
+
+    /** Hands out path indices to workers; each index exactly once. */
+    static final class PathSource {
+        /** Next index to hand out. */
+        private final AtomicInteger next = new AtomicInteger();
+        /** Number of paths. */
+        private final int paths;
+        /** Per-path streams. */
+        private final UniformRandomProvider[] streams;
+        /** Suggested number of paths a worker interleaves. */
+        private final int lanes;
+
+        PathSource(UniformRandomProvider[] streams, int lanes) {
+            this.paths = streams.length;
+            this.streams = streams;
+            this.lanes = lanes;
+        }
+
+        /** @return the next path index, or -1 when all are handed out */
+        int next() {
+            int p = next.getAndIncrement();
+            return p < paths ? p : -1;
+        }
+
+        /** @param path a path index @return its stream */
+        UniformRandomProvider stream(int path) {
+            return streams[path];
+        }
+
+        /** @return how many paths a worker should interleave: enough to keep every thread busy, at most LANES */
+        int lanes() {
+            return lanes;
+        }
+    }
+
     /** Shared state of a run: divergence, cancellation and progress. */
     static final class Guard {
         /** Lowest diverged path index so far, {@code Integer.MAX_VALUE} if none. */
@@ -86,18 +130,31 @@ final class PathRunner {
      * @throws DivergenceException if a path diverged (the lowest such path index)
      */
     static void run(int paths, long seed, Execution execution, PathTask task) {
-        UniformRandomProvider[] streams = PathStreams.of(seed, paths);
-        Guard guard = new Guard(execution.progress());
-        int threads = Math.min(execution.threads(), paths);
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int p = next.getAndIncrement(); p < paths; p = next.getAndIncrement()) {
+        runWorkers(paths, seed, execution, 1, (source, guard) -> {
+            for (int p = source.next(); p >= 0; p = source.next()) {
                 if (guard.shouldStop(p)) {
                     return;
                 }
-                task.run(p, streams[p], guard);
+                task.run(p, source.stream(p), guard);
             }
-        };
+        });
+    }
+
+    /**
+     * @param paths number of paths
+     * @param seed the run's seed (streams from {@link PathStreams})
+     * @param execution threads and listener
+     * @param maxLanes the most paths one worker should interleave
+     * @param work the per-thread work
+     * @throws DivergenceException if a path diverged (the lowest such path index)
+     */
+    static void runWorkers(int paths, long seed, Execution execution, int maxLanes, Worker work) {
+        UniformRandomProvider[] streams = PathStreams.of(seed, paths);
+        Guard guard = new Guard(execution.progress());
+        int threads = Math.min(execution.threads(), paths);
+        int lanes = Math.max(1, Math.min(maxLanes, (paths + threads - 1) / threads));
+        PathSource source = new PathSource(streams, lanes);
+        Runnable worker = () -> work.run(source, guard);
         if (threads == 1) {
             worker.run();
         } else {

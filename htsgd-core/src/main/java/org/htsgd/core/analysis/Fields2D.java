@@ -10,7 +10,8 @@ import org.htsgd.core.landscape.Landscape;
  * <ul>
  *   <li><b>minima</b>: projected gradient flow \(\dot x = -\nabla f(x)\), followed by projected gradient descent
  *       \(x \leftarrow \varphi_L(x - h\nabla f(x))\) with step length capped at {@code maxStep}, from every point of a
- *       square grid inside the domain; the end points are clustered by single linkage at distance {@code merge}, so a
+ *       square grid inside the domain (an end point that a kick of 1e-3 lets descend further is a saddle and is
+ *       replaced by where the kicked flow ends); the end points are clustered by single linkage at distance {@code merge}, so a
  *       minimiser that is a whole set (the segment of the modified Himmelblau's \(\Omega_2\)) is one cluster;</li>
  *   <li><b>field label</b> of a point: follow the flow to its end and take the cluster with the nearest member;</li>
  *   <li><b>radius</b> of a field: \(r_i = \mathrm{dist}(m_i, \Omega_i^c)\) (S4: \(J_b = \lceil r/b\rceil\) for
@@ -121,6 +122,7 @@ public final class Fields2D {
                     continue;
                 }
                 tmp.descend(x, 1e-10, 20_000, false);
+                tmp.escapeSaddle(x);
                 ends.add(x.clone());
             }
         }
@@ -208,6 +210,32 @@ public final class Fields2D {
                 step *= 0.5;
                 if (step * gl < tol) {
                     return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Kicks an end point by 1e-3 in 8 directions and descends again; if that lowers f, the end point was a saddle
+     * (or a maximum) and the lower end point replaces it. Repeats until no kick helps.
+     */
+    private void escapeSaddle(double[] x) {
+        double[] t = new double[2];
+        boolean moved = true;
+        for (int round = 0; moved && round < 20; round++) {
+            moved = false;
+            double fx = f.value(x);
+            for (int k = 0; k < 8; k++) {
+                double th = Math.PI * k / 4;
+                t[0] = x[0] + 1e-3 * Math.cos(th);
+                t[1] = x[1] + 1e-3 * Math.sin(th);
+                f.domain().project(t);
+                descend(t, 1e-10, 20_000, false);
+                if (f.value(t) < fx - 1e-9 * (1 + Math.abs(fx)) && Math.hypot(t[0] - x[0], t[1] - x[1]) > 1e-2) {
+                    x[0] = t[0];
+                    x[1] = t[1];
+                    moved = true;
+                    break;
                 }
             }
         }

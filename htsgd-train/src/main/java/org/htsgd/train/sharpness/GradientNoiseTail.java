@@ -2,6 +2,7 @@ package org.htsgd.train.sharpness;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.CombinationSampler;
+import org.htsgd.core.stats.TailIndex;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**
@@ -13,10 +14,12 @@ import org.htsgd.train.model.DifferentiableModel;
  * \(\xi_b = \nabla L_{B_b}(\theta) - \nabla L(\theta)\) with L the full training loss. Reported:
  * <ul>
  * <li>the norms \(\|\xi_b\|\), their mean and a histogram (Fig. A.1);</li>
- * <li>Hill's estimate of the tail index of \(\|\xi_b\|\) from the {@code hillFraction} largest norms;</li>
- * <li>the multivariate Mohammadi estimate on the noise vectors: with \(K_1\) = {@code blockSize} consecutive
- * batches summed into \(Y_i\), \(1/\hat\alpha = (\overline{\log\|Y\|} - \overline{\log\|\xi\|})/\log K_1\)
- * (exact for vectors of iid symmetric alpha-stable coordinates, where \(\|Y\| \overset{d}{=} K_1^{1/\alpha}
+ * <li>Hill's estimate of the tail index of \(\|\xi_b\|\) from the {@code hillFraction} largest norms
+ * ({@link TailIndex#hill(double[], int)});</li>
+ * <li>the multivariate Mohammadi estimate on the noise vectors ({@link TailIndex#mohammadi(double[][], int)},
+ * computed streaming): with K = {@code blockSize} consecutive batches summed into \(Y_i\),
+ * \(1/\hat\alpha = (\overline{\log\|Y\|} - \overline{\log\|\xi\|})/\log K\)
+ * (exact for vectors of iid symmetric alpha-stable coordinates, where \(\|Y\| \overset{d}{=} K^{1/\alpha}
  * \|\xi\|\); \(\hat\alpha \approx 2\) for Gaussian noise);</li>
  * <li>the per-coordinate Mohammadi estimate as in Simsekli et al.: the coordinates of the noise treated as
  * samples of one symmetric alpha-stable law, with blocks summed within a coordinate (so each block has one scale),
@@ -33,7 +36,8 @@ public final class GradientNoiseTail {
      * @param batchSize examples per minibatch (paper: 100)
      * @param batches number of minibatches
      * @param hillFraction fraction of the norms used as upper order statistics by Hill's estimator
-     * @param blockSize \(K_1\) of the Mohammadi estimators; 0 picks \(\lfloor\sqrt{\text{batches}}\rfloor\)
+     * @param blockSize K, the block size of the Mohammadi estimators; 0 picks
+     *     \(\lfloor\sqrt{\text{batches}}\rfloor\)
      * @param maxCoordinates largest number of coordinates kept for the per-coordinate estimate
      * @param bins histogram bins over [min, max] of the norms
      */
@@ -67,7 +71,7 @@ public final class GradientNoiseTail {
             return new Config(size, count, hillFraction, blockSize, maxCoordinates, bins);
         }
 
-        /** @return \(K_1\) in use */
+        /** @return K in use */
         public int effectiveBlockSize() {
             return blockSize != 0 ? blockSize : Math.max(2, (int) Math.floor(Math.sqrt(batches)));
         }
@@ -84,17 +88,16 @@ public final class GradientNoiseTail {
      * @param fullGradientNorm \(\|\nabla L(\theta)\|\)
      * @param noiseNorm mean of \(\|\xi_b\|\) with its standard error
      * @param noiseNorms all \(\|\xi_b\|\) in batch order
-     * @param hillAlpha Hill's estimate from the norms
-     * @param mohammadiAlpha multivariate Mohammadi estimate from the noise vectors
-     * @param coordinateMohammadiAlpha per-coordinate Mohammadi estimate (NaN if no coordinate qualified)
+     * @param hill Hill's estimate from the norms, with its standard error
+     * @param mohammadi multivariate Mohammadi estimate from the noise vectors, with its standard error
+     * @param coordinateMohammadi per-coordinate Mohammadi estimate, or null if no coordinate qualified
      * @param coordinatesUsed coordinates in the per-coordinate estimate
      * @param histogramEdges bins + 1 edges (linear over [min, max] of the norms)
      * @param histogramCounts counts per bin (the last bin includes its upper edge)
      */
     public record Result(Config config, long seed, double fullGradientNorm, MonteCarloEstimate noiseNorm,
-                         double[] noiseNorms, double hillAlpha, double mohammadiAlpha,
-                         double coordinateMohammadiAlpha, int coordinatesUsed, double[] histogramEdges,
-                         long[] histogramCounts) {
+                         double[] noiseNorms, TailIndex hill, TailIndex mohammadi, TailIndex coordinateMohammadi,
+                         int coordinatesUsed, double[] histogramEdges, long[] histogramCounts) {
         /** Copies the arrays. */
         public Result {
             noiseNorms = noiseNorms.clone();
@@ -129,19 +132,14 @@ public final class GradientNoiseTail {
      * @param seed seed
      * @param progress called after each batch
      * @return the result
-     * @throws IllegalArgumentException if the batch size exceeds the training set
+     * @throws IllegalArgumentException if the batch size is not below the training-set size (no noise)
      */
     public static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress) {
-        return estimate(objective, config, seed, progress, TailIndexEstimator.DEFAULT);
-    }
-
-    static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress,
-                           TailIndexEstimator estimator) {
         DifferentiableModel model = objective.model();
         int n = objective.trainingSize();
         int d = objective.dimension();
-        if (config.batchSize() > n) {
-            throw new IllegalArgumentException("batchSize is not <= training size " + n + ": " + config.batchSize());
+        if (!(config.batchSize() < n)) {
+            throw new IllegalArgumentException("batchSize is not < training size " + n + ": " + config.batchSize());
         }
         double[] theta = new double[d];
         model.weights(theta);
@@ -149,7 +147,6 @@ public final class GradientNoiseTail {
             double[] full = new double[d];
             objective.lossAndGradient(full);
             double[] grad = new double[d];
-            double[] blockSum = new double[d];
             int[] permutation = new int[n];
             for (int i = 0; i < n; i++) {
                 permutation[i] = i;
@@ -161,8 +158,7 @@ public final class GradientNoiseTail {
             // coordinate-major: coordinate c's batches are contiguous, so Mohammadi blocks never mix coordinates
             double[] perCoordinate = new double[coordinates.length * usedBatches];
             double[] norms = new double[config.batches()];
-            double logNorms = 0;
-            double logBlocks = 0;
+            StreamingMohammadi vectors = new StreamingMohammadi(d, k1, usedBatches / k1);
             for (int b = 0; b < config.batches(); b++) {
                 // partial Fisher-Yates: the first batchSize entries become a uniform sample without replacement
                 for (int i = 0; i < config.batchSize(); i++) {
@@ -180,29 +176,17 @@ public final class GradientNoiseTail {
                 }
                 norms[b] = Math.sqrt(sq);
                 if (b < usedBatches) {
-                    logNorms += Math.log(norms[b]);
-                    for (int j = 0; j < d; j++) {
-                        blockSum[j] += grad[j];
-                    }
-                    if ((b + 1) % k1 == 0) {
-                        double s = 0;
-                        for (int j = 0; j < d; j++) {
-                            s += blockSum[j] * blockSum[j];
-                            blockSum[j] = 0;
-                        }
-                        logBlocks += 0.5 * Math.log(s);
-                    }
+                    vectors.accept(grad);
                     for (int c = 0; c < coordinates.length; c++) {
                         perCoordinate[c * usedBatches + b] = grad[coordinates[c]];
                     }
                 }
                 progress.update(Measure.TAIL, b + 1L, config.batches());
             }
-            double inverse = (logBlocks / (usedBatches / k1) - logNorms / usedBatches) / Math.log(k1);
             double[] kept = withoutZeroCoordinates(perCoordinate, usedBatches);
             int coordinatesUsed = kept.length / usedBatches;
-            double coordinateAlpha = coordinatesUsed > 0 ? estimator.mohammadi(kept, k1) : Double.NaN;
-            double hill = estimator.hill(norms, config.hillK());
+            TailIndex coordinateMohammadi = coordinatesUsed > 0 ? TailIndex.mohammadi(kept, k1) : null;
+            TailIndex hill = TailIndex.hill(norms, config.hillK());
             double fullNorm = 0;
             for (double g : full) {
                 fullNorm += g * g;
@@ -223,7 +207,7 @@ public final class GradientNoiseTail {
                 counts[Math.min(bin, config.bins() - 1)]++;
             }
             return new Result(config, seed, Math.sqrt(fullNorm), MonteCarloEstimate.of(norms), norms, hill,
-                    1 / inverse, coordinateAlpha, coordinatesUsed, edges, counts);
+                    vectors.result(), coordinateMohammadi, coordinatesUsed, edges, counts);
         } finally {
             model.setWeights(theta);
         }

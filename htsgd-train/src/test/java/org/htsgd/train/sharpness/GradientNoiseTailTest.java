@@ -44,8 +44,8 @@ class GradientNoiseTailTest {
         GradientNoiseTail.Config cfg = new GradientNoiseTail.Config(1, 40_000, 0.1, 100, 2000, 50);
         GradientNoiseTail.Result r = GradientNoiseTail.estimate(TrainingObjective.of(m, 100_000), cfg, 3,
                 SharpnessProgress.NONE);
-        assertEquals(alpha, r.mohammadiAlpha(), 0.1, "multivariate");
-        assertEquals(alpha, r.coordinateMohammadiAlpha(), 0.1, "per coordinate");
+        assertEquals(alpha, r.mohammadi().alpha(), 0.1, "multivariate");
+        assertEquals(alpha, r.coordinateMohammadi().alpha(), 0.1, "per coordinate");
         assertEquals(5, r.coordinatesUsed());
     }
 
@@ -60,7 +60,8 @@ class GradientNoiseTailTest {
         GradientNoiseTail.Config cfg = new GradientNoiseTail.Config(1, 40_000, 0.1, 0, 10, 50);
         GradientNoiseTail.Result r = GradientNoiseTail.estimate(TrainingObjective.of(m, 100_000), cfg, 4,
                 SharpnessProgress.NONE);
-        assertEquals(alpha, r.hillAlpha(), 0.1);
+        assertEquals(alpha, r.hill().alpha(), 0.1);
+        assertEquals(4000, r.hill().k());
     }
 
     @Test
@@ -72,8 +73,8 @@ class GradientNoiseTailTest {
         double[] theta = Quadratics.weights(m);
         GradientNoiseTail.Result r = GradientNoiseTail.estimate(TrainingObjective.of(m, 5000), cfg, 5,
                 SharpnessProgress.NONE);
-        assertEquals(2, r.mohammadiAlpha(), 0.1);
-        assertEquals(2, r.coordinateMohammadiAlpha(), 0.1);
+        assertEquals(2, r.mohammadi().alpha(), 0.1);
+        assertEquals(2, r.coordinateMohammadi().alpha(), 0.1);
         assertArrayEquals(theta, Quadratics.weights(m));
         // histogram of the norms: bins+1 increasing edges spanning [min, max], counts adding up to the batches
         double[] norms = r.noiseNorms();
@@ -100,7 +101,7 @@ class GradientNoiseTailTest {
         GradientNoiseTail.Result r = GradientNoiseTail.estimate(TrainingObjective.of(new FixedGradients(g), 1000),
                 new GradientNoiseTail.Config(10, 100, 0.1, 0, 10, 5), 1, SharpnessProgress.NONE);
         assertEquals(1, r.coordinatesUsed());
-        assertTrue(Double.isFinite(r.coordinateMohammadiAlpha()));
+        assertTrue(Double.isFinite(r.coordinateMohammadi().alpha()));
     }
 
     @Test
@@ -112,7 +113,8 @@ class GradientNoiseTailTest {
         GradientNoiseTail.Result b = GradientNoiseTail.estimate(TrainingObjective.of(m, 1000), cfg, 7,
                 SharpnessProgress.NONE);
         assertArrayEquals(a.noiseNorms(), b.noiseNorms());
-        assertEquals(a.mohammadiAlpha(), b.mohammadiAlpha());
+        assertEquals(a.mohammadi(), b.mohammadi());
+        assertEquals(a.hill(), b.hill());
     }
 
     @Test
@@ -123,7 +125,8 @@ class GradientNoiseTailTest {
         assertThrows(IllegalArgumentException.class, () -> new GradientNoiseTail.Config(1, 100, 0.1, 1, 10, 5));
         assertThrows(IllegalArgumentException.class, () -> new GradientNoiseTail.Config(1, 100, 0.1, 51, 10, 5));
         FixedGradients m = model(5, 10, 3, ZigguratSampler.NormalizedGaussian.of(rng(50)));
+        // a batch of the whole training set has no noise
         assertThrows(IllegalArgumentException.class, () -> GradientNoiseTail.estimate(TrainingObjective.of(m, 10),
-                new GradientNoiseTail.Config(11, 100, 0.1, 0, 10, 5), 1, SharpnessProgress.NONE));
+                new GradientNoiseTail.Config(10, 100, 0.1, 0, 10, 5), 1, SharpnessProgress.NONE));
     }
 }

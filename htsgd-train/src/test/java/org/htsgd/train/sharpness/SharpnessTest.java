@@ -50,7 +50,7 @@ class SharpnessTest {
         assertEquals(1, r.config().seed());
         double[] numbers = {r.trainingLoss(), r.expected().sharpness().mean(), r.expected().sharpness().standardError(),
             r.pacBayes().sigma(), r.pacBayes().sharpness(), r.maximal().alpha(), r.maximal().sharpness(),
-            r.hessian().topEigenvalue(), r.hessian().trace().mean(), r.tail().hillAlpha(), r.tail().mohammadiAlpha()};
+            r.hessian().topEigenvalue(), r.hessian().trace().mean(), r.tail().hill().alpha(), r.tail().mohammadi().alpha()};
         for (double x : numbers) {
             assertTrue(Double.isFinite(x) && x >= 0, "finite: " + x);
         }

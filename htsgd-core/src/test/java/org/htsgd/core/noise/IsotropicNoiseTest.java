@@ -45,7 +45,8 @@ class IsotropicNoiseTest {
     /**
      * Directions Z/||Z|| have mean 0 and second moments E[theta_i theta_j] = delta_ij / d. Each coordinate of the mean
      * of N unit vectors has standard deviation sqrt(1/(d N)); tolerance 5 of those (false alarm < 6e-7 per
-     * coordinate). Second moments: Var(theta_i^2) <= 1/d, tolerance 5 sqrt(1/(d N))... bounded the same way.
+     * coordinate). Second moments: Var(theta_i^2) <= E theta_i^4 <= E theta_i^2 = 1/d, so the same tolerance is at
+     * least 5 standard errors.
      */
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 5})

@@ -78,13 +78,13 @@ class NoiseLawSamplerTest {
         assertTrue(r.getPValue() > KS_LEVEL, () -> law + ": KS D = " + r.getStatistic() + ", p = " + r.getPValue());
     }
 
-    /** The sampler is not the reference: a shifted reference must be rejected (the suite has power). */
+    /** The suite has power: Lomax(1.2) samples tested against the Lomax(1.5) CDF must be rejected. */
     @Test
     void ksSuiteRejectsAWrongLaw() {
         final double[] z = draw(SymmetricLomax.of(1.2, 0.1).sampler(rng(7)), N);
-        // alpha 1.3 instead of 1.2: sup |F - G| ~ 0.01 is 1.4/sqrt(N) = 0.0099; use a visibly wrong law instead:
-        // alpha 1.5 (sup difference ~0.03 = 4.2/sqrt(N), p ~ 1e-15).
-        final DoubleUnaryOperator wrong = symmetric(w -> ParetoDistribution.of(1, 1.5).survivalProbability(1 + w / 0.1));
+        // sup |F - G| = 0.041 (at 1 + w/0.1 = 1.25^(1/0.3)), i.e. 5.8/sqrt(N): p ~ 2 exp(-2 * 5.8^2) ~ 1e-29.
+        final DoubleUnaryOperator wrong =
+            symmetric(w -> ParetoDistribution.of(1, 1.5).survivalProbability(1 + w / 0.1));
         final double p = KolmogorovSmirnovTest.withDefaults().with(PValueMethod.ASYMPTOTIC).test(z, wrong).getPValue();
         assertTrue(p < 1e-6, () -> "p = " + p);
     }

@@ -24,6 +24,15 @@ public final class Sharpness {
     /**
      * @param model the model, at the weights to measure
      * @param config the measures and their settings
+     * @return as {@link #measure(DifferentiableModel, SharpnessConfig, SharpnessProgress)} without progress
+     */
+    public static SharpnessResult measure(DifferentiableModel model, SharpnessConfig config) {
+        return measure(model, config, SharpnessProgress.NONE);
+    }
+
+    /**
+     * @param model the model, at the weights to measure
+     * @param config the measures and their settings
      * @param progress progress callback ({@link SharpnessProgress#NONE} for none)
      * @return every number with its standard error where it is a Monte Carlo estimate, and the config
      */

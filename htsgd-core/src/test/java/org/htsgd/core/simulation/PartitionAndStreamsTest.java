@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class PartitionAndStreamsTest {
     @Test
-    void testFieldIsNumberOfBoundariesBelow() {
+    void testFieldIsNumberOfBoundariesAtOrBelow() {
         Partition1D p = Partition1D.of(-1.3, 0.2, 0.7);
         assertEquals(4, p.fieldCount());
         assertEquals(0, p.field(-1.5));
-        assertEquals(0, p.field(-1.3));
-        assertEquals(1, p.field(Math.nextUp(-1.3)));
+        assertEquals(1, p.field(-1.3));
+        assertEquals(0, p.field(Math.nextDown(-1.3)));
         assertEquals(1, p.field(-0.7));
         assertEquals(3, p.field(1.5));
         assertEquals(Double.NEGATIVE_INFINITY, p.lower(0));

@@ -31,6 +31,16 @@ class PartitionAndStreamsTest {
     }
 
     @Test
+    void testNearCentresLabelsVisitsAndOut() {
+        FieldLabeller l = FieldLabeller.nearCentres(new double[][] {{0, 0}, {3, 0}}, 0.5);
+        assertEquals(3, l.fieldCount());
+        assertEquals(0, l.field(new double[] {0.3, 0.3}));
+        assertEquals(1, l.field(new double[] {3, -0.4}));
+        assertEquals(2, l.field(new double[] {1.5, 0}));
+        assertThrows(IllegalArgumentException.class, () -> FieldLabeller.nearCentres(new double[][] {{0}}, 0));
+    }
+
+    @Test
     void testStreamsDependOnlyOnSeedAndIndex() {
         UniformRandomProvider[] a = PathStreams.of(7, 5);
         UniformRandomProvider[] b = PathStreams.of(7, 3);

@@ -94,7 +94,7 @@ public final class LimitingChain {
                         }
                     }
                 }
-                RealMatrix x = new LUDecomposition(a).getSolver().solve(rhs);
+                RealMatrix x = solveOrNaN(a, rhs);
                 for (int r = 0; r < small.length; r++) {
                     for (int j = 0; j < n; j++) {
                         absorb[r][j] = x.getEntry(r, j);
@@ -136,6 +136,22 @@ public final class LimitingChain {
             out.add(new ClassChain(g, graph.isAbsorbing(c), lg, large, small, gen, kill, pi, absorb));
         }
         return out;
+    }
+
+    /** LU solve; unknown (NaN) rates or a singular system give NaN entries instead of an exception. */
+    private static RealMatrix solveOrNaN(RealMatrix a, RealMatrix rhs) {
+        try {
+            RealMatrix x = new LUDecomposition(a).getSolver().solve(rhs);
+            return x;
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            RealMatrix x = rhs.copy();
+            for (int r = 0; r < x.getRowDimension(); r++) {
+                for (int c = 0; c < x.getColumnDimension(); c++) {
+                    x.setEntry(r, c, Double.NaN);
+                }
+            }
+            return x;
+        }
     }
 
     /**

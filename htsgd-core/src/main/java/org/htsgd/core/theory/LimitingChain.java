@@ -46,6 +46,58 @@ public final class LimitingChain {
      */
     public record ClassChain(int[] members, boolean absorbing, int lStar, int[] large, int[] small,
             double[][] generator, double[] killingRates, double[] stationary, double[][] absorption) {
+        /** Defensive copies. */
+        public ClassChain {
+            members = members.clone();
+            large = large.clone();
+            small = small.clone();
+            generator = TheoryReport.copy(generator);
+            killingRates = killingRates.clone();
+            stationary = stationary == null ? null : stationary.clone();
+            absorption = TheoryReport.copy(absorption);
+        }
+
+        /** @return a copy */
+        @Override
+        public int[] members() {
+            return members.clone();
+        }
+
+        /** @return a copy */
+        @Override
+        public int[] large() {
+            return large.clone();
+        }
+
+        /** @return a copy */
+        @Override
+        public int[] small() {
+            return small.clone();
+        }
+
+        /** @return a deep copy */
+        @Override
+        public double[][] generator() {
+            return TheoryReport.copy(generator);
+        }
+
+        /** @return a copy */
+        @Override
+        public double[] killingRates() {
+            return killingRates.clone();
+        }
+
+        /** @return a copy, or {@code null} */
+        @Override
+        public double[] stationary() {
+            return stationary == null ? null : stationary.clone();
+        }
+
+        /** @return a deep copy */
+        @Override
+        public double[][] absorption() {
+            return TheoryReport.copy(absorption);
+        }
     }
 
     /**

@@ -18,10 +18,41 @@ import java.util.List;
  * @param lLarge \(l^{large}\)
  * @param widestMinima \(M^{large}\)
  * @param rates the full matrix \(q_{i,j} = \mu_i(E_{i,j})\) (eq. 10)
+ * @param assumption3 whether no width is an integer multiple of b (paper's Assumption 3); if false the predictions
+ *     of the affected fields are not valid
  */
 public record TheoryReport(String landscape, double b, double alpha, double pPlus, List<MinimumReport> minima,
         List<EdgeReport> edges, List<LimitingChain.ClassChain> classes, boolean irreducible, int lLarge,
-        int[] widestMinima, double[][] rates) {
+        int[] widestMinima, double[][] rates, boolean assumption3) {
+
+    /** Defensive copies (arrays and lists). */
+    public TheoryReport {
+        minima = List.copyOf(minima);
+        edges = List.copyOf(edges);
+        classes = List.copyOf(classes);
+        widestMinima = widestMinima.clone();
+        rates = copy(rates);
+    }
+
+    /** @return a copy of \(M^{large}\) */
+    @Override
+    public int[] widestMinima() {
+        return widestMinima.clone();
+    }
+
+    /** @return a deep copy of \(q_{i,j}\) */
+    @Override
+    public double[][] rates() {
+        return copy(rates);
+    }
+
+    static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
 
     /**
      * One minimum.

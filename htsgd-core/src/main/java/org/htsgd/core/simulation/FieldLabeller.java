@@ -3,7 +3,8 @@ package org.htsgd.core.simulation;
 /**
  * Labels points of \(\mathbb{R}^d\) with a field index in {@code [0, fieldCount())}: the attraction fields of a
  * d-D landscape, or any partition used to measure occupation (e.g. the paper's Figure 3(c): "within 0.5 of a
- * field's minimiser", else "Out"). Implementations are immutable and thread-safe and allocate nothing.
+ * field's minimiser", else "Out": {@link ProximityLabeller}). Implementations are immutable, thread-safe and
+ * allocate nothing.
  */
 public interface FieldLabeller {
     /** @return the number of labels */

@@ -1,0 +1,78 @@
+package org.htsgd.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.htsgd.cli.Main;
+import picocli.CommandLine;
+
+/**
+ * The default {@link CellRunner}: runs {@code htsgd COMMAND ARGS --out DIR} in-process through
+ * {@link Main#commandLine()} (exactly what {@link Main#run(String...)} does), with the command's printed output
+ * captured in {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal.
+ */
+public final class MainCellRunner implements CellRunner {
+    private static final long serialVersionUID = 1L;
+
+    /** {@inheritDoc} */
+    @Override
+    public int run(String command, List<String> args, Path outDir) {
+        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(outDir.resolve(LOG)), true)) {
+            CommandLine cl = Main.commandLine();
+            cl.setOut(log);
+            cl.setErr(log);
+            return cl.execute(line(command, args, outDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The whole argument vector of a cell.
+     *
+     * @param command the command
+     * @param args its arguments
+     * @param outDir the output directory
+     * @return {@code command args... --out outDir}
+     */
+    public static String[] line(String command, List<String> args, Path outDir) {
+        List<String> line = new ArrayList<>(args.size() + 3);
+        line.add(command);
+        line.addAll(args);
+        line.add("--out");
+        line.add(outDir.toString());
+        return line.toArray(String[]::new);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Checks that htsgd has the command, that every setting is one of its options (and {@code --path-offset}
+     * when the grid is split), and that picocli can parse every cell's arguments (types, ranges picocli knows).
+     */
+    @Override
+    public void check(Grid grid, List<Cell> cells) {
+        CommandLine root = Main.commandLine();
+        CommandLine sub = root.getSubcommands().get(grid.command());
+        if (sub == null) {
+            throw new IllegalArgumentException("htsgd has no command '" + grid.command() + "' (it has: "
+                    + String.join(", ", root.getSubcommands().keySet()) + ")");
+        }
+        if (grid.splitParts() > 1 && sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null) {
+            throw new IllegalArgumentException("split needs 'htsgd " + grid.command() + " --" + Grid.PATH_OFFSET
+                    + "', which this htsgd does not offer; remove 'split'");
+        }
+        for (Cell cell : cells) {
+            try {
+                Main.commandLine().parseArgs(line(cell.command(), cell.args(), Path.of("check")));
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException("cell " + String.join(" ", cell.commandLine()) + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+}

@@ -50,6 +50,10 @@ public final class SweepMain implements Callable<Integer> {
             + "(default: the grid's 'retries', else " + DEFAULT_RETRIES + ").")
     private Integer retries;
 
+    @Option(names = "--cell-runner", hidden = true, paramLabel = "CLASS", description = "A CellRunner class with a "
+            + "public no-argument constructor, instead of htsgd itself (benchmarks of the scheduling alone).")
+    private String runnerClass;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +80,7 @@ public final class SweepMain implements Callable<Integer> {
             throw new IllegalArgumentException("--retries is not >= 0: " + retries);
         }
         int r = retries != null ? retries : grid.retries() >= 0 ? grid.retries() : DEFAULT_RETRIES;
+        CellRunner runner = runnerClass == null ? this.runner : instantiate(runnerClass);
         // check before Spark starts: a bad grid costs no cluster time
         runner.check(grid, grid.cells());
 
@@ -104,9 +109,12 @@ public final class SweepMain implements Callable<Integer> {
                     err.flush();
                 }
 
+                private final long t0 = System.nanoTime();
+
                 @Override
                 public void cellEnded(int done, int total, String cellId) {
-                    err.printf(Locale.ROOT, "sweep: %d/%d cells done (%s)%n", done, total, cellId);
+                    err.printf(Locale.ROOT, "sweep: %d/%d cells done (%s, %.1f s)%n", done, total, cellId,
+                            (System.nanoTime() - t0) * 1e-9);
                     err.flush();
                 }
             });
@@ -127,6 +135,15 @@ public final class SweepMain implements Callable<Integer> {
         }
         err.flush();
         return result.failed().isEmpty() ? 0 : Main.EXIT_RUN_FAILED;
+    }
+
+    private static CellRunner instantiate(String name) {
+        try {
+            return Class.forName(name).asSubclass(CellRunner.class).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("--cell-runner is not a CellRunner class with a public no-argument "
+                    + "constructor: " + name + " (" + e + ")");
+        }
     }
 
     /**

@@ -5,7 +5,7 @@
 #   times and the speed-up, and stops everything it started (also on error or Ctrl-C).
 # Usage: bench/spark_cluster.sh [GRID.yaml]
 #   Without a grid: 8 exit-time cells if this htsgd has `exit-time`, else 8 cells of a CPU-bound stand-in
-#   (BusyRunner, compiled here: a seeded random walk of HTSGD_BENCH_BUSY_STEPS steps, default 3e8, about 5 s on an
+#   (BusyRunner, compiled here: a seeded random walk of HTSGD_BENCH_BUSY_STEPS steps, default 1e9, about 8 s on an
 #   idle core). Env: HTSGD_BENCH_DIR (work dir, default a fresh /tmp dir), HTSGD_BENCH_TIMEOUT (seconds per sweep,
 #   default 900).
 set -euo pipefail
@@ -13,7 +13,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/htsgd-spark/target/htsgd-spark.jar"
 lib="$here/htsgd-spark/target/lib"
 timeout_s="${HTSGD_BENCH_TIMEOUT:-900}"
-busy_steps="${HTSGD_BENCH_BUSY_STEPS:-3e8}"
+busy_steps="${HTSGD_BENCH_BUSY_STEPS:-1e9}"
 
 if [ ! -f "$jar" ] || [ ! -d "$lib" ]; then
   echo "bench: building htsgd-spark (mvn -B -q -o -DskipTests package -pl htsgd-spark -am) ..." >&2
@@ -87,6 +87,7 @@ YAML
   fi
 fi
 
+load0="$(cut -d' ' -f1-3 /proc/loadavg)"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -145,22 +146,34 @@ run_sweep() { # label
     "$jar" sweep "$grid" --out "$out" "${runner_args[@]}" > "$work/sweep-$1.log" 2>&1 \
     || { echo "bench: sweep with $1 failed:" >&2; tail -20 "$work/sweep-$1.log" >&2; return 1; }
   t1=$(date +%s.%N)
-  grep -o 'cells ok.*s;' "$work/sweep-$1.log" | sed "s/^/bench: $1: /" >&2
-  echo "$t1 - $t0" | bc
+  grep -o '[0-9]*/[0-9]* cells ok.*s);' "$work/sweep-$1.log" | sed "s/^/bench: $1: /" >&2
+  # end-to-end wall (JVM + SparkContext + executors + cells), and the cells phase (first cell start to end)
+  local line sweep_s first_s
+  line="$(grep -o 'failed, [0-9.]* s (first cell started after [0-9.]* s)' "$work/sweep-$1.log")"
+  sweep_s="$(echo "$line" | awk '{print $2}')"
+  first_s="$(echo "$line" | awk '{print $8}')"
+  echo "$(echo "$t1 - $t0" | bc) $(echo "$sweep_s - $first_s" | bc)"
 }
 
 start_worker 1
-wall1=$(run_sweep 1worker)
-echo "bench: 1 worker: ${wall1} s" >&2
+read -r wall1 cells1 <<< "$(run_sweep 1worker)"
+[ -n "${cells1:-}" ] || exit 1
+echo "bench: 1 worker: ${wall1} s end to end, cells phase ${cells1} s" >&2
 start_worker 2
-wall2=$(run_sweep 2workers)
-echo "bench: 2 workers: ${wall2} s" >&2
+read -r wall2 cells2 <<< "$(run_sweep 2workers)"
+[ -n "${cells2:-}" ] || exit 1
+echo "bench: 2 workers: ${wall2} s end to end, cells phase ${cells2} s" >&2
 
 cells=$(($(wc -l < "$work/out-1worker/results.csv") - 1))
-speedup=$(echo "scale=2; $wall1 / $wall2" | bc)
-echo "grid: $grid ($cells cells)"
-echo "1 worker:  ${wall1} s"
-echo "2 workers: ${wall2} s"
-echo "speed-up:  ${speedup}x"
+echo "grid: $grid ($cells cells); load average before/after: $load0 / $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-10s %12s %14s\n' "" "end to end" "cells phase"
+printf '%-10s %10.1f s %12.1f s\n' "1 worker" "$wall1" "$cells1" "2 workers" "$wall2" "$cells2"
+printf '%-10s %11.2fx %13.2fx\n' "speed-up" "$(echo "scale=4; $wall1 / $wall2" | bc)" "$(echo "scale=4; $cells1 / $cells2" | bc)"
+# mean number of cells running at once = sum of per-cell wall times / cells phase (column wall_seconds)
+busy() { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "wall_seconds") c = i; next } { s += $c } END { print s }' "$1"; }
+printf '%-10s %12s %14s\n' "" "cell-seconds" "cells at once"
+printf '%-10s %10.1f s %14.2f\n' "1 worker" "$(busy "$work/out-1worker/results.csv")" \
+  "$(echo "scale=4; $(busy "$work/out-1worker/results.csv") / $cells1" | bc)" \
+  "2 workers" "$(busy "$work/out-2workers/results.csv")" "$(echo "scale=4; $(busy "$work/out-2workers/results.csv") / $cells2" | bc)"
 echo "per-cell JSON identical between the two runs: $(diff -rq -x 'cell.json' -x 'htsgd.log' "$work/out-1worker/cells" "$work/out-2workers/cells" >/dev/null && echo yes || echo no)"
 echo "logs and results: $work"

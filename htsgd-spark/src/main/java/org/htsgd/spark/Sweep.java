@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 
@@ -68,9 +70,15 @@ public final class Sweep {
         }
         int total = cells.size();
         progress.started(total, outcomes.size());
+        AtomicLong firstTask = new AtomicLong(-1);
         if (!todo.isEmpty()) {
             AtomicInteger done = new AtomicInteger(outcomes.size());
             SparkListener listener = new SparkListener() {
+                @Override
+                public void onTaskStart(SparkListenerTaskStart taskStart) {
+                    firstTask.compareAndSet(-1, System.nanoTime());
+                }
+
                 @Override
                 public void onTaskEnd(SparkListenerTaskEnd end) {
                     int index = end.taskInfo().index();
@@ -103,7 +111,9 @@ public final class Sweep {
             ordered.add(outcomes.get(c.id()));
         }
         Path table = writeTable(grid, ordered, dir);
-        return new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9);
+        long first = firstTask.get();
+        return new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9,
+                first < 0 ? Double.NaN : (first - start) * 1e-9);
     }
 
     private static void removeStaleAttempts(Path cellsDir) throws IOException {

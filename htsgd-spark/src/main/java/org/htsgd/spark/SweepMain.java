@@ -124,9 +124,9 @@ public final class SweepMain implements Callable<Integer> {
             }
         }
         long ok = result.outcomes().size() - result.failed().size();
-        outw.printf(Locale.ROOT, "sweep: %d/%d cells ok (%d from an earlier run), %d failed, %.1f s; table %s%n",
-                ok, result.outcomes().size(), result.resumed(), result.failed().size(), result.wallSeconds(),
-                result.table());
+        outw.printf(Locale.ROOT, "sweep: %d/%d cells ok (%d from an earlier run), %d failed, %.1f s (first cell "
+                + "started after %.1f s); table %s%n", ok, result.outcomes().size(), result.resumed(),
+                result.failed().size(), result.wallSeconds(), result.firstTaskSeconds(), result.table());
         outw.flush();
         for (CellOutcome f : result.failed()) {
             err.printf(Locale.ROOT, "sweep: cell %s failed after %d attempts: htsgd %s: %s (see %s)%n", f.id(),

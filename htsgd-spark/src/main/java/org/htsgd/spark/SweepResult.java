@@ -9,8 +9,10 @@ import java.util.List;
  * @param outcomes one per cell, in grid order
  * @param table the results table ({@code DIR/results.csv})
  * @param wallSeconds wall time of this run of the sweep
+ * @param firstTaskSeconds seconds from the start of the sweep until the first cell started on an executor (the
+ *     cost of getting executors), NaN if no cell ran
  */
-public record SweepResult(List<CellOutcome> outcomes, Path table, double wallSeconds) {
+public record SweepResult(List<CellOutcome> outcomes, Path table, double wallSeconds, double firstTaskSeconds) {
     /** Copies the list. */
     public SweepResult {
         outcomes = List.copyOf(outcomes);

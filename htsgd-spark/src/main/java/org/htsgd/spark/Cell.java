@@ -23,8 +23,8 @@ import java.util.TreeMap;
  *
  * @param id the stable id
  * @param command the htsgd command (e.g. {@code exit-time})
- * @param settings option name to value, in grid order: a name of one letter becomes {@code -b=value}, a longer
- *     one {@code --name=value}, a name that starts with {@code -} is used as it is; booleans are passed as
+ * @param settings option name to value, in grid order: a name becomes {@code --name=value} ({@code b: 0.5} gives
+ *     {@code --b=0.5}), a name that starts with {@code -} is used as it is; booleans are passed as
  *     {@code --flag=true}/{@code --flag=false}, which picocli accepts for boolean options
  */
 public record Cell(String id, String command, Map<String, String> settings)
@@ -67,7 +67,7 @@ public record Cell(String id, String command, Map<String, String> settings)
     }
 
     private static String option(String key) {
-        return key.startsWith("-") ? key : (key.length() == 1 ? "-" : "--") + key;
+        return key.startsWith("-") ? key : "--" + key;
     }
 
     private static String idOf(String command, Map<String, String> settings) {

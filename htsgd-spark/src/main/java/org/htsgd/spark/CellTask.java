@@ -40,6 +40,8 @@ public final class CellTask implements Function<Cell, CellOutcome> {
     private static final long serialVersionUID = 1L;
     /** Name of the bookkeeping file in each cell directory. */
     public static final String CELL_JSON = "cell.json";
+    /** Arrays longer than this are not flattened into table columns. */
+    static final int MAX_ARRAY_COLUMNS = 16;
     /** Prefix of attempt directories in {@code cells/}: removed when a sweep starts. */
     public static final String TMP_PREFIX = ".tmp-";
     static final ObjectMapper READER = new ObjectMapper()
@@ -179,7 +181,8 @@ public final class CellTask implements Function<Cell, CellOutcome> {
     }
 
     /**
-     * Flattens the scalar values of every JSON file the command wrote (arrays are left to the JSON itself).
+     * Flattens the scalar values of every JSON file the command wrote into dotted keys ({@code fit.slope},
+     * {@code perEta.0.mean}); arrays longer than {@value #MAX_ARRAY_COLUMNS} are left to the JSON itself.
      *
      * @param dir a cell directory
      * @return dotted key to value text; keys are prefixed with the file's stem when there are several files
@@ -209,7 +212,17 @@ public final class CellTask implements Function<Cell, CellOutcome> {
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> flat) {
-        if (node == null || node.isArray() || node.isMissingNode()) {
+        if (node == null || node.isMissingNode()) {
+            return;
+        }
+        if (node.isArray()) {
+            // short arrays (per-eta rows, per-field fractions) become indexed columns; long ones (samples,
+            // trajectories) stay in the JSON only
+            if (node.size() <= MAX_ARRAY_COLUMNS) {
+                for (int i = 0; i < node.size(); i++) {
+                    flatten(prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i, node.get(i), flat);
+                }
+            }
             return;
         }
         if (node.isObject()) {

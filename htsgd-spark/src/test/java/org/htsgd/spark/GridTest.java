@@ -26,7 +26,7 @@ class GridTest {
         List<Cell> cells = g.cells();
         assertEquals(8, cells.size());
         assertEquals(List.of("exit-time", "--landscape=paper1d", "--start=-0.7", "--noise=lomax:alpha=1.2,scale=0.1",
-                "--paths=40", "-b=0.5", "--eta=0.1", "--seed=1"), cells.get(0).commandLine());
+                "--paths=40", "--b=0.5", "--eta=0.1", "--seed=1"), cells.get(0).commandLine());
         assertEquals("2", cells.get(1).settings().get("seed"));
         assertEquals("0.05", cells.get(2).settings().get("eta"));
         assertEquals("inf", cells.get(4).settings().get("b"));

@@ -4,7 +4,7 @@
 #   with spark-submit (org.apache.spark.deploy.SparkSubmit) first with one worker, then with two, prints the wall
 #   times and the speed-up, and stops everything it started (also on error or Ctrl-C).
 # Usage: bench/spark_cluster.sh [GRID.yaml]
-#   Without a grid: 8 exit-time cells if this htsgd has `exit-time`, else 8 cells of a CPU-bound stand-in
+#   Without a grid: 8 exit-time cells (seeds 1..8) if this htsgd has `exit-time`, else 8 cells of a CPU-bound stand-in
 #   (BusyRunner, compiled here: a seeded random walk of HTSGD_BENCH_BUSY_STEPS steps, default 1e9, about 8 s on an
 #   idle core). Env: HTSGD_BENCH_DIR (work dir, default a fresh /tmp dir), HTSGD_BENCH_TIMEOUT (seconds per sweep,
 #   default 900).
@@ -42,9 +42,10 @@ if [ -z "$grid" ]; then
   grid="$work/grid.yaml"
   if java -cp "$cp_" org.htsgd.cli.Main exit-time --help 2>&1 | grep -q 'Usage: htsgd exit-time'; then
     cat > "$grid" <<'YAML'
+# 8 replications of one exit-time run (about 1e8 SGD steps each; ~10 s of one idle core)
 command: exit-time
-fixed: {landscape: paper1d, start: -0.7, noise: "lomax:alpha=1.2,scale=0.1", paths: 40}
-axes: {b: [0.5, inf], eta: [0.1, 0.05], seed: [1, 2]}
+fixed: {landscape: paper1d, start: -0.7, noise: "lomax:alpha=1.2,scale=0.1", b: 0.5, eta: 0.002, paths: 300}
+axes: {seed: [1, 2, 3, 4, 5, 6, 7, 8]}
 retries: 1
 YAML
   else
@@ -169,8 +170,8 @@ echo "grid: $grid ($cells cells); load average before/after: $load0 / $(cut -d' 
 printf '%-10s %12s %14s\n' "" "end to end" "cells phase"
 printf '%-10s %10.1f s %12.1f s\n' "1 worker" "$wall1" "$cells1" "2 workers" "$wall2" "$cells2"
 printf '%-10s %11.2fx %13.2fx\n' "speed-up" "$(echo "scale=4; $wall1 / $wall2" | bc)" "$(echo "scale=4; $cells1 / $cells2" | bc)"
-# mean number of cells running at once = sum of per-cell wall times / cells phase (column wall_seconds)
-busy() { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "wall_seconds") c = i; next } { s += $c } END { print s }' "$1"; }
+# mean number of cells running at once = sum of per-cell wall times (cell.json) / cells phase
+busy() { cat "$(dirname "$1")"/cells/*/cell.json | grep -o '"wallSeconds" : [0-9.]*' | awk '{ s += $3 } END { print s }'; }
 printf '%-10s %12s %14s\n' "" "cell-seconds" "cells at once"
 printf '%-10s %10.1f s %14.2f\n' "1 worker" "$(busy "$work/out-1worker/results.csv")" \
   "$(echo "scale=4; $(busy "$work/out-1worker/results.csv") / $cells1" | bc)" \

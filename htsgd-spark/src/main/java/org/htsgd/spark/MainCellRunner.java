@@ -1,8 +1,10 @@
 package org.htsgd.spark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +14,9 @@ import picocli.CommandLine;
 
 /**
  * The default {@link CellRunner}: runs {@code htsgd COMMAND ARGS --out DIR} in-process through
- * {@link Main#commandLine()} (exactly what {@link Main#run(String...)} does), with the command's printed output
- * captured in {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal.
+ * {@link Main#commandLine()} (exactly what {@link Main#run(String...)} does), with everything the command prints
+ * (picocli's messages, {@code System.out}/{@code System.err} of the cell's threads: summary, progress bar) captured in
+ * {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal, where several cells would interleave.
  */
 public final class MainCellRunner implements CellRunner {
     private static final long serialVersionUID = 1L;
@@ -41,7 +44,11 @@ public final class MainCellRunner implements CellRunner {
     /** {@inheritDoc} */
     @Override
     public int run(String command, List<String> args, Path outDir) {
-        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(outDir.resolve(LOG)), true)) {
+        CellConsole.install();
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(outDir.resolve(LOG)), true,
+                StandardCharsets.UTF_8);
+             PrintWriter log = new PrintWriter(logStream, true)) {
+            CellConsole.routeTo(logStream);
             CommandLine cl = Main.commandLine();
             cl.setOut(log);
             cl.setErr(log);
@@ -55,6 +62,8 @@ public final class MainCellRunner implements CellRunner {
             return cl.execute(line(command, a, outDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            CellConsole.routeTo(null);
         }
     }
 

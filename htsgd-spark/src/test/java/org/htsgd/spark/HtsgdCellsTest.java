@@ -48,6 +48,9 @@ class HtsgdCellsTest {
             JsonNode actual = CellTask.READER.readTree(out.resolve("cells").resolve(c.id()).resolve(jsonName)
                     .toFile());
             assertEquals(expected, actual, String.join(" ", line));
+            // what the command printed (its summary) is in the cell's log, not on the executor's console
+            String log = Files.readString(out.resolve("cells").resolve(c.id()).resolve(CellRunner.LOG));
+            assertTrue(log.contains("wrote " + out.resolve("cells").toAbsolutePath()), log);
         }
     }
 

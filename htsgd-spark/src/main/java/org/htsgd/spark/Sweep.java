@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,11 +26,13 @@ import org.htsgd.cli.io.OutputDir;
  * Runs a grid of htsgd cells with Spark: one Spark task per unfinished cell
  * ({@code parallelize(cells, cells.size()).map(CellTask)}), the finished cells of an earlier run skipped, and the
  * outcomes gathered into {@code DIR/results.csv}: one row per cell with its settings, status, attempts, wall time and
- * the scalar values of its JSON output.
+ * the scalar values of its JSON output; {@code DIR/sweep.json} records the grid, the master and the counts.
  */
 public final class Sweep {
     /** Name of the results table in the sweep directory. */
     public static final String TABLE = "results.csv";
+    /** Name of the file describing the last run of the sweep (grid, master, counts). */
+    public static final String INFO = "sweep.json";
 
     private Sweep() {
     }
@@ -112,8 +115,21 @@ public final class Sweep {
         }
         Path table = writeTable(grid, ordered, dir);
         long first = firstTask.get();
-        return new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9,
+        SweepResult result = new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9,
                 first < 0 ? Double.NaN : (first - start) * 1e-9);
+        // provenance of this run of the sweep (each cell's own JSON carries the command's full config and seed)
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("grid", grid);
+        info.put("retries", retries);
+        info.put("master", sc.master());
+        info.put("sparkVersion", sc.version());
+        info.put("finished", Instant.now().toString());
+        info.put("wallSeconds", result.wallSeconds());
+        info.put("cells", ordered.size());
+        info.put("failed", result.failed().size());
+        info.put("resumed", result.resumed());
+        OutputDir.of(dir).writeJson(INFO, info);
+        return result;
     }
 
     private static void removeStaleAttempts(Path cellsDir) throws IOException {

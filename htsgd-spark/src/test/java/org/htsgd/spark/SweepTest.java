@@ -84,6 +84,10 @@ class SweepTest {
             assertTrue(row.contains(",ok,1,0,"), row);
             assertEquals(2, FakeRunner.runs(c.args()), "once in the sweep, once alone");
         }
+        JsonNode info = CellTask.READER.readTree(out.resolve(Sweep.INFO).toFile());
+        assertEquals("local[2]", info.get("master").asText());
+        assertEquals(6, info.get("cells").asInt());
+        assertEquals("fake", info.get("grid").get("command").asText());
     }
 
     @Test

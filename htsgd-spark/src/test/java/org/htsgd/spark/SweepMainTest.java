@@ -66,6 +66,22 @@ class SweepMainTest {
         assertEquals(1, r[1].lines().count());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "fixed: {start: -0.7, eta: 0.1, nosuch: 1}         | Unknown option: '--nosuch=1'",
+        "fixed: {start: -0.7}\\naxes: {eta: [0.1, fast]}    | '--eta'",
+        "fixed: {start: -0.7, eta: 0.1, paths: 8}\\nsplit: {paths: 2} | split needs 'htsgd exit-time --path-offset'",
+    })
+    void cellsHtsgdCannotParseAreRejectedBeforeSparkStarts(String yaml, String expected) throws IOException {
+        Path grid = tmp.resolve("grid.yaml");
+        Files.writeString(grid, "command: exit-time\n" + yaml.replace("\\n", "\n"));
+        String[] r = run(new MainCellRunner(), grid.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals("2", r[0], r[1]);
+        assertEquals(1, r[1].lines().count(), r[1]);
+        assertTrue(r[1].startsWith("sweep: ") && r[1].contains(expected), r[1]);
+        assertTrue(!Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
     @Test
     void mainCellRunnerPassesTheExitCodeAndKeepsWhatHtsgdPrinted() throws IOException {
         // htsgd rejects an unknown command with exit 2 and one line: the runner must return 2 and log the line

@@ -1,0 +1,18 @@
+package org.htsgd.cli;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.htsgd.cli.commands.ExitTimeCommand;
+import org.htsgd.cli.commands.OccupancyCommand;
+import org.htsgd.cli.commands.TheoryCommand;
+
+/** The list of {@code htsgd} subcommands, in the order {@code --help} shows them. */
+final class Commands {
+    private Commands() {
+    }
+
+    /** @return factories of every subcommand */
+    static List<Supplier<Object>> all() {
+        return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new);
+    }
+}

@@ -1,0 +1,140 @@
+package org.htsgd.cli.io;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.htsgd.cli.UserInputException;
+
+/**
+ * A command's output directory. Every file is written atomically (temporary file in the same directory, then
+ * rename), so an interrupted run never leaves a half-written result and nothing already written is lost.
+ */
+public final class OutputDir {
+    /** The shared JSON mapper: pretty, NaN/Infinity written as strings (strict JSON readers accept them). */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .findAndAddModules()
+            .build();
+
+    private final Path dir;
+
+    private OutputDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * @param dir the directory, created if missing
+     * @return the output directory
+     * @throws UserInputException if it cannot be created or is a file
+     */
+    public static OutputDir of(Path dir) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UserInputException("--out " + dir + " is a file, not a directory");
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output directory " + dir + ": " + e.getMessage());
+        }
+        return new OutputDir(dir);
+    }
+
+    /** @return the directory */
+    public Path path() {
+        return dir;
+    }
+
+    /** @param name file name @return the path of that file in the directory */
+    public Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    /** @param name file name @return whether it exists */
+    public boolean exists(String name) {
+        return Files.exists(dir.resolve(name));
+    }
+
+    /**
+     * @param name file name
+     * @param value a record or map, serialised with {@link #JSON}
+     * @return the written path
+     */
+    public Path writeJson(String name, Object value) {
+        try {
+            return writeAtomically(dir.resolve(name), JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param name file name
+     * @param header column names
+     * @param rows rows, one value per column (numbers written with full precision)
+     * @return the written path
+     */
+    public Path writeCsv(String name, List<String> header, List<? extends List<?>> rows) {
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
+        for (List<?> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(csvCell(row.get(i)));
+            }
+            sb.append('\n');
+        }
+        return writeText(name, sb.toString());
+    }
+
+    /** @param name file name @param text content @return the written path */
+    public Path writeText(String name, String text) {
+        return writeAtomically(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String csvCell(Object v) {
+        String s = String.valueOf(v);
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /**
+     * Writes bytes to a temporary file beside the target and renames it into place.
+     *
+     * @param target the final path
+     * @param bytes the content
+     * @return the target
+     */
+    public static Path writeAtomically(Path target, byte[] bytes) {
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.htsgd.cli.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.htsgd.cli.io.OutputDir;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG plots for the report, drawn with XChart and written atomically. */
+public final class Charts {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 480;
+
+    private Charts() {
+    }
+
+    /** How a series is drawn. */
+    public enum Style {
+        /** markers joined by a solid line */
+        LINE_MARKERS,
+        /** markers only */
+        MARKERS,
+        /** a solid line */
+        LINE,
+        /** a dashed line (theory) */
+        DASHED
+    }
+
+    /**
+     * One data series.
+     *
+     * @param name legend name
+     * @param x abscissae
+     * @param y ordinates
+     * @param style how it is drawn
+     */
+    public record Series(String name, double[] x, double[] y, Style style) {
+        /** Validates lengths. */
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series " + name + ": " + x.length + " x values but " + y.length
+                        + " y values");
+            }
+        }
+    }
+
+    /**
+     * An XY chart (optionally log-log).
+     *
+     * @param title title
+     * @param xLabel x axis
+     * @param yLabel y axis
+     * @param logX log x axis
+     * @param logY log y axis
+     * @param series the series
+     * @return the chart
+     */
+    public static XYChart xy(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                             List<Series> series) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (Series s : series) {
+            if (s.x().length == 0) {
+                continue;
+            }
+            XYSeries xs = chart.addSeries(s.name(), s.x(), s.y());
+            switch (s.style()) {
+                case LINE_MARKERS -> xs.setMarker(SeriesMarkers.CIRCLE);
+                case MARKERS -> {
+                    xs.setMarker(SeriesMarkers.CIRCLE);
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                }
+                case LINE -> xs.setMarker(SeriesMarkers.NONE);
+                case DASHED -> {
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {6f, 4f}, 0f));
+                }
+                default -> throw new IllegalArgumentException("Unhandled style: " + s.style());
+            }
+        }
+        return chart;
+    }
+
+    /**
+     * A bar chart of one or more groups over the same categories.
+     *
+     * @param title title
+     * @param xLabel category axis
+     * @param yLabel value axis
+     * @param categories category names
+     * @param groups group names
+     * @param values values[group][category]
+     * @return the chart
+     */
+    public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
+                                     List<String> groups, double[][] values) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (int g = 0; g < groups.size(); g++) {
+            chart.addSeries(groups.get(g), categories, toList(values[g]));
+        }
+        return chart;
+    }
+
+    /**
+     * A heat map of a function on a grid (contours of a 2-D landscape).
+     *
+     * @param title title
+     * @param xs grid abscissae
+     * @param ys grid ordinates
+     * @param z z[i][j] at (xs[i], ys[j])
+     * @return the chart
+     */
+    public static HeatMapChart heatMap(String title, double[] xs, double[] ys, double[][] z) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(WIDTH).title(title).build();
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisDecimalPattern("0.0");
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        java.util.List<Number[]> data = new java.util.ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            for (int j = 0; j < ys.length; j++) {
+                data.add(new Number[] {i, j, z[i][j]});
+            }
+        }
+        java.util.List<Double> xl = toList(xs);
+        java.util.List<Double> yl = toList(ys);
+        chart.addSeries("f", xl, yl, data);
+        return chart;
+    }
+
+    private static java.util.List<Double> toList(double[] a) {
+        java.util.List<Double> l = new java.util.ArrayList<>(a.length);
+        for (double v : a) {
+            l.add(v);
+        }
+        return l;
+    }
+
+    /**
+     * Writes a chart as PNG into the output directory (atomically).
+     *
+     * @param out the directory
+     * @param name file name ending in .png
+     * @param chart the chart
+     * @return the written path
+     */
+    public static Path savePng(OutputDir out, String name, Chart<?, ?> chart) {
+        try {
+            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return OutputDir.writeAtomically(out.resolve(name), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -11,6 +11,16 @@ import org.htsgd.train.model.DifferentiableModel;
  */
 public interface StepFunction {
     /**
+     * Called once by the loop before any step or {@link #restoreState}: binds the rule to the model and the
+     * run's generator.
+     *
+     * @param model the model
+     * @param rng the run's generator
+     */
+    default void bind(DifferentiableModel model, UniformRandomProvider rng) {
+    }
+
+    /**
      * @param iteration 0-based iteration index
      * @param model the model (weights are read and replaced)
      * @param rng the run's generator

@@ -20,6 +20,9 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 import org.htsgd.train.data.ImageDataset;
+import org.htsgd.train.data.TaskData;
+import org.htsgd.train.method.UpdateRule;
+import org.htsgd.train.method.UpdateRules;
 import org.htsgd.train.model.Architecture;
 import org.htsgd.train.model.DifferentiableModel.Evaluation;
 import org.htsgd.train.model.Network;
@@ -58,6 +61,27 @@ public final class Trainer {
     private static final int CHECKPOINT_VERSION = 1;
 
     private Trainer() {
+    }
+
+    /**
+     * Trains the task's network with the configured method on the task's data: loads the dataset from
+     * {@code config.dataDir()} ({@link org.htsgd.train.data.DataSpec#load}, label corruption seeded with
+     * {@code config.seed()}), creates the rule with {@link UpdateRules#create} from
+     * {@link TrainConfig#hyperparameters()}, and runs {@link #run(TrainConfig, ImageDataset, ImageDataset,
+     * StepFunction, TrainListener)}.
+     *
+     * @param config the run
+     * @param listener hooks (may be {@link TrainListener#NONE})
+     * @return the result, also written to {@code summary.json}
+     * @throws IOException if an output cannot be written or a checkpoint cannot be read
+     * @throws IllegalArgumentException if the dataset is missing (the message says where it was looked for and
+     *     how to get it) or malformed
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainResult run(TrainConfig config, TrainListener listener) throws IOException {
+        TaskData data = config.task().data().load(config.dataDir(), config.seed());
+        UpdateRule rule = UpdateRules.create(config.method(), config.hyperparameters());
+        return run(config, data.train(), data.test(), RuleStep.of(rule), listener);
     }
 
     /**
@@ -106,6 +130,7 @@ public final class Trainer {
         try (Network net = Network.create(architecture, train, config.seed())) {
             RestorableUniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
             ((JumpableUniformRandomProvider) rng).jump();
+            rule.bind(net, rng);
             Totals totals = new Totals();
             long start = 0;
             if (config.resume() && Files.exists(checkpoint)) {

@@ -42,7 +42,7 @@ class TrainerTest {
             .add(Linear.builder().setUnits(10).build()), Initialization.TRUNCATED_NORMAL);
 
     static TrainConfig config(Path out, long iterations) {
-        return TrainConfig.defaults(Task.FMNIST_LENET, "sb", out, out).withIterations(iterations)
+        return TrainConfig.defaults(Task.FMNIST_LENET, org.htsgd.train.method.Method.SB, out, out).withIterations(iterations)
                 .withNoiseOffLast(0).withBatch(20).withEvalEvery(5).withCheckpointEvery(5).withSeed(42);
     }
 

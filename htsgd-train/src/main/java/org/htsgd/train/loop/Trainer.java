@@ -182,7 +182,7 @@ public final class Trainer {
                     te.accuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
                     totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, weights.toString(),
                     metrics.toString(), "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
-                    + TorchRuntime.threads() + " threads)");
+                    + TorchRuntime.threads() + " threads)", net.spuriousNonFiniteGradients());
             writeSummary(out.resolve(SUMMARY), result);
             return result;
         }

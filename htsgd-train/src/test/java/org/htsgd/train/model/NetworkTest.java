@@ -64,6 +64,25 @@ class NetworkTest {
     }
 
     @Test
+    void vggParameterCountsAndForwardShapes() {
+        // VGG11 (config A) convs 9,220,480 + classifier 512-512-512-10 = 530,442 -> 9,750,922
+        ImageDataset ten = TestData.synthetic(4, 3, 32, 32, 10, 9);
+        try (Network net = Network.create(Models.vgg11(), ten, 1)) {
+            assertEquals(9_750_922, net.dimension());
+            Evaluation e = net.evaluateTraining();
+            assertTrue(Double.isFinite(e.loss()));
+        }
+        // VGG16 (config D) convs 14,714,688 + classifier 512-512-512-100 = 576,612 -> 15,291,300; batch norm adds
+        // 2 x (sum of conv widths 4,224) trainable weights (gamma, beta)
+        ImageDataset hundred = TestData.synthetic(4, 3, 32, 32, 100, 9);
+        try (Network net = Network.create(Models.vgg(Models.VggConfig.D, 100, true, 0.5f), hundred, 1)) {
+            assertEquals(15_291_300 + 2 * 4_224, net.dimension());
+            double[] g = new double[net.dimension()];
+            assertTrue(Double.isFinite(net.lossAndGradient(new int[] {0, 1, 2, 3}, 4, g)));
+        }
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalWeightsAndOtherSeedDiffers() {
         ImageDataset data = TestData.synthetic(20, 1, 28, 28, 10, 1);
         double[] a = new double[Models.LENET_PARAMETERS];

@@ -141,6 +141,7 @@ public final class Trainer {
             }
             long lastCheckpoint = start;
             Window window = new Window();
+            MetricsRow last = null;
             long t0 = System.nanoTime();
             double priorSeconds = totals.seconds;
             try (BufferedWriter csv = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8,
@@ -162,6 +163,7 @@ public final class Trainer {
                         csv.newLine();
                         csv.flush();
                         window = new Window();
+                        last = row;
                         listener.onEvaluation(row);
                     }
                     if (done == config.iterations()
@@ -176,13 +178,17 @@ public final class Trainer {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Path weights = out.resolve(WEIGHTS);
             net.save(weights);
-            Evaluation tr = net.evaluateTraining();
-            Evaluation te = net.evaluate(test);
-            TrainResult result = new TrainResult(config, config.iterations(), tr.loss(), tr.accuracy(), te.loss(),
-                    te.accuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
+            if (last == null) { // resumed from the final checkpoint: nothing was evaluated in this process
+                Evaluation tr = net.evaluateTraining();
+                Evaluation te = net.evaluate(test);
+                last = new MetricsRow(config.iterations(), tr.loss(), tr.accuracy(), te.loss(), te.accuracy(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, totals.seconds);
+            }
+            TrainResult result = new TrainResult(config, config.iterations(), last.trainLoss(), last.trainAccuracy(),
+                    last.testLoss(), last.testAccuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
                     totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, weights.toString(),
                     metrics.toString(), "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
-                    + TorchRuntime.threads() + " threads)");
+                    + TorchRuntime.threads() + " threads)", net.spuriousNonFiniteGradients());
             writeSummary(out.resolve(SUMMARY), result);
             return result;
         }

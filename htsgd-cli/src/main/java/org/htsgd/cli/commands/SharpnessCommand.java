@@ -55,6 +55,22 @@ public final class SharpnessCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     int samples;
 
+    @Option(names = "--hessian-iterations", defaultValue = "100", description = "Hessian: power iterations "
+            + "(default: ${DEFAULT-VALUE})")
+    int hessianIterations;
+
+    @Option(names = "--probes", defaultValue = "100", description = "Hessian: Hutchinson probes for the trace "
+            + "(default: ${DEFAULT-VALUE})")
+    int probes;
+
+    @Option(names = "--search-depth", defaultValue = "15", description = "PAC-Bayes / maximal: binary-search depth "
+            + "(default: ${DEFAULT-VALUE})")
+    int searchDepth;
+
+    @Option(names = "--tail-batches", defaultValue = "1000", description = "tail index: gradient-noise batches "
+            + "(default: ${DEFAULT-VALUE})")
+    int tailBatches;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the measures (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -110,8 +126,7 @@ public final class SharpnessCommand implements Callable<Integer> {
             throw new UserInputException(run + " has neither " + Trainer.WEIGHTS + " (finished run) nor "
                     + Trainer.CHECKPOINT + " (checkpointed run)");
         }
-        SharpnessConfig sc = SharpnessConfig.paper(seed).withMeasures(chosen)
-                .withExpected(new ExpectedSharpness.Config(delta, samples));
+        SharpnessConfig sc = configure(SharpnessConfig.paper(seed).withMeasures(chosen));
         OutputDir dir = OutputDir.of(out);
         TaskData taskData = cfg.task().data().load(data == null ? cfg.dataDir() : data, cfg.seed());
         SharpnessResult result;
@@ -130,6 +145,23 @@ public final class SharpnessCommand implements Callable<Integer> {
         System.out.print(summary(result));
         System.out.println("wrote " + dir.resolve("sharpness.json"));
         return 0;
+    }
+
+    /** @param paper the paper's settings @return them with this command's overrides */
+    SharpnessConfig configure(SharpnessConfig paper) {
+        HessianSpectrum.Config h = paper.hessian();
+        GradientNoiseTail.Config t = paper.tail();
+        var pb = paper.pacBayes();
+        var mx = paper.maximal();
+        return paper.withExpected(new ExpectedSharpness.Config(delta, samples))
+                .withHessian(new HessianSpectrum.Config(hessianIterations, h.tolerance(), probes, h.relativeStep()))
+                .withTail(new GradientNoiseTail.Config(t.batchSize(), tailBatches, t.hillFraction(), t.blockSize(),
+                        t.maxCoordinates(), t.bins()))
+                .withPacBayes(new org.htsgd.train.sharpness.PacBayesSharpness.Config(
+                        pb.search().withPrecision(searchDepth, pb.search().tolerance()), pb.samples(), pb.scale()))
+                .withMaximal(new org.htsgd.train.sharpness.MaximalSharpness.Config(
+                        mx.search().withPrecision(searchDepth, mx.search().tolerance()), mx.ascentSteps(),
+                        mx.stepFraction(), mx.restarts()));
     }
 
     private static long loadWeights(Network net, Path weights) throws IOException {

@@ -98,10 +98,6 @@ public final class SweepMain implements Callable<Integer> {
         }
         boolean ours = given == null;
         SparkContext sc = ours ? new SparkContext(conf) : given.sc();
-        if (runner instanceof MainCellRunner) {
-            // one Spark task slot per cell: a cell uses spark.task.cpus threads, not every core of the executor
-            runner = new MainCellRunner(sc.getConf().getInt("spark.task.cpus", 1));
-        }
         SweepResult result;
         try {
             result = Sweep.run(grid, JavaSparkContext.fromSparkContext(sc), out, runner, r, new SweepProgress() {

@@ -101,6 +101,8 @@ public final class SweepMain implements Callable<Integer> {
         SweepResult result;
         try {
             result = Sweep.run(grid, JavaSparkContext.fromSparkContext(sc), out, runner, r, new SweepProgress() {
+                private final long t0 = System.nanoTime();
+
                 @Override
                 public void started(int total, int alreadyDone) {
                     err.printf(Locale.ROOT, "sweep: %d cells (%s %s), %d finished earlier, %d to run on %s%n",
@@ -108,8 +110,6 @@ public final class SweepMain implements Callable<Integer> {
                             sc.master());
                     err.flush();
                 }
-
-                private final long t0 = System.nanoTime();
 
                 @Override
                 public void cellEnded(int done, int total, String cellId) {

@@ -315,6 +315,34 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Loads only the weights of a checkpoint (for measuring a run that has not finished).
+     *
+     * @param file a checkpoint written by {@link #run}
+     * @param net a network of the run's architecture
+     * @return the number of iterations the checkpoint had completed
+     * @throws IOException if the file is not a checkpoint or cannot be read (the message names the file)
+     */
+    public static long loadCheckpointWeights(Path file, Network net) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
+                throw new IOException("not an htsgd checkpoint (bad magic or version)");
+            }
+            in.readUTF();
+            long done = in.readLong();
+            in.readLong();
+            in.readLong();
+            in.readDouble();
+            in.skipNBytes(in.readInt());
+            in.skipNBytes(8L * in.readInt());
+            net.readFrom(in);
+            return done;
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void keepMetricsUpTo(Path metrics, long done) throws IOException {
         List<String> kept = new ArrayList<>();
         kept.add(MetricsRow.HEADER);

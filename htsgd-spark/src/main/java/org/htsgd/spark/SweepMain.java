@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * default) or under {@code spark-submit --class org.htsgd.spark.SweepMain htsgd-spark.jar sweep ...}, where the
  * master comes from spark-submit.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepMain.Version.class,
+@Command(name = "htsgd sweep", mixinStandardHelpOptions = true, versionProvider = SweepMain.Version.class,
         description = {"Runs a grid of htsgd runs (exit-time, occupancy, train) on Apache Spark.",
             "Each cell is 'htsgd COMMAND --key=value ... --out DIR/cells/<id>'; a finished cell is not run again "
                     + "when the sweep is restarted; results gather in DIR/results.csv."})

@@ -13,8 +13,8 @@ package org.htsgd.train.loop;
  * @param iterationsPerSecond iterations done in this process divided by its training time
  * @param truncationRate fraction of all steps whose step was truncated
  * @param resumedFrom iteration this process resumed from (0 for a fresh run)
- * @param weightsFile the final weights ({@code Network.load} reads it)
- * @param metricsFile the metrics CSV
+ * @param weightsFile the final weights, relative to the output directory ({@code Network.load} reads it)
+ * @param metricsFile the metrics CSV, relative to the output directory
  * @param engine the tensor engine and version
  * @param spuriousGradientRecomputations gradients recomputed by this process because they were non-finite at a
  *     finite loss (libtorch workaround, see {@code org.htsgd.train.model})

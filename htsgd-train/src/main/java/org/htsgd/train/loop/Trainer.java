@@ -186,8 +186,8 @@ public final class Trainer {
             }
             TrainResult result = new TrainResult(config, config.iterations(), last.trainLoss(), last.trainAccuracy(),
                     last.testLoss(), last.testAccuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
-                    totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, weights.toString(),
-                    metrics.toString(), "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
+                    totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, WEIGHTS,
+                    METRICS, "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
                     + TorchRuntime.threads() + " threads)", net.spuriousNonFiniteGradients());
             writeSummary(out.resolve(SUMMARY), result);
             return result;

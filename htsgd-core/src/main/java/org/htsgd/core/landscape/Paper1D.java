@@ -117,10 +117,8 @@ public final class Paper1D implements Landscape1D {
     private static final int POW_FIRST = (int) (Double.doubleToRawLongBits(0x1p-9) >>> (52 - POW_BITS));
     /** Number of cells (7 octaves). */
     private static final int POW_CELLS = 7 << POW_BITS;
-    /** Per cell: its midpoint c, 1/c and c^0.6. */
-    private static final double[] POW_C = new double[POW_CELLS];
-    private static final double[] POW_INV = new double[POW_CELLS];
-    private static final double[] POW_VAL = new double[POW_CELLS];
+    /** Per cell j, at 4j, 4j+1, 4j+2: its midpoint c, 1/c and c^0.6 (one cache line per two cells). */
+    private static final double[] POW_TABLE = new double[4 * POW_CELLS];
     /** Binomial coefficients C(0.6, n), n = 1..7. */
     private static final double B1;
     private static final double B2;
@@ -145,9 +143,9 @@ public final class Paper1D implements Landscape1D {
             double lo = Double.longBitsToDouble((long) (POW_FIRST + j) << (52 - POW_BITS));
             double hi = Double.longBitsToDouble((long) (POW_FIRST + j + 1) << (52 - POW_BITS));
             double c = 0.5 * (lo + hi);
-            POW_C[j] = c;
-            POW_INV[j] = 1 / c;
-            POW_VAL[j] = StrictMath.pow(c, 0.6);
+            POW_TABLE[4 * j] = c;
+            POW_TABLE[4 * j + 1] = 1 / c;
+            POW_TABLE[4 * j + 2] = StrictMath.pow(c, 0.6);
         }
         double[] bin = new double[8];
         bin[0] = 1;
@@ -172,10 +170,11 @@ public final class Paper1D implements Landscape1D {
         if (j < 0 || j >= POW_CELLS) {
             return Math.pow(t, 0.6);
         }
-        double r = (t - POW_C[j]) * POW_INV[j];
+        int i = 4 * j;
+        double r = (t - POW_TABLE[i]) * POW_TABLE[i + 1];
         double r2 = r * r;
         double s = r * ((B1 + r * B2) + r2 * (B3 + r * B4) + (r2 * r2) * ((B5 + r * B6) + r2 * B7));
-        double v = POW_VAL[j];
+        double v = POW_TABLE[i + 2];
         return v + v * s;
     }
 

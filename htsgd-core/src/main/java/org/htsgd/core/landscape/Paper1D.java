@@ -50,15 +50,14 @@ public final class Paper1D implements Landscape1D {
 
     @Override
     public double derivative(double x) {
-        // Implementation notes: f = P * Q with P the polynomial holding all the zeros, kept in product form and
-        // differentiated by forward accumulation (p, p') <- (p (x - r), p' (x - r) + p), so P and P' are accurate
+        // Implementation notes: f = P * Q with P the polynomial holding all the zeros, kept in product form
+        // P = g1 g2 g3 g4 (g1 = (x + 1.6)(x - 1.6), g2 = (x + 1.3)^2, g3 = (x - 0.2)^2, g4 = (x - 0.7)^2) and
+        // differentiated by the product rule pairwise (a tree: short dependency chains), so P and P' are accurate
         // to rounding even at the double roots; Q > 0 is a product of four positive factors and Q' = Q * (sum of
-        // their log-derivatives), so the derivative costs one power t^0.6, one exp and one division. Both are
-        // computed inline by table-driven reductions in plain double arithmetic (pow06, exp below: no call, no
-        // log, <= 2 ulp), which is what makes the simulator's step cheap; plain arithmetic (no Math.fma, no
-        // intrinsic) gives the same bits in every JIT tier, so results stay independent of the thread count.
-        // P = g1 g2 g3 g4 with g1 = (x + 1.6)(x - 1.6), g2 = (x + 1.3)^2, g3 = (x - 0.2)^2, g4 = (x - 0.7)^2,
-        // multiplied pairwise with the product rule (a tree: short dependency chains).
+        // their log-derivatives), so the derivative costs one power t^0.6, one exp and one division. The power and
+        // the exp are computed inline by table-driven reductions in plain double arithmetic (pow06, exp below: no
+        // call, no log, <= 2 ulp), which is what makes the simulator's step cheap; plain arithmetic (no Math.fma,
+        // no intrinsic) gives the same bits in every JIT tier, so results stay independent of the thread count.
         double t1 = x + 1.6;
         double t5 = x - 1.6;
         double t2 = x + 1.3;
@@ -131,7 +130,7 @@ public final class Paper1D implements Landscape1D {
     /** 2^(j/64), j = 0..63. */
     private static final double[] EXP2 = new double[64];
     /** 64/ln 2. */
-    private static final double EXP_INV_STEP = 64 / Math.log(2);
+    private static final double EXP_INV_STEP = 64 / StrictMath.log(2);
     /** ln2/64 split (fdlibm's ln2_hi/64, ln2_lo/64): k * EXP_STEP_HI is exact for |k| < 2^20. */
     private static final double EXP_STEP_HI = 0x1.62e42feep-7;
     private static final double EXP_STEP_LO = 0x1.a39ef35793c76p-39;

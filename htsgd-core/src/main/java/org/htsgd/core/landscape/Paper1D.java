@@ -77,6 +77,15 @@ public final class Paper1D implements Landscape1D {
         double dh2 = dg3 * g4 + g3 * dg4;
         double p = h1 * h2;
         double dp = dh1 * h2 + h1 * dh2;
+        return timesSmoothFactor(x, p, dp);
+    }
+
+    /**
+     * @return \((P Q)' = Q (P' + P (\log Q)')\) at x given \(P(x)\) and \(P'(x)\) (split from {@link #derivative}
+     *     so that each half stays under the JIT's inlining size limit and the whole derivative is inlined into the
+     *     simulator's loop)
+     */
+    private static double timesSmoothFactor(double x, double p, double dp) {
         double a = 1.65 - x;
         double q1 = pow06(0.05 * Math.abs(a));
         double u = x - 0.5;

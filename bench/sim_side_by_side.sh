@@ -2,14 +2,16 @@
 # Side-by-side speed of the 1-D simulation (paper1d, Lomax(1.2) noise, b, eta; occupation of the four fields):
 # vectorised numpy (bench/sim_numpy.py, one core) vs the Java simulator (org.htsgd.bench.sim.SideBySide) on one
 # core and on two. Same paths and steps for all three. Prints each run's key=value line, then the ratios.
-#   PATHS=10000 STEPS=2000 ETA=0.001 B=0.5 bench/sim_side_by_side.sh
-# steps_per_s is by wall clock; steps_per_cpu_s by process CPU time (less sensitive to a loaded machine).
+#   PATHS=10000 STEPS=2000 ETA=0.001 B=0.5 REPS=3 bench/sim_side_by_side.sh
+# steps_per_s is by wall clock; steps_per_cpu_s by process CPU time (less sensitive to a loaded machine); each
+# implementation repeats the run REPS times after a warm-up and reports its fastest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PATHS=${PATHS:-10000}
 STEPS=${STEPS:-2000}
 ETA=${ETA:-0.001}
 B=${B:-0.5}
+REPS=${REPS:-3}
 JAR=htsgd-bench/target/htsgd-bench.jar
 if [ ! -f "$JAR" ] || [ -n "$(find htsgd-core/src htsgd-bench/src -newer "$JAR" -print -quit)" ]; then
   echo "building htsgd-bench ..." >&2
@@ -18,7 +20,7 @@ fi
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 ONE=""; TWO=""
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then ONE="taskset -c 0"; TWO="taskset -c 0,1"; fi
-ARGS=(--paths "$PATHS" --steps "$STEPS" --eta "$ETA" --b "$B")
+ARGS=(--paths "$PATHS" --steps "$STEPS" --eta "$ETA" --b "$B" --reps "$REPS")
 NP=$($ONE python3 bench/sim_numpy.py "${ARGS[@]}")
 J1=$($ONE java -cp "$JAR:htsgd-bench/target/lib/*" org.htsgd.bench.sim.SideBySide "${ARGS[@]}" --threads 1)
 J2=$($TWO java -cp "$JAR:htsgd-bench/target/lib/*" org.htsgd.bench.sim.SideBySide "${ARGS[@]}" --threads 2)

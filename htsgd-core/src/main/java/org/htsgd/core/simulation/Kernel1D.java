@@ -16,8 +16,9 @@ final class Kernel1D {
     // Domain.Interval.project do) so NaN passes through both and is caught by the field test, which fails for NaN
     // (a NaN iterate is never inside a field). +-inf updates are clipped or projected to finite values, so the
     // iterate is finite unless it is NaN. Stop flags are polled every PathRunner.CHUNK rounds.
-    // Measured (paper1d, Lomax noise, one core): 1 lane ~52 ns/step, 2-8 lanes ~37 ns/step (throughput-bound by
-    // the derivative's log/exp/divisions and the sampler's exp).
+    // Measured (paper1d, Lomax noise, one loaded core, CPU time): ~27 ns/step with 4 lanes (derivative ~13 ns,
+    // noise draw ~7 ns, the rest bookkeeping and the dependency of each step on the previous one); 8 lanes and
+    // drawing the noise in batches of 64 per lane (SymmetricLomaxSampler.fill) were not faster.
 
     /** Most paths one worker interleaves. */
     static final int LANES = 4;

@@ -17,9 +17,16 @@ import picocli.CommandLine;
  * {@link Main#commandLine()} (exactly what {@link Main#run(String...)} does), with everything the command prints
  * (picocli's messages, {@code System.out}/{@code System.err} of the cell's threads: summary, progress bar) captured in
  * {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal, where several cells would interleave.
+ *
+ * <p>Cells that use the tensor engine ({@code train}, {@code sharpness}) run one at a time per executor JVM: PyTorch's
+ * CPU runtime (thread pool, thread count) is process-global, each such run already uses the intra-op threads it is
+ * given, and two concurrent trainings in one process were seen to fail now and then. Simulation cells run
+ * concurrently. Across executors (a cluster) nothing is serialised.
  */
 public final class MainCellRunner implements CellRunner {
     private static final long serialVersionUID = 1L;
+    /** Serialises the engine-using cells of this JVM. */
+    private static final Object ENGINE = new Object();
     /** {@inheritDoc} */
     @Override
     public int run(String command, List<String> args, Path outDir) {
@@ -31,7 +38,13 @@ public final class MainCellRunner implements CellRunner {
             CommandLine cl = Main.commandLine();
             cl.setOut(log);
             cl.setErr(log);
-            return cl.execute(line(command, args, outDir));
+            String[] line = line(command, args, outDir);
+            if (command.equals("train") || command.equals("sharpness")) {
+                synchronized (ENGINE) {
+                    return cl.execute(line);
+                }
+            }
+            return cl.execute(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

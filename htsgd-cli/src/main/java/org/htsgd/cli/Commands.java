@@ -10,6 +10,6 @@ final class Commands {
 
     /** @return factories of every subcommand */
     static List<Supplier<Object>> all() {
-        return List.of();
+        return List.of(org.htsgd.cli.reproduce.ReproduceCommand::new);
     }
 }

@@ -9,6 +9,7 @@ public final class Parts {
 
     /** @return a fresh instance of every part */
     public static List<Part> all() {
-        return List.of();
+        return List.of(new ExitTimePart(), new OccupancyPart(), new TransitionGraphPart(), new HimmelblauPart(),
+            new CtmcPart());
     }
 }

@@ -29,10 +29,13 @@ final class ReportHeader {
                 : settings.dataDir().toString())));
         List<List<String>> rows = new ArrayList<>();
         double total = 0;
+        double totalCpu = 0;
         for (Reproduction.Outcome o : outcomes) {
             String wall = Double.isNaN(o.seconds()) ? "" : String.format("%.1f", o.seconds());
+            String cpu = Double.isNaN(o.cpuSeconds()) ? "" : String.format("%.1f", o.cpuSeconds());
             if (!Double.isNaN(o.seconds())) {
                 total += o.seconds();
+                totalCpu += o.cpuSeconds();
             }
             String status = switch (o.status()) {
                 case RAN -> "computed now";
@@ -40,10 +43,12 @@ final class ReportHeader {
                 case FAILED -> "FAILED: " + o.message();
                 case NOT_SELECTED -> "not run (not selected)";
             };
-            rows.add(List.of(o.id(), o.title(), status, Long.toString(profile.seedFor(o.id())), wall));
+            rows.add(List.of(o.id(), o.title(), status, Long.toString(profile.seedFor(o.id())), wall, cpu));
         }
-        rows.add(List.of("total", "", "", "", String.format("%.1f", total)));
-        report.table(List.of("part", "title", "status", "seed", "wall time (s)"), rows);
+        rows.add(List.of("total", "", "", "", String.format("%.1f", total), String.format("%.1f", totalCpu)));
+        report.table(List.of("part", "title", "status", "seed", "wall time (s)", "CPU time (s)"), rows);
+        report.paragraph("CPU time is the whole process's (all threads, JIT and GC included); on an otherwise idle "
+            + "machine the wall time is about CPU time / threads.");
         report.paragraph("Profile values (also in profile.json; the run in run.json):");
         try {
             report.pre(OutputDir.JSON.writeValueAsString(profile));

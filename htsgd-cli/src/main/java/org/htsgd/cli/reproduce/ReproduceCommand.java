@@ -54,6 +54,9 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         Profile profile = Profile.of(profileName);
         if (seed != null) {
             profile = profile.withSeed(seed);
@@ -85,8 +88,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Reproduction.Outcome> outcomes = Reproduction.run(all, settings, log);
         PrintWriter stdout = spec.commandLine().getOut();
         for (Reproduction.Outcome o : outcomes) {
-            stdout.printf("%-14s %-28s %s%n", o.id(), o.status(),
-                Double.isNaN(o.seconds()) ? "" : String.format("%.1f s", o.seconds()));
+            stdout.printf("%-14s %-14s %s%n", o.id(), o.status(), Double.isNaN(o.seconds()) ? ""
+                : String.format("%.1f s wall, %.1f s CPU", o.seconds(), o.cpuSeconds()));
         }
         stdout.println("report: " + out.resolve(Reproduction.INDEX).toAbsolutePath());
         stdout.flush();

@@ -81,9 +81,12 @@ public final class Reproduction {
      * @param fingerprint hash of the part's settings
      * @param seed the part's seed
      * @param seconds wall time of its run
+     * @param cpuSeconds CPU time of the whole process during its run (all threads; about {@code threads} times the
+     *     wall time on an otherwise idle machine)
      * @param finished when it finished (ISO-8601)
      */
-    public record Done(String part, String profile, String fingerprint, long seed, double seconds, String finished) {
+    public record Done(String part, String profile, String fingerprint, long seed, double seconds, double cpuSeconds,
+                       String finished) {
     }
 
     /**
@@ -104,9 +107,10 @@ public final class Reproduction {
      * @param title part title
      * @param status what happened
      * @param seconds wall time of the run that produced the result (this one or an earlier one); NaN if none
+     * @param cpuSeconds process CPU time of that run; NaN if none
      * @param message failure message, or empty
      */
-    public record Outcome(String id, String title, Status status, double seconds, String message) {
+    public record Outcome(String id, String title, Status status, double seconds, double cpuSeconds, String message) {
     }
 
     /**
@@ -200,10 +204,10 @@ public final class Reproduction {
         if (done != null) {
             log.printf("%-14s skipped: finished before (%.1f s)%n", part.id(), done.seconds());
             log.flush();
-            return new Outcome(part.id(), part.title(), Status.SKIPPED, done.seconds(), "");
+            return new Outcome(part.id(), part.title(), Status.SKIPPED, done.seconds(), done.cpuSeconds(), "");
         }
         if (settings.selected() != null && !settings.selected().contains(part.id())) {
-            return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, "");
+            return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, Double.NaN, "");
         }
         Path dir = root.resolve(part.id());
         clear(dir);
@@ -211,6 +215,7 @@ public final class Reproduction {
         log.printf("%-14s running: %s%n", part.id(), part.title());
         log.flush();
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         try {
             part.run(ctx);
         } catch (Exception | OutOfMemoryError e) {
@@ -222,14 +227,25 @@ public final class Reproduction {
                 e.printStackTrace(log);
             }
             log.flush();
-            return new Outcome(part.id(), part.title(), Status.FAILED, seconds, message);
+            return new Outcome(part.id(), part.title(), Status.FAILED, seconds, (cpuNanos() - c0) * 1e-9, message);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
+        double cpu = (cpuNanos() - c0) * 1e-9;
         ctx.dir().writeJson(DONE, new Done(part.id(), settings.profile().name(), fingerprint(part, settings),
-            ctx.seed(), seconds, Instant.now().toString()));
-        log.printf("%-14s done in %.1f s%n", part.id(), seconds);
+            ctx.seed(), seconds, cpu, Instant.now().toString()));
+        log.printf("%-14s done in %.1f s (CPU %.1f s)%n", part.id(), seconds, cpu);
         log.flush();
-        return new Outcome(part.id(), part.title(), Status.RAN, seconds, "");
+        return new Outcome(part.id(), part.title(), Status.RAN, seconds, cpu, "");
+    }
+
+    /** @return the CPU time of this process so far (all threads), or 0 if the JVM does not report it */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return Math.max(0, sun.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** Deletes a part directory's contents left by an interrupted, failed or differently configured run. */

@@ -78,6 +78,17 @@ class HeavyTailedMultiplierTest {
     }
 
     @Test
+    void classicalLawAgreesWithTheCoreOneSidedPareto() {
+        // Core's one-sided ClassicalPareto(alpha, scale = c) has P(W > x) = min(1, (x/c)^-alpha): the law of Z.
+        org.htsgd.core.noise.ClassicalPareto core = new org.htsgd.core.noise.ClassicalPareto(1.4, 0.5, false);
+        HeavyTailedMultiplier z = HeavyTailedMultiplier.of(RandomSource.XO_RO_SHI_RO_128_PP.create(5L), 0.5, 1.4,
+            ParetoVariant.CLASSICAL);
+        for (double x : new double[] {0, 0.25, 0.5, 0.75, 1, 3, 10, 1e6}) {
+            assertEquals(core.tail(x), z.survival(x), 1e-15 * Math.max(1e-300, core.tail(x)), "x = " + x);
+        }
+    }
+
+    @Test
     void sameSeedSameSequenceAndSharedStateCopy() {
         UniformRandomProvider r1 = RandomSource.XO_RO_SHI_RO_128_PP.create(8L);
         UniformRandomProvider r2 = RandomSource.XO_RO_SHI_RO_128_PP.create(8L);

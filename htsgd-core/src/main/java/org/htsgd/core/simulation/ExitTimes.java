@@ -1,0 +1,327 @@
+package org.htsgd.core.simulation;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.htsgd.core.noise.VectorNoiseLaw;
+
+/**
+ * First-exit times of heavy-tailed truncated SGD (eq. 2) from the attraction field containing the start:
+ * \(\sigma(\eta) = \min\{n \ge 0 : X_n \notin \Omega\}\) (paper §2.1, Theorem 1), for independent paths.
+ *
+ * <p>Each path runs at most {@code maxSteps} steps; a path still inside \(\Omega\) then is <em>censored</em>: its
+ * exit step is reported as {@code maxSteps} and flagged, never dropped. In 1-D the field is an open interval
+ * \((lo, hi)\) (\(lo\) or \(hi\) may be infinite); in d-D it is the set of points with the start's label.
+ */
+public final class ExitTimes {
+    private ExitTimes() {
+    }
+
+    /** A run's configuration: its provenance, together with the seed. */
+    public sealed interface Config permits Config1D, ConfigNd {
+        /** @return the step cap */
+        long maxSteps();
+
+        /** @return the number of paths */
+        int paths();
+
+        /** @return the seed of the per-path streams */
+        long seed();
+    }
+
+    /**
+     * A 1-D exit-time run.
+     *
+     * @param sgd the recursion
+     * @param start \(X_0\), with {@code lo < start < hi} and in the domain
+     * @param lo lower end of the field (exclusive), may be {@code -inf}
+     * @param hi upper end of the field (exclusive), may be {@code +inf}
+     * @param maxSteps step cap, {@code >= 1}
+     * @param paths number of independent paths, {@code >= 1}
+     * @param seed seed of the per-path streams
+     */
+    public record Config1D(Sgd1D sgd, double start, double lo, double hi, long maxSteps, int paths, long seed)
+        implements Config {
+        /** @throws IllegalArgumentException on an invalid parameter (see the component docs) */
+        public Config1D {
+            Objects.requireNonNull(sgd, "sgd");
+            if (!(lo < start && start < hi)) {
+                throw new IllegalArgumentException("start is not inside (" + lo + ", " + hi + "): " + start);
+            }
+            if (!sgd.landscape().domain().contains(new double[] {start})) {
+                throw new IllegalArgumentException("start is not in the domain " + sgd.landscape().domain()
+                    + ": " + start);
+            }
+            requirePositive(maxSteps, "maxSteps");
+            requirePositive(paths, "paths");
+        }
+
+        /**
+         * @param sgd recursion
+         * @param start \(X_0\)
+         * @param fields the attraction fields; the exit field is the one containing {@code start}
+         * @param maxSteps step cap
+         * @param paths number of paths
+         * @param seed seed
+         * @return the run from the field of {@code start}
+         */
+        public static Config1D of(Sgd1D sgd, double start, Partition1D fields, long maxSteps, int paths, long seed) {
+            int i = fields.field(start);
+            return new Config1D(sgd, start, fields.lower(i), fields.upper(i), maxSteps, paths, seed);
+        }
+
+        /** @param s recursion @return a copy with another recursion (e.g. another eta) */
+        public Config1D withSgd(Sgd1D s) {
+            return new Config1D(s, start, lo, hi, maxSteps, paths, seed);
+        }
+    }
+
+    /**
+     * A d-D exit-time run.
+     *
+     * @param sgd the recursion
+     * @param start \(X_0\) (copied), in the domain
+     * @param fields labels of the fields; exit = first step whose label differs from the start's
+     * @param maxSteps step cap, {@code >= 1}
+     * @param paths number of paths, {@code >= 1}
+     * @param seed seed
+     */
+    public record ConfigNd(SgdNd sgd, double[] start, FieldLabeller fields, long maxSteps, int paths, long seed)
+        implements Config {
+        /** @throws IllegalArgumentException on an invalid parameter */
+        public ConfigNd {
+            Objects.requireNonNull(sgd, "sgd");
+            Objects.requireNonNull(fields, "fields");
+            start = start.clone();
+            if (start.length != sgd.dimension()) {
+                throw new IllegalArgumentException("start dimension is not " + sgd.dimension() + ": "
+                    + start.length);
+            }
+            if (!sgd.landscape().domain().contains(start)) {
+                throw new IllegalArgumentException("start is not in the domain " + sgd.landscape().domain()
+                    + ": " + Arrays.toString(start));
+            }
+            requirePositive(maxSteps, "maxSteps");
+            requirePositive(paths, "paths");
+        }
+
+        @Override
+        public double[] start() {
+            return start.clone();
+        }
+    }
+
+    /**
+     * Exit times of all paths.
+     *
+     * @param config the run (provenance, with its seed)
+     * @param exitSteps per path, \(\sigma\) in steps, or {@code maxSteps} if censored
+     * @param censored per path, whether the cap was hit before exit
+     * @param censoredCount number of censored paths
+     * @param exitTargets per path, where it went: in 1-D 0 = below {@code lo}, 1 = above {@code hi}; in d-D the
+     *     label of the first point outside; -1 if censored
+     * @param targetCounts number of paths per target (length 2 in 1-D, {@code fieldCount} in d-D)
+     * @param exitPoints per path, the first point outside the field, path-major with \(d\) coordinates per path;
+     *     for a censored path the last point
+     */
+    public record Result(Config config, long[] exitSteps, boolean[] censored, int censoredCount, int[] exitTargets,
+                         long[] targetCounts, double[] exitPoints) {
+        /** Copies the arrays. */
+        public Result {
+            exitSteps = exitSteps.clone();
+            censored = censored.clone();
+            exitTargets = exitTargets.clone();
+            targetCounts = targetCounts.clone();
+            exitPoints = exitPoints.clone();
+        }
+
+        @Override
+        public long[] exitSteps() {
+            return exitSteps.clone();
+        }
+
+        @Override
+        public boolean[] censored() {
+            return censored.clone();
+        }
+
+        @Override
+        public int[] exitTargets() {
+            return exitTargets.clone();
+        }
+
+        @Override
+        public long[] targetCounts() {
+            return targetCounts.clone();
+        }
+
+        @Override
+        public double[] exitPoints() {
+            return exitPoints.clone();
+        }
+
+        /** @return the number of paths */
+        public int paths() {
+            return exitSteps.length;
+        }
+
+        /**
+         * @return the mean exit step over all paths, censored ones counted at the cap (a lower bound of the mean
+         *     when {@code censoredCount > 0})
+         */
+        public double mean() {
+            double s = 0;
+            for (long t : exitSteps) {
+                s += t;
+            }
+            return s / exitSteps.length;
+        }
+
+        /**
+         * @return the median exit step over all paths (censored at the cap; exact while fewer than half the paths
+         *     are censored)
+         */
+        public double median() {
+            long[] t = exitSteps.clone();
+            Arrays.sort(t);
+            int m = t.length / 2;
+            return t.length % 2 == 1 ? t[m] : 0.5 * ((double) t[m - 1] + t[m]);
+        }
+
+        /** @return the exit steps of the paths that exited (not censored), in path order */
+        public long[] uncensoredExitSteps() {
+            return java.util.stream.IntStream.range(0, exitSteps.length).filter(i -> !censored[i])
+                .mapToLong(i -> exitSteps[i]).toArray();
+        }
+    }
+
+    /** @param config the run @return the exit times, on all processors */
+    public static Result run(Config1D config) {
+        return run(config, Execution.defaults());
+    }
+
+    /**
+     * @param config the run
+     * @param execution threads and progress (progress counts completed paths)
+     * @return the exit times; bit-identical for any thread count
+     * @throws DivergenceException if a path produced a NaN iterate (the lowest such path)
+     */
+    public static Result run(Config1D config, Execution execution) {
+        Sgd1D sgd = config.sgd();
+        int paths = config.paths();
+        long[] steps = new long[paths];
+        double[] points = new double[paths];
+        Kernel1D.Step step = Kernel1D.Step.of(sgd);
+        PathRunner.runWorkers(paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
+            Kernel1D.exitWorker(step, config.start(), config.lo(), config.hi(), config.maxSteps(), source, guard,
+                steps, points));
+        boolean[] censored = new boolean[paths];
+        int[] targets = new int[paths];
+        long[] counts = new long[2];
+        int nc = 0;
+        for (int p = 0; p < paths; p++) {
+            if (points[p] > config.lo() && points[p] < config.hi()) {
+                censored[p] = true;
+                targets[p] = -1;
+                nc++;
+            } else {
+                targets[p] = points[p] <= config.lo() ? 0 : 1;
+                counts[targets[p]]++;
+            }
+        }
+        return new Result(config, steps, censored, nc, targets, counts, points);
+    }
+
+    /** @param config the run @return the exit times, on all processors */
+    public static Result run(ConfigNd config) {
+        return run(config, Execution.defaults());
+    }
+
+    /**
+     * @param config the run
+     * @param execution threads and progress (progress counts completed paths)
+     * @return the exit times; bit-identical for any thread count
+     * @throws DivergenceException if a path produced a non-finite iterate (the lowest such path)
+     */
+    public static Result run(ConfigNd config, Execution execution) {
+        SgdNd sgd = config.sgd();
+        int d = sgd.dimension();
+        int paths = config.paths();
+        FieldLabeller fields = config.fields();
+        double[] start = config.start();
+        int startField = fields.field(start);
+        long[] steps = new long[paths];
+        int[] targets = new int[paths];
+        double[] points = new double[paths * d];
+        boolean[] censored = new boolean[paths];
+        VectorNoiseLaw law = sgd.noise();
+        PathRunner.run(paths, config.seed(), execution, (p, rng, guard) -> {
+            VectorNoiseLaw.VectorSampler sampler = law.sampler(rng);
+            double[] x = start.clone();
+            double[] z = new double[d];
+            double[] work = new double[d];
+            long n = 0;
+            long cap = config.maxSteps();
+            int target = -1;
+            outer:
+            while (n < cap) {
+                long end = Math.min(cap, n + PathRunner.CHUNK);
+                while (n < end) {
+                    sampler.sample(z);
+                    sgd.step(x, z, work);
+                    n++;
+                    if (!isFinite(x)) {
+                        guard.diverged(p, n, firstNonFinite(x));
+                        return;
+                    }
+                    int f = fields.field(x);
+                    if (f != startField) {
+                        target = f;
+                        break outer;
+                    }
+                }
+                if (guard.shouldStop(p)) {
+                    return;
+                }
+            }
+            steps[p] = n;
+            targets[p] = target;
+            censored[p] = target < 0;
+            System.arraycopy(x, 0, points, p * d, d);
+            guard.progress(1);
+        });
+        long[] counts = new long[fields.fieldCount()];
+        int nc = 0;
+        for (int p = 0; p < paths; p++) {
+            if (censored[p]) {
+                nc++;
+            } else {
+                counts[targets[p]]++;
+            }
+        }
+        return new Result(config, steps, censored, nc, targets, counts, points);
+    }
+
+    static boolean isFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double firstNonFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return v;
+            }
+        }
+        return 0;
+    }
+
+    static void requirePositive(long v, String name) {
+        if (!(v >= 1)) {
+            throw new IllegalArgumentException(name + " is not >= 1: " + v);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.htsgd.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.htsgd.core.landscape.Landscape;
+import org.htsgd.core.landscape.Landscapes;
+import org.htsgd.core.landscape.ModifiedHimmelblau;
+import org.junit.jupiter.api.Test;
+
+class Fields2DTest {
+    @Test
+    void quarticDoubleWellIn2D() {
+        Landscape f = Landscapes.parse("expr:(x^2-1)^2 + y^2;R=2.5");
+        Fields2D fl = Fields2D.of(f, 21);
+        assertEquals(2, fl.size());
+        for (int i = 0; i < 2; i++) {
+            double[] m = fl.minimiser(i);
+            assertEquals(1, Math.abs(m[0]), 1e-3);
+            assertEquals(0, m[1], 1e-3);
+            // the field boundary is the line x = 0, at distance 1 from (+-1, 0)
+            assertEquals(1, fl.radius(i, 36, 0.05), 0.01);
+        }
+        assertEquals(fl.field(new double[] {0.3, 1.5}), fl.field(new double[] {1, 0}));
+    }
+
+    @Test
+    void himmelblauLStarWithChosenCx() {
+        ModifiedHimmelblau f = Landscapes.himmelblau();
+        Fields2D fl = Fields2D.of(f, 31);
+        assertEquals(4, fl.size());
+        double b = 2.15;
+        int[] lStar = new int[4];
+        int seg = -1;
+        int top = -1;
+        int ur = -1;
+        int lr = -1;
+        for (int i = 0; i < 4; i++) {
+            double[] m = fl.minimiser(i);
+            lStar[i] = (int) Math.ceil(fl.radius(i, 72, 0.05) / b);
+            if (Math.abs(m[1] + 2.9) < 1e-3) {
+                seg = i;
+            } else if (m[1] > 2) {
+                top = i;
+            } else if (m[0] > 1.5 && m[1] > 0) {
+                ur = i;
+            } else if (m[0] > 1.5 && m[1] < 0) {
+                lr = i;
+            }
+        }
+        assertTrue(seg >= 0 && top >= 0 && ur >= 0 && lr >= 0, fl.toString());
+        // paper §3.2: l1* = l2* = 2 > l3* = l4* = 1 (Omega_2 = the segment field)
+        assertEquals(2, lStar[top]);
+        assertEquals(2, lStar[seg]);
+        assertEquals(1, lStar[ur]);
+        assertEquals(1, lStar[lr]);
+        // the paper's start (2.9, 1.0) lies in Omega_3
+        assertEquals(ur, fl.field(new double[] {2.9, 1.0}));
+    }
+}

@@ -1,0 +1,45 @@
+package org.htsgd.core.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+
+class PartitionAndStreamsTest {
+    @Test
+    void testFieldIsNumberOfBoundariesBelow() {
+        Partition1D p = Partition1D.of(-1.3, 0.2, 0.7);
+        assertEquals(4, p.fieldCount());
+        assertEquals(0, p.field(-1.5));
+        assertEquals(0, p.field(-1.3));
+        assertEquals(1, p.field(Math.nextUp(-1.3)));
+        assertEquals(1, p.field(-0.7));
+        assertEquals(3, p.field(1.5));
+        assertEquals(Double.NEGATIVE_INFINITY, p.lower(0));
+        assertEquals(0.2, p.upper(1));
+        assertEquals(Double.POSITIVE_INFINITY, p.upper(3));
+    }
+
+    @Test
+    void testUnsortedOrNonFiniteBoundariesThrow() {
+        assertThrows(IllegalArgumentException.class, () -> Partition1D.of(0.2, -1.3));
+        assertThrows(IllegalArgumentException.class, () -> Partition1D.of(0.2, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> Partition1D.of(Double.NaN));
+    }
+
+    @Test
+    void testStreamsDependOnlyOnSeedAndIndex() {
+        UniformRandomProvider[] a = PathStreams.of(7, 5);
+        UniformRandomProvider[] b = PathStreams.of(7, 3);
+        for (int k = 0; k < 3; k++) {
+            long[] x = {a[k].nextLong(), a[k].nextLong()};
+            long[] y = {b[k].nextLong(), b[k].nextLong()};
+            assertArrayEquals(x, y);
+        }
+        assertNotEquals(PathStreams.of(7, 2)[1].nextLong(), PathStreams.of(7, 2)[0].nextLong());
+        assertNotEquals(PathStreams.of(8, 1)[0].nextLong(), PathStreams.of(7, 1)[0].nextLong());
+    }
+}

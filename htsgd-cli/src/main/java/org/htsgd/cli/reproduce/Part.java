@@ -22,6 +22,15 @@ public interface Part {
     Object scale(Profile profile);
 
     /**
+     * @return whether an unfinished run's files are kept for the next run to continue from (the part then skips its
+     *     own finished sub-steps, e.g. finished training runs); otherwise they are deleted before a re-run. Files of a
+     *     run with another fingerprint are always deleted.
+     */
+    default boolean resumable() {
+        return false;
+    }
+
+    /**
      * Computes the part's results and writes them (JSON/CSV) into {@link PartContext#dir()}, with its own progress
      * bar. Must not write {@code done.json}.
      *

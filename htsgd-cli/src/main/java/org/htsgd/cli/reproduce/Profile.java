@@ -83,7 +83,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
             new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24),
             new CtmcScale(0.05, 20_000, 2, 0.5),
-            new TrainingScale(12, 4, 1, 2, 2, 1, 3, 2, 3));
+            new TrainingScale(12, 4, 1, 6, false, 12, 4, 3, 2, 3, 2, 3, 2));
     }
 
     /**
@@ -106,7 +106,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 4, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
-            new TrainingScale(1_200, 600, 1, 40, 5, 20, 30, 10, 12));
+            new TrainingScale(1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
     }
 
     /**
@@ -127,7 +127,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160),
             new CtmcScale(0.001, 50_000_000, 20, 0.5),
-            new TrainingScale(10_000, 5_000, 5, 100, 100, 100, 50, 20, 20));
+            new TrainingScale(10_000, 5_000, 5, 100, true, 30_000, 5_000, 100, 10, 15, 10, 100, 100));
     }
 
     /**
@@ -300,21 +300,29 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     }
 
     /**
-     * Table 2: LeNet on corrupted Fashion-MNIST (and SVHN/CIFAR-10 when their data is found), six methods.
+     * Table 2: LeNet on corrupted Fashion-MNIST (and VGG11 on SVHN/CIFAR-10 when their data is found and
+     * {@code otherTasks} is set), six methods, and the sharpness measures of the final weights.
      *
      * @param iterations training iterations T (the paper: 10,000)
      * @param noiseOffLast final iterations without noise, run as LB steps (the paper: 5,000), {@code <= iterations}
      * @param replications replications per method (the paper: 5)
-     * @param evalEvery evaluate test accuracy every this many iterations
+     * @param evalEvery evaluate the test accuracy every this many iterations
+     * @param otherTasks whether SVHN and CIFAR-10 rows are trained when their data is found (their paper-scale runs
+     *     take many hours on a CPU)
+     * @param otherTasksIterations T for the SVHN and CIFAR-10 rows (the paper: 30,000)
+     * @param otherTasksNoiseOffLast their noise-off length (the paper: 5,000)
      * @param expectedSharpnessSamples Gaussian samples of expected sharpness (the paper: 100)
-     * @param pacBayesSamples Monte Carlo samples per PAC-Bayes bisection step
-     * @param pacBayesDepth bisection depth of PAC-Bayes and maximal sharpness
-     * @param maximalAscentSteps gradient-ascent steps per maximal-sharpness bisection step
+     * @param pacBayesSamples Monte Carlo samples per PAC-Bayes bisection step (Jiang et al.: 10)
+     * @param searchDepth bisection depth of PAC-Bayes and maximal sharpness (Jiang et al.: 15)
+     * @param maximalAscentSteps gradient-ascent steps per maximal-sharpness bisection step (Jiang et al.: 10)
      * @param hessianIterations power iterations for the Hessian top eigenvalue
+     * @param hessianProbes Hutchinson probes for the Hessian trace
      */
     public record TrainingScale(long iterations, long noiseOffLast, int replications, long evalEvery,
-                                int expectedSharpnessSamples, int pacBayesSamples, int pacBayesDepth,
-                                int maximalAscentSteps, int hessianIterations) {
+                                boolean otherTasks, long otherTasksIterations, long otherTasksNoiseOffLast,
+                                int expectedSharpnessSamples,
+                                int pacBayesSamples, int searchDepth, int maximalAscentSteps, int hessianIterations,
+                                int hessianProbes) {
         /** Validates. */
         public TrainingScale {
             atLeast(iterations, 1, "iterations");
@@ -323,11 +331,17 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             }
             atLeast(replications, 1, "replications");
             atLeast(evalEvery, 1, "evalEvery");
+            atLeast(otherTasksIterations, 1, "otherTasksIterations");
+            if (!(otherTasksNoiseOffLast >= 0 && otherTasksNoiseOffLast <= otherTasksIterations)) {
+                throw new IllegalArgumentException("otherTasksNoiseOffLast is not in [0, otherTasksIterations]: "
+                    + otherTasksNoiseOffLast);
+            }
             atLeast(expectedSharpnessSamples, 2, "expectedSharpnessSamples");
             atLeast(pacBayesSamples, 1, "pacBayesSamples");
-            atLeast(pacBayesDepth, 1, "pacBayesDepth");
+            atLeast(searchDepth, 1, "searchDepth");
             atLeast(maximalAscentSteps, 1, "maximalAscentSteps");
             atLeast(hessianIterations, 1, "hessianIterations");
+            atLeast(hessianProbes, 1, "hessianProbes");
         }
     }
 

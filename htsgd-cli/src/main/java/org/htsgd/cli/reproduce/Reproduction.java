@@ -31,6 +31,8 @@ public final class Reproduction {
     public static final String DONE = "done.json";
     /** The record of a failed part. */
     public static final String FAILED = "failed.json";
+    /** The fingerprint of the settings a part's files were computed with (written first). */
+    static final String FINGERPRINT = "fingerprint.txt";
     /** The report. */
     public static final String INDEX = "index.html";
 
@@ -210,8 +212,15 @@ public final class Reproduction {
             return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, Double.NaN, "");
         }
         Path dir = root.resolve(part.id());
-        clear(dir);
+        String fingerprint = fingerprint(part, settings);
+        if (part.resumable() && fingerprint.equals(readFingerprint(dir))) {
+            deleteIfExists(dir.resolve(FAILED));
+            deleteIfExists(dir.resolve(DONE));
+        } else {
+            clear(dir);
+        }
         PartContext ctx = context(part, settings);
+        ctx.dir().writeText(FINGERPRINT, fingerprint);
         log.printf("%-14s running: %s%n", part.id(), part.title());
         log.flush();
         long t0 = System.nanoTime();
@@ -246,6 +255,23 @@ public final class Reproduction {
             return Math.max(0, sun.getProcessCpuTime());
         }
         return 0;
+    }
+
+    private static String readFingerprint(Path dir) {
+        try {
+            Path f = dir.resolve(FINGERPRINT);
+            return Files.isRegularFile(f) ? Files.readString(f).trim() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void deleteIfExists(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
     }
 
     /** Deletes a part directory's contents left by an interrupted, failed or differently configured run. */

@@ -44,6 +44,8 @@ class ProfileTest {
         assertEquals(5_000L, p.training().noiseOffLast());
         assertEquals(5, p.training().replications());
         assertEquals(100, p.training().expectedSharpnessSamples());
+        assertEquals(30_000L, p.training().otherTasksIterations());
+        assertEquals(5_000L, p.training().otherTasksNoiseOffLast());
     }
 
     @Test
@@ -86,9 +88,10 @@ class ProfileTest {
             () -> new Profile.HimmelblauScale(5e-4, 100, 1, Double.POSITIVE_INFINITY, 10, 20));
         assertThrows(IllegalArgumentException.class, () -> new Profile.CtmcScale(0.01, 100, 0, 0.5));
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.TrainingScale(100, 101, 1, 10, 10, 10, 10, 10, 10), "noise-off longer than T");
+            () -> new Profile.TrainingScale(100, 101, 1, 10, false, 100, 10, 10, 10, 10, 10, 10, 10),
+            "noise-off longer than T");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.TrainingScale(100, 50, 0, 10, 10, 10, 10, 10, 10), "no replication");
+            () -> new Profile.TrainingScale(100, 50, 0, 10, false, 100, 10, 10, 10, 10, 10, 10, 10), "no replication");
     }
 
     @Test

@@ -24,6 +24,7 @@ class ReproductionTest {
         final AtomicInteger runs = new AtomicInteger();
         volatile boolean fail;
         volatile Object scale = "s1";
+        volatile boolean resumable;
 
         FakePart(String id) {
             this.id = id;
@@ -45,8 +46,16 @@ class ReproductionTest {
         }
 
         @Override
+        public boolean resumable() {
+            return resumable;
+        }
+
+        @Override
         public void run(PartContext ctx) {
             runs.incrementAndGet();
+            if (resumable && Files.exists(ctx.dir().resolve("partial.txt"))) {
+                ctx.dir().writeText("resumed.txt", "found the earlier run's file");
+            }
             ctx.dir().writeText("partial.txt", "written before a possible failure");
             if (fail) {
                 throw new IllegalStateException("boom in " + id);
@@ -115,6 +124,22 @@ class ReproductionTest {
         List<Reproduction.Outcome> r = run(out, List.of(a), null);
         assertEquals(Reproduction.Status.RAN, r.get(0).status());
         assertFalse(Files.exists(out.resolve("a/stale.csv")));
+    }
+
+    @Test
+    void aResumablePartKeepsItsFilesAfterAFailureButNotAfterAScaleChange(@TempDir Path out) {
+        FakePart a = new FakePart("a");
+        a.resumable = true;
+        a.fail = true;
+        run(out, List.of(a), null);
+        a.fail = false;
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        assertTrue(Files.exists(out.resolve("a/resumed.txt")), "the retry saw the failed run's files");
+        assertFalse(Files.exists(out.resolve("a/failed.json")));
+        a.scale = "s2";
+        a.fail = true;
+        run(out, List.of(a), null);
+        assertFalse(Files.exists(out.resolve("a/resumed.txt")), "files of other settings were deleted");
     }
 
     @Test

@@ -125,7 +125,7 @@ final class ExitTimePart implements Part {
         int field = fields.field(scale.start());
         long total = 0;
         for (Profile.ExitCurve c : scale.curves()) {
-            total += (long) c.etas().length * scale.paths();
+            total += (long) c.etas().length * c.paths();
         }
         List<Curve> curves = new ArrayList<>();
         List<List<?>> raw = new ArrayList<>();
@@ -145,10 +145,10 @@ final class ExitTimePart implements Part {
                     long seed = ctx.seed() + 1000L * curveIndex + k;
                     long t0 = System.nanoTime();
                     ExitTimes.Result r = ExitTimes.run(
-                        ExitTimes.Config1D.of(sgd, scale.start(), partition, scale.maxSteps(), scale.paths(), seed),
+                        ExitTimes.Config1D.of(sgd, scale.start(), partition, scale.maxSteps(), c.paths(), seed),
                         new Execution(ctx.threads(), n -> bar.set(offset + n)));
                     double seconds = (System.nanoTime() - t0) * 1e-9;
-                    done += scale.paths();
+                    done += c.paths();
                     long[] steps = r.exitSteps();
                     boolean[] censored = r.censored();
                     samples[k] = new double[steps.length];

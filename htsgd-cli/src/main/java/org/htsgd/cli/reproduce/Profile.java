@@ -76,10 +76,10 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     public static Profile tiny() {
         return new Profile("tiny", 1,
             new ExitTimeScale(List.of(
-                new ExitCurve("b = 0.28", 0.28, new double[] {0.2, 0.1}, 0.2),
-                new ExitCurve("b = 0.5", 0.5, new double[] {0.2, 0.1}, 0.2),
-                new ExitCurve("no truncation", Double.POSITIVE_INFINITY, new double[] {0.2, 0.1}, 0.2)),
-                4, 20_000, -0.7),
+                new ExitCurve("b = 0.28", 0.28, new double[] {0.2, 0.1}, 0.2, 4),
+                new ExitCurve("b = 0.5", 0.5, new double[] {0.2, 0.1}, 0.2, 4),
+                new ExitCurve("no truncation", Double.POSITIVE_INFINITY, new double[] {0.2, 0.1}, 0.2, 4)),
+                20_000, -0.7),
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
             new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24),
             new CtmcScale(0.05, 20_000, 2, 0.5),
@@ -98,12 +98,14 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     public static Profile quick() {
         return new Profile("quick", 1,
             new ExitTimeScale(List.of(
-                new ExitCurve("b = 0.28", 0.28, new double[] {0.1, 0.05, 0.02, 0.01, 0.007, 0.005}, 0.01),
-                new ExitCurve("b = 0.5", 0.5, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.003, 0.002}, 0.005),
+                new ExitCurve("b = 0.28", 0.28,
+                    new double[] {0.1, 0.05, 0.02, 0.01, 0.007, 0.005, 0.003, 0.002}, 0.01, 200),
+                new ExitCurve("b = 0.5", 0.5, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.003, 0.002, 0.001},
+                    0.01, 200),
                 new ExitCurve("no truncation", Double.POSITIVE_INFINITY,
-                    new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005}, 0.005)),
-                100, 20_000_000, -0.7),
-            new OccupancyScale(0.001, 10_000_000, 4, 3_000_000, 3_000, 320, 0.3),
+                    new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002}, 0.005, 400)),
+                100_000_000, -0.7),
+            new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
             new TrainingScale(1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
@@ -119,11 +121,13 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     public static Profile paper() {
         return new Profile("paper", 1,
             new ExitTimeScale(List.of(
-                new ExitCurve("b = 0.28", 0.28, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, 0.01),
-                new ExitCurve("b = 0.5", 0.5, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, 0.01),
+                new ExitCurve("b = 0.28", 0.28, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, 0.02,
+                    20),
+                new ExitCurve("b = 0.5", 0.5, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005},
+                    0.01, 20),
                 new ExitCurve("no truncation", Double.POSITIVE_INFINITY,
-                    new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001}, 0.005)),
-                20, 50_000_000, -0.7),
+                    new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001}, 0.005, 20)),
+                50_000_000, -0.7),
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160),
             new CtmcScale(0.001, 50_000_000, 20, 0.5),
@@ -138,8 +142,9 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * @param etas learning rates, strictly decreasing, in (0, 1)
      * @param fitMaxEta only learning rates {@code <= fitMaxEta} enter the slope fit (at least 2 of them): the
      *     settled small-eta points; all points are shown
+     * @param paths samples per learning rate, {@code >= 2}
      */
-    public record ExitCurve(String label, double b, double[] etas, double fitMaxEta) {
+    public record ExitCurve(String label, double b, double[] etas, double fitMaxEta, int paths) {
         /** Validates and copies. */
         public ExitCurve {
             Objects.requireNonNull(label, "label");
@@ -162,6 +167,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                 throw new IllegalArgumentException("fitMaxEta leaves fewer than 2 etas to fit: " + fitMaxEta
                     + " with etas " + Arrays.toString(etas));
             }
+            atLeast(paths, 2, "paths");
         }
 
         @Override
@@ -185,18 +191,18 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
         @Override
         public boolean equals(Object o) {
             return o instanceof ExitCurve c && label.equals(c.label) && Double.compare(b, c.b) == 0
-                && Arrays.equals(etas, c.etas) && Double.compare(fitMaxEta, c.fitMaxEta) == 0;
+                && Arrays.equals(etas, c.etas) && Double.compare(fitMaxEta, c.fitMaxEta) == 0 && paths == c.paths;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(label, b, Arrays.hashCode(etas), fitMaxEta);
+            return Objects.hash(label, b, Arrays.hashCode(etas), fitMaxEta, paths);
         }
 
         @Override
         public String toString() {
             return "ExitCurve[" + label + ", b=" + b + ", etas=" + Arrays.toString(etas) + ", fitMaxEta=" + fitMaxEta
-                + "]";
+                + ", paths=" + paths + "]";
         }
     }
 
@@ -204,18 +210,16 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * Figure 1 right: mean first-exit time from \(\Omega_2\) against \(1/\eta\).
      *
      * @param curves the curves (the paper: b = 0.28, 0.5, none)
-     * @param paths samples per learning rate, {@code >= 2}
      * @param maxSteps step cap per path (censored beyond), {@code >= 1}
      * @param start \(X_0\) (the paper: -0.7)
      */
-    public record ExitTimeScale(List<ExitCurve> curves, int paths, long maxSteps, double start) {
+    public record ExitTimeScale(List<ExitCurve> curves, long maxSteps, double start) {
         /** Validates. */
         public ExitTimeScale {
             curves = List.copyOf(curves);
             if (curves.isEmpty()) {
                 throw new IllegalArgumentException("curves is empty");
             }
-            atLeast(paths, 2, "paths");
             atLeast(maxSteps, 1, "maxSteps");
             finite(start, "start");
         }

@@ -28,7 +28,7 @@ class ProfileTest {
     @Test
     void paperProfileHasThePapersScale() {
         Profile p = Profile.paper();
-        assertEquals(20, p.exitTimes().paths());
+        assertTrue(p.exitTimes().curves().stream().allMatch(c -> c.paths() == 20), "20 samples per eta");
         assertEquals(50_000_000L, p.exitTimes().maxSteps());
         assertEquals(-0.7, p.exitTimes().start());
         assertEquals(List.of(0.28, 0.5, Double.POSITIVE_INFINITY),
@@ -52,20 +52,20 @@ class ProfileTest {
     void exitCurveValidation() {
         double inf = Double.POSITIVE_INFINITY;
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1}, 0.1), "fewer than 2 etas");
+            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1}, 0.1, 10), "fewer than 2 etas");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.01, 0.1}, 0.1), "increasing etas");
+            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.01, 0.1}, 0.1, 10), "increasing etas");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.1}, 0.1), "repeated eta");
+            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.1}, 0.1, 10), "repeated eta");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", 0.5, new double[] {1.5, 0.1}, 2), "eta >= 1");
+            () -> new Profile.ExitCurve("x", 0.5, new double[] {1.5, 0.1}, 2, 10), "eta >= 1");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.05, 0.01}, 0.02), "one fitted eta");
+            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.05, 0.01}, 0.02, 10), "one fitted eta");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", Double.NaN, new double[] {0.1, 0.05}, 0.1), "NaN b");
+            () -> new Profile.ExitCurve("x", Double.NaN, new double[] {0.1, 0.05}, 0.1, 10), "NaN b");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitCurve("x", 0, new double[] {0.1, 0.05}, 0.1), "b = 0");
-        Profile.ExitCurve c = new Profile.ExitCurve("x", inf, new double[] {0.1, 0.05, 0.01}, 0.05);
+            () -> new Profile.ExitCurve("x", 0, new double[] {0.1, 0.05}, 0.1, 10), "b = 0");
+        Profile.ExitCurve c = new Profile.ExitCurve("x", inf, new double[] {0.1, 0.05, 0.01}, 0.05, 10);
         assertTrue(c.fitted(0.05) && c.fitted(0.01) && !c.fitted(0.1));
         double[] etas = c.etas();
         etas[0] = 0.9;
@@ -74,12 +74,13 @@ class ProfileTest {
 
     @Test
     void scaleValidation() {
-        Profile.ExitCurve c = new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.05}, 0.1);
-        assertThrows(IllegalArgumentException.class, () -> new Profile.ExitTimeScale(List.of(), 10, 100, -0.7));
-        assertThrows(IllegalArgumentException.class, () -> new Profile.ExitTimeScale(List.of(c), 1, 100, -0.7));
-        assertThrows(IllegalArgumentException.class, () -> new Profile.ExitTimeScale(List.of(c), 10, 0, -0.7));
+        Profile.ExitCurve c = new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.05}, 0.1, 10);
+        assertThrows(IllegalArgumentException.class, () -> new Profile.ExitTimeScale(List.of(), 100, -0.7));
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.ExitTimeScale(List.of(c), 10, 100, Double.NaN));
+            () -> new Profile.ExitCurve("x", 0.5, new double[] {0.1, 0.05}, 0.1, 1), "one path");
+        assertThrows(IllegalArgumentException.class, () -> new Profile.ExitTimeScale(List.of(c), 0, -0.7));
+        assertThrows(IllegalArgumentException.class,
+            () -> new Profile.ExitTimeScale(List.of(c), 100, Double.NaN));
         assertThrows(IllegalArgumentException.class,
             () -> new Profile.OccupancyScale(Double.NaN, 100, 1, 100, 10, 10, 0.3));
         assertThrows(IllegalArgumentException.class,

@@ -2,6 +2,9 @@ package org.htsgd.cli;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.htsgd.cli.commands.ExitTimeCommand;
+import org.htsgd.cli.commands.OccupancyCommand;
+import org.htsgd.cli.commands.TheoryCommand;
 
 /** The list of {@code htsgd} subcommands, in the order {@code --help} shows them. */
 final class Commands {
@@ -10,6 +13,7 @@ final class Commands {
 
     /** @return factories of every subcommand */
     static List<Supplier<Object>> all() {
-        return List.of(org.htsgd.cli.reproduce.ReproduceCommand::new);
+        return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new,
+            org.htsgd.cli.reproduce.ReproduceCommand::new);
     }
 }

@@ -14,8 +14,8 @@ import org.htsgd.core.landscape.ModifiedHimmelblau;
 import org.htsgd.core.noise.IsotropicNoise;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
-import org.htsgd.core.simulation.FieldLabeller;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.ProximityLabeller;
 import org.htsgd.core.simulation.SgdNd;
 import org.htsgd.core.truncation.Truncation;
 
@@ -97,49 +97,28 @@ final class HimmelblauPart implements Part {
                          List<Scenario> scenarios) {
     }
 
-    /** Labels a point with the first field whose minimiser set is within {@link #VISIT}, else "Out". */
-    static final class VisitLabeller implements FieldLabeller {
-        private final double[][] polylines;
-
-        VisitLabeller(double[][] polylines) {
-            this.polylines = polylines.clone();
-        }
-
-        @Override
-        public int fieldCount() {
-            return polylines.length + 1;
-        }
-
-        @Override
-        public int field(double[] x) {
-            for (int i = 0; i < polylines.length; i++) {
-                if (distanceSquared(polylines[i], x[0], x[1]) < VISIT * VISIT) {
-                    return i;
-                }
+    /**
+     * @param polyline x,y pairs of a polyline (one point for an isolated minimum)
+     * @param spacing largest distance between consecutive output points
+     * @return the polyline sampled densely (its vertices and points every {@code spacing} along each segment), so
+     *     the distance to the sample is within {@code spacing / 2} of the distance to the polyline
+     */
+    static double[] densify(double[] polyline, double spacing) {
+        List<Double> out = new ArrayList<>();
+        out.add(polyline[0]);
+        out.add(polyline[1]);
+        for (int k = 2; k + 1 < polyline.length; k += 2) {
+            double ax = polyline[k - 2];
+            double ay = polyline[k - 1];
+            double bx = polyline[k];
+            double by = polyline[k + 1];
+            int n = (int) Math.ceil(Math.hypot(bx - ax, by - ay) / spacing);
+            for (int i = 1; i <= n; i++) {
+                out.add(ax + (bx - ax) * i / n);
+                out.add(ay + (by - ay) * i / n);
             }
-            return polylines.length;
         }
-
-        /** Squared distance from (x, y) to a polyline of x,y pairs (a single point when it has one vertex). */
-        static double distanceSquared(double[] line, double x, double y) {
-            double best = sq(line[0] - x) + sq(line[1] - y);
-            for (int k = 2; k + 1 < line.length; k += 2) {
-                double ax = line[k - 2];
-                double ay = line[k - 1];
-                double bx = line[k];
-                double by = line[k + 1];
-                double dx = bx - ax;
-                double dy = by - ay;
-                double l2 = dx * dx + dy * dy;
-                double t = l2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2));
-                best = Math.min(best, sq(ax + t * dx - x) + sq(ay + t * dy - y));
-            }
-            return best;
-        }
-
-        private static double sq(double v) {
-            return v * v;
-        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override
@@ -182,7 +161,11 @@ final class HimmelblauPart implements Part {
                 }
                 bar.add(g);
             }
-            VisitLabeller visits = new VisitLabeller(polylines);
+            double[][] dense = new double[polylines.length][];
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] = densify(polylines[i], 0.01);
+            }
+            ProximityLabeller visits = ProximityLabeller.of(2, dense, VISIT);
             List<Scenario> scenarios = new ArrayList<>();
             int every = (int) Math.max(1, s.steps() / (s.trajectoryPoints() - 1));
             long offset0 = (long) g * g;

@@ -1,0 +1,69 @@
+package org.htsgd.cli.commands;
+
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** Option converters shared by the commands. */
+final class Converters {
+    private Converters() {
+    }
+
+    /** Reads a truncation threshold: a positive number, or {@code inf}/{@code infinity}/{@code none}. */
+    static final class Threshold implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (v.equals("inf") || v.equals("infinity") || v.equals("none")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double b;
+            try {
+                b = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("b is not a number or 'inf': '" + value + "'");
+            }
+            if (!(b > 0)) {
+                throw new CommandLine.TypeConversionException("b is not > 0: " + value);
+            }
+            return b;
+        }
+    }
+
+    /** Reads a long that may be written as {@code 1e7} or with underscores. */
+    static final class Count implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.trim().replace("_", "");
+            try {
+                if (v.contains("e") || v.contains("E") || v.contains(".")) {
+                    double d = Double.parseDouble(v);
+                    if (d != Math.rint(d) || d > Long.MAX_VALUE) {
+                        throw new CommandLine.TypeConversionException("not a whole number: '" + value + "'");
+                    }
+                    return (long) d;
+                }
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("not a whole number: '" + value + "'");
+            }
+        }
+    }
+
+    /**
+     * @param value {@code x} or {@code x,y}
+     * @return the point
+     * @throws IllegalArgumentException if a coordinate is not a number
+     */
+    static double[] point(String value) {
+        String[] parts = value.split(",");
+        double[] p = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                p[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("start is not a point like 0.3 or 2.9,1.0: '" + value + "'");
+            }
+        }
+        return p;
+    }
+}

@@ -123,32 +123,39 @@ final class ExitTimePart implements Part {
         AttractionFields1D fields = CriticalPoints1D.of(f).fields();
         Partition1D partition = partition(fields);
         int field = fields.field(scale.start());
+        // Progress is counted in the steps Theorem 1 predicts (the cost of a point grows like (1/eta)^beta).
+        List<TheoryReport.MinimumReport> theories = new ArrayList<>();
         long total = 0;
         for (Profile.ExitCurve c : scale.curves()) {
-            total += (long) c.etas().length * c.paths();
+            TheoryReport.MinimumReport m = Theory.of(f, c.b(), law).minima().get(field);
+            theories.add(m);
+            for (double eta : c.etas()) {
+                total += (long) c.paths() * predictedWork(m, law, eta, scale.maxSteps());
+            }
         }
         List<Curve> curves = new ArrayList<>();
         List<List<?>> raw = new ArrayList<>();
-        try (Progress bar = ctx.progress("exit times", total, "paths")) {
+        try (Progress bar = ctx.progress("exit times", total, "k steps (predicted)")) {
             long done = 0;
             int curveIndex = 0;
             for (Profile.ExitCurve c : scale.curves()) {
-                TheoryReport theory = Theory.of(f, c.b(), law);
-                TheoryReport.MinimumReport m = theory.minima().get(field);
+                TheoryReport.MinimumReport m = theories.get(curveIndex);
                 double[] etas = c.etas();
                 double[][] samples = new double[etas.length][];
                 List<Point> points = new ArrayList<>();
                 for (int k = 0; k < etas.length; k++) {
                     final long offset = done;
+                    final long unit = predictedWork(m, law, etas[k], scale.maxSteps());
                     bar.message(c.label() + ", eta " + etas[k]);
                     Sgd1D sgd = new Sgd1D(f, law, etas[k], Truncation.of(c.b()));
                     long seed = ctx.seed() + 1000L * curveIndex + k;
                     long t0 = System.nanoTime();
                     ExitTimes.Result r = ExitTimes.run(
                         ExitTimes.Config1D.of(sgd, scale.start(), partition, scale.maxSteps(), c.paths(), seed),
-                        new Execution(ctx.threads(), n -> bar.set(offset + n)));
+                        new Execution(ctx.threads(), n -> bar.set(offset + n * unit)));
                     double seconds = (System.nanoTime() - t0) * 1e-9;
-                    done += c.paths();
+                    done += c.paths() * unit;
+                    bar.set(done);
                     long[] steps = r.exitSteps();
                     boolean[] censored = r.censored();
                     samples[k] = new double[steps.length];
@@ -181,6 +188,12 @@ final class ExitTimePart implements Part {
         }
         ctx.dir().writeCsv("summary.csv", List.of("curve", "b", "eta", "inv_eta", "mean_exit_steps",
             "median_exit_steps", "censored", "fitted", "theory_mean", "local_slope_from_previous"), rows);
+    }
+
+    /** @return Theorem 1's mean exit time in thousands of steps (capped; at least 1), the progress unit of a path */
+    private static long predictedWork(TheoryReport.MinimumReport m, NoiseLaw law, double eta, long cap) {
+        double steps = m.exitRate() > 0 ? Theory.meanExitTime(m.exitRate(), law, m.lStar(), eta) : cap;
+        return Math.max(1, Math.round(Math.min(steps, cap) / 1000));
     }
 
     static Partition1D partition(AttractionFields1D fields) {

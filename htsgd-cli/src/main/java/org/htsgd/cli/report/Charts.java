@@ -70,10 +70,29 @@ public final class Charts {
      */
     public static XYChart xy(String title, String xLabel, String yLabel, boolean logX, boolean logY,
                              List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+        return xy(title, xLabel, yLabel, logX, logY, series, false);
+    }
+
+    /**
+     * An XY chart (optionally log-log) with the legend inside (top left) or to the right of the plot (for many
+     * series; the chart is then wider).
+     *
+     * @param title title
+     * @param xLabel x axis
+     * @param yLabel y axis
+     * @param logX log x axis
+     * @param logY log y axis
+     * @param series the series
+     * @param legendOutside whether the legend goes to the right of the plot
+     * @return the chart
+     */
+    public static XYChart xy(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                             List<Series> series, boolean legendOutside) {
+        XYChart chart = new XYChartBuilder().width(legendOutside ? WIDTH + 360 : WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(legendOutside ? Styler.LegendPosition.OutsideE
+                : Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (Series s : series) {
             if (s.x().length == 0) {

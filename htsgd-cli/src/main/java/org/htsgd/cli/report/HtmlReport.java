@@ -134,7 +134,8 @@ public final class HtmlReport {
                 + "text-align:right}th{background:#eee}figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}"
                 + "pre{background:#f6f6f6;padding:8px;overflow-x:auto}.shows{background:#eef6ee;padding:6px}"
                 + ".note{background:#fff4e0;padding:6px}.grid{display:grid;gap:8px}.grid figure{margin:0}"
-                + "figcaption{font-size:90%;color:#444}</style></head><body>\n<h1>" + escape(title) + "</h1>\n"
+                + "figcaption{font-size:90%;color:#444}td:first-child,th:first-child{text-align:left}"
+                + "summary{cursor:pointer;color:#046}</style></head><body>\n<h1>" + escape(title) + "</h1>\n"
                 + body + "</body></html>\n";
     }
 

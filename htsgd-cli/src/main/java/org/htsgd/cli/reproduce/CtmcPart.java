@@ -203,7 +203,8 @@ final class CtmcPart implements Part {
                 categories.add("m" + (c.states()[i] + 1));
                 rows.add(List.of(c.label(), "m" + (c.states()[i] + 1), Fmt.f(c.stationary()[i], 3),
                     Fmt.f(c.simulated()[i], 3), Fmt.f(c.simulatedSe()[i], 3),
-                    Fmt.f((c.simulated()[i] - c.stationary()[i]) / c.simulatedSe()[i], 1)));
+                    c.simulatedSe()[i] > 0 ? Fmt.f((c.simulated()[i] - c.stationary()[i]) / c.simulatedSe()[i], 1)
+                        : "-"));
             }
             String file = "stationary-" + k + ".png";
             Charts.savePng(ctx.dir(), file, Charts.bars(c.label(), "state", "share of time",

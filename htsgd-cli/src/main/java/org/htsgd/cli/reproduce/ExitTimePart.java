@@ -276,7 +276,7 @@ final class ExitTimePart implements Part {
                 ok ? "yes" : "NO", Integer.toString(censoredFitted), Fmt.g3(c.q())));
         }
         Charts.savePng(ctx.dir(), "exit-times.png", Charts.xy("Mean first exit time from the field of m2",
-            "1/eta", "mean exit time (steps)", true, true, series));
+            "1/eta", "mean exit time (steps)", true, true, series, true));
         report.shows("Theorem 1: the first exit time from a field grows like (1/eta)^(1+(alpha-1) l*), where l* is the "
             + "minimal number of jumps of size at most b needed to leave (here alpha = 1.2 and the field of m2 has "
             + "width 0.6: l* = 3 for b = 0.28, 2 for b = 0.5, 1 without truncation). Truncation makes escape from a "

@@ -258,16 +258,12 @@ final class HimmelblauPart implements Part {
         for (int i = 0; i < g; i++) {
             for (int j = 0; j < g; j++) {
                 double v = r.values()[i][j];
-                logValues[i][j] = Double.isNaN(v) ? 0 : Math.log10(1 + v);
+                logValues[i][j] = Double.isNaN(v) ? Double.NaN : Math.log10(1 + v);
             }
         }
-        double[] ticks = new double[g];
-        for (int i = 0; i < g; i++) {
-            ticks[i] = Math.round(r.grid()[i] * 10) / 10.0;
-        }
-        Charts.savePng(ctx.dir(), "landscape.png", Charts.heatMap("log10(1 + f), modified Himmelblau", ticks, ticks,
-            logValues));
         double[][] mins = r.fields().stream().map(Field::minimiser).toArray(double[][]::new);
+        OutputDir.writeAtomically(ctx.dir().resolve("landscape.png"), PlanePainter.heat(
+            "Modified Himmelblau f (log scale)", -r.radius(), r.radius(), logValues, mins, "log10(1 + f)"));
         OutputDir.writeAtomically(ctx.dir().resolve("fields.png"), PlanePainter.png(
             "Attraction fields, circles of radius b = " + b, -r.radius(), r.radius(), r.labels(), mins, b, null));
         List<String> categories = new ArrayList<>();

@@ -49,9 +49,9 @@ final class ReportHeader {
         report.table(List.of("part", "title", "status", "seed", "wall time (s)", "CPU time (s)"), rows);
         report.paragraph("CPU time is the whole process's (all threads, JIT and GC included); on an otherwise idle "
             + "machine the wall time is about CPU time / threads.");
-        report.paragraph("Profile values (also in profile.json; the run in run.json):");
         try {
-            report.pre(OutputDir.JSON.writeValueAsString(profile));
+            report.raw("<details><summary>Profile values (also in profile.json; the run in run.json)</summary><pre>"
+                + HtmlReport.escape(OutputDir.JSON.writeValueAsString(profile)) + "</pre></details>");
         } catch (JsonProcessingException e) {
             report.note("profile could not be printed: " + e.getMessage());
         }

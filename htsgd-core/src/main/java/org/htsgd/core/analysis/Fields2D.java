@@ -113,6 +113,7 @@ public final class Fields2D {
         double r = ((Domain.Ball) f.domain()).radius();
         Fields2D tmp = new Fields2D(f, h, maxStep, merge, List.of());
         List<double[]> ends = new ArrayList<>();
+        List<double[]> verified = new ArrayList<>();
         double[] x = new double[2];
         for (int i = 0; i < grid; i++) {
             for (int j = 0; j < grid; j++) {
@@ -122,7 +123,18 @@ public final class Fields2D {
                     continue;
                 }
                 tmp.descend(x, 1e-10, 20_000, false);
-                tmp.escapeSaddle(x);
+                // the saddle check costs 8 descents: skip it near an end point already verified to be a minimum
+                boolean known = false;
+                for (double[] v : verified) {
+                    if (Math.hypot(v[0] - x[0], v[1] - x[1]) < 1e-3) {
+                        known = true;
+                        break;
+                    }
+                }
+                if (!known) {
+                    tmp.escapeSaddle(x);
+                    verified.add(x.clone());
+                }
                 ends.add(x.clone());
             }
         }

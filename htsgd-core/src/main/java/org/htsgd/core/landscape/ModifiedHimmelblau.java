@@ -17,7 +17,7 @@ public final class ModifiedHimmelblau implements Landscape {
      * \(l^*_1 = l^*_2 = 2 &gt; l^*_3 = l^*_4 = 1\) as the paper states.
      *
      * <p>Method: {@code org.htsgd.core.analysis.Fields2D} (multi-start projected gradient descent on a 31 x 31 grid,
-     * field radius \(\mathrm{dist}(m_i, \Omega_i^c)\) on 72 rays) for \(c_x \in \{-1, -0.5, -0.3, \dots, 0.5, 1, 2,
+     * field radius \(\mathrm{dist}(m_i, \Omega_i^c)\) on 72 rays; a 41 x 41 grid gives the same \(l^*\)) for \(c_x \in \{-1, -0.5, -0.3, \dots, 0.5, 1, 2,
      * 3\}\). Result: \(c_x \in [-0.3, 0.5]\) gives four fields with \(l^* = (2, 2, 1, 1)\); \(c_x \ge 1\) fails because
      * the segment field \(\Omega_2\) is then bounded by the top of the cut strip \(y = a_y + b_y = -0.9\) at distance
      * 2.0 &lt; 2.15 (the flow above the strip no longer runs into it); \(c_x \le -0.5\) creates extra minima. At
@@ -25,7 +25,7 @@ public final class ModifiedHimmelblau implements Landscape {
      * <pre>
      * field  minimiser            f       radius r   l* (b = 2.15)
      * 1      (-1.000,  3.124)     0.271   3.23       2   (fold of the map, u = x - a_x = -1/c0)
-     * 2      y = -2.9, x in [-3.03, -0.5]  0   2.62       2   (segment; representative (-1.12, -2.9))
+     * 2      y = -2.9, x in [-3.03, -0.5]  0   2.62-2.65  2   (segment; representative near (-1.1, -2.9))
      * 3      ( 2.301,  0.534)     0       0.54       1   (image of Himmelblau's (3, 2))
      * 4      ( 2.415, -0.472)     0       0.50       1   (image of (3.584, -1.848))
      * </pre>

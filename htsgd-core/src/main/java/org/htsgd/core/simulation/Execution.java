@@ -30,7 +30,7 @@ public record Execution(int threads, LongConsumer progress) {
         return new Execution(Runtime.getRuntime().availableProcessors(), SILENT);
     }
 
-    /** @param threads worker threads @return a single-listener-free execution on that many threads */
+    /** @param threads worker threads @return an execution on that many threads, without progress reporting */
     public static Execution threads(int threads) {
         return new Execution(threads, SILENT);
     }

@@ -201,7 +201,7 @@ final class Kernel1D {
                         x -= w;
                         x = x < dlo ? dlo : (x > dhi ? dhi : x);
                         l.x = x;
-                        if (!(x > l.lo && x <= l.hi)) {
+                        if (!(x >= l.lo && x < l.hi)) {
                             if (x != x) {
                                 guard.diverged(l.path, n + 1, x);
                                 lanes[i--] = lanes[--m];

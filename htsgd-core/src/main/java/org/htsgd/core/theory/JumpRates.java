@@ -34,16 +34,22 @@ import org.htsgd.core.landscape.Landscape1D;
  * \(A_k(y) = \int_{u_0}^{b} \alpha p u^{-\alpha-1} B_{k-1}(y+u)\,du + p\,b^{-\alpha}B_{k-1}(y+b)\) with
  * \(u_0 = D_0 - (k-1)b - y\) (the atom is the mass \(\nu[b,\infty)\) of jumps clipped to b); the side's
  * contribution is \(A_l(0)\). Every integral is split at the points \(D_j - kb\) where an integrand switches on
- * and is computed by composite Gauss–Legendre (commons-math3) with {@code order} nodes per piece.
+ * and is computed by composite Gauss–Legendre (commons-math3) with {@code order} nodes per piece (the waiting-time
+ * and jump integrals in \(\log y\), \(\log u\): both integrands vary on the scale of their lower limit). If \(r_i\) is an exact multiple of b (Assumption 3 fails) the waiting-time
+ * integral diverges and the rate is reported as \(+\infty\).
  *
  * <p><b>Error control.</b> The whole computation is repeated with \(\lceil 1.5\cdot\)order\(\rceil\) nodes; the
  * finer value is returned and the difference is reported by {@link Result#errors()}. Cost grows like
- * \((\text{pieces}\cdot\text{order})^{2(l-1)}\): fine for \(l \le 3\); for \(l \ge 4\) the order is lowered
- * automatically to keep about \(10^7\) derivative evaluations. Indices are 0-based.
+ * \((\text{pieces}\cdot\text{order})^{2(l-1)}\): about a second for \(l = 3\) at the default order 8 (4 graded pieces per integral);
+ * for larger \(l\) the order is lowered automatically to keep about \(10^8\) derivative evaluations (order 3 for
+ * \(l = 4\)), and the reported error grows accordingly; when even order 2 would exceed that budget fourfold
+ * (\(l \ge 5\)) the rates of that field are not computed and reported as NaN. Indices are 0-based.
  */
 public final class JumpRates {
+    /** Budget of derivative evaluations per field and side that lowers the order for large \(l^*\). */
+    private static final double MAX_EVALUATIONS = 1e8;
     /** Default Gauss–Legendre order per piece. */
-    public static final int DEFAULT_ORDER = 16;
+    public static final int DEFAULT_ORDER = 8;
 
     /** Result: the matrix \(q_{i,j}\) (zero diagonal), \(q_i\), and error estimates of \(q_i\). */
     public record Result(double[][] rates, double[] exitRates, double[] errors) {
@@ -114,8 +120,15 @@ public final class JumpRates {
                 continue;
             }
             int ord = order;
-            while (l >= 4 && Math.pow(3.0 * ord * 1.5, 2 * (l - 1)) > 1e7 && ord > 3) {
+            while (l >= 3 && Math.pow(4.0 * Math.ceil(1.5 * ord), 2 * (l - 1)) > MAX_EVALUATIONS && ord > 2) {
                 ord--;
+            }
+            if (Math.pow(4.0 * Math.ceil(1.5 * ord), 2 * (l - 1)) > 4 * MAX_EVALUATIONS) {
+                Arrays.fill(q[i], Double.NaN);
+                q[i][i] = 0;
+                qi[i] = Double.NaN;
+                err[i] = Double.NaN;
+                continue;
             }
             int fine = (int) Math.ceil(1.5 * ord);
             for (int sigma = -1; sigma <= 1; sigma += 2) {
@@ -232,7 +245,7 @@ public final class JumpRates {
             for (int t = 0; t < nt; t++) {
                 out[t] = mass * atom[t];
             }
-            integrate(u0, b, y, (u, w, acc) -> {
+            integrate(u0, b, y, 0, dist[0] - y, (u, w, acc) -> {
                 double[] v = bfun(k - 1, y + u);
                 double dens = w * alpha * p * Math.pow(u, -alpha - 1);
                 for (int t = 0; t < nt; t++) {
@@ -250,7 +263,12 @@ public final class JumpRates {
             if (!(x > lo)) {
                 return out;
             }
-            integrate(lo, x, 0, (y, w, acc) -> {
+            if (!(lo > 0)) {
+                // r_i is a multiple of b (Assumption 3 fails): the waiting-time integral diverges like log
+                Arrays.fill(out, Double.POSITIVE_INFINITY);
+                return out;
+            }
+            integrate(lo, x, 0, 0, dist[0], (y, w, acc) -> {
                 double[] v = a(k, y);
                 double g = w / speed(y);
                 for (int t = 0; t < nt; t++) {
@@ -260,8 +278,15 @@ public final class JumpRates {
             return out;
         }
 
-        /** Composite Gauss–Legendre over [lo, hi], split at breaks shifted by -shift. */
-        void integrate(double lo, double hi, double shift, Integrand g, double[] acc) {
+        /**
+         * Composite Gauss–Legendre over [lo, hi], split at the breaks (shifted by -shift). Each piece is graded
+         * towards the two near-singular points sL &lt; lo and sU &gt; hi of the integrands: its lower half is
+         * integrated in z = log(t - sL), its upper half in z = log(sU - t). (sL = 0: the flow speed |f'(y)| ~ f''(m) y
+         * and the density u^(-alpha-1) blow up there; sU = the saddle, where |f'| -&gt; 0 and the last jump's mass
+         * (D_0 - y)^(-alpha) blows up.) Both matter only when r_i is close to a multiple of b; elsewhere the grading
+         * is harmless.
+         */
+        void integrate(double lo, double hi, double shift, double sL, double sU, Integrand g, double[] acc) {
             double a = lo;
             for (int idx = 0; idx <= breaks.length; idx++) {
                 double c = idx < breaks.length ? breaks[idx] - shift : hi;
@@ -271,15 +296,39 @@ public final class JumpRates {
                 if (c > hi) {
                     c = hi;
                 }
-                double half = 0.5 * (c - a);
-                double mid = 0.5 * (c + a);
-                for (int t = 0; t < nodes.length; t++) {
-                    g.add(mid + half * nodes[t], half * weights[t], acc);
+                if (sU < Double.POSITIVE_INFINITY) {
+                    double mid = 0.5 * (a + c);
+                    lowerGraded(a, mid, sL, g, acc);
+                    upperGraded(mid, c, sU, g, acc);
+                } else {
+                    lowerGraded(a, c, sL, g, acc);
                 }
                 a = c;
                 if (a >= hi) {
                     break;
                 }
+            }
+        }
+
+        /** Gauss–Legendre on [a, c] in z = log(t - sL). */
+        private void lowerGraded(double a, double c, double sL, Integrand g, double[] acc) {
+            double za = Math.log(a - sL);
+            double half = 0.5 * (Math.log(c - sL) - za);
+            double mid = za + half;
+            for (int t = 0; t < nodes.length; t++) {
+                double e = Math.exp(mid + half * nodes[t]);
+                g.add(sL + e, half * weights[t] * e, acc);
+            }
+        }
+
+        /** Gauss–Legendre on [a, c] in z = log(sU - t). */
+        private void upperGraded(double a, double c, double sU, Integrand g, double[] acc) {
+            double za = Math.log(sU - c);
+            double half = 0.5 * (Math.log(sU - a) - za);
+            double mid = za + half;
+            for (int t = 0; t < nodes.length; t++) {
+                double e = Math.exp(mid + half * nodes[t]);
+                g.add(sU - e, half * weights[t] * e, acc);
             }
         }
     }

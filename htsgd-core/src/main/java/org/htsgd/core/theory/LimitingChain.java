@@ -46,6 +46,58 @@ public final class LimitingChain {
      */
     public record ClassChain(int[] members, boolean absorbing, int lStar, int[] large, int[] small,
             double[][] generator, double[] killingRates, double[] stationary, double[][] absorption) {
+        /** Defensive copies. */
+        public ClassChain {
+            members = members.clone();
+            large = large.clone();
+            small = small.clone();
+            generator = TheoryReport.copy(generator);
+            killingRates = killingRates.clone();
+            stationary = stationary == null ? null : stationary.clone();
+            absorption = TheoryReport.copy(absorption);
+        }
+
+        /** @return a copy */
+        @Override
+        public int[] members() {
+            return members.clone();
+        }
+
+        /** @return a copy */
+        @Override
+        public int[] large() {
+            return large.clone();
+        }
+
+        /** @return a copy */
+        @Override
+        public int[] small() {
+            return small.clone();
+        }
+
+        /** @return a deep copy */
+        @Override
+        public double[][] generator() {
+            return TheoryReport.copy(generator);
+        }
+
+        /** @return a copy */
+        @Override
+        public double[] killingRates() {
+            return killingRates.clone();
+        }
+
+        /** @return a copy, or {@code null} */
+        @Override
+        public double[] stationary() {
+            return stationary == null ? null : stationary.clone();
+        }
+
+        /** @return a deep copy */
+        @Override
+        public double[][] absorption() {
+            return TheoryReport.copy(absorption);
+        }
     }
 
     /**
@@ -94,7 +146,7 @@ public final class LimitingChain {
                         }
                     }
                 }
-                RealMatrix x = new LUDecomposition(a).getSolver().solve(rhs);
+                RealMatrix x = solveOrNaN(a, rhs);
                 for (int r = 0; r < small.length; r++) {
                     for (int j = 0; j < n; j++) {
                         absorb[r][j] = x.getEntry(r, j);
@@ -136,6 +188,22 @@ public final class LimitingChain {
             out.add(new ClassChain(g, graph.isAbsorbing(c), lg, large, small, gen, kill, pi, absorb));
         }
         return out;
+    }
+
+    /** LU solve; unknown (NaN) rates or a singular system give NaN entries instead of an exception. */
+    private static RealMatrix solveOrNaN(RealMatrix a, RealMatrix rhs) {
+        try {
+            RealMatrix x = new LUDecomposition(a).getSolver().solve(rhs);
+            return x;
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            RealMatrix x = rhs.copy();
+            for (int r = 0; r < x.getRowDimension(); r++) {
+                for (int c = 0; c < x.getColumnDimension(); c++) {
+                    x.setEntry(r, c, Double.NaN);
+                }
+            }
+            return x;
+        }
     }
 
     /**

@@ -23,6 +23,35 @@ public record TheoryReport(String landscape, double b, double alpha, double pPlu
         List<EdgeReport> edges, List<LimitingChain.ClassChain> classes, boolean irreducible, int lLarge,
         int[] widestMinima, double[][] rates) {
 
+    /** Defensive copies (arrays and lists). */
+    public TheoryReport {
+        minima = List.copyOf(minima);
+        edges = List.copyOf(edges);
+        classes = List.copyOf(classes);
+        widestMinima = widestMinima.clone();
+        rates = copy(rates);
+    }
+
+    /** @return a copy of \(M^{large}\) */
+    @Override
+    public int[] widestMinima() {
+        return widestMinima.clone();
+    }
+
+    /** @return a deep copy of \(q_{i,j}\) */
+    @Override
+    public double[][] rates() {
+        return copy(rates);
+    }
+
+    static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
     /**
      * One minimum.
      *

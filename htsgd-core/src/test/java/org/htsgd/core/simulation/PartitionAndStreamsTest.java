@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class PartitionAndStreamsTest {
     @Test
-    void testFieldIsNumberOfBoundariesBelow() {
+    void testFieldIsNumberOfBoundariesAtOrBelow() {
         Partition1D p = Partition1D.of(-1.3, 0.2, 0.7);
         assertEquals(4, p.fieldCount());
         assertEquals(0, p.field(-1.5));
-        assertEquals(0, p.field(-1.3));
-        assertEquals(1, p.field(Math.nextUp(-1.3)));
+        assertEquals(1, p.field(-1.3));
+        assertEquals(0, p.field(Math.nextDown(-1.3)));
         assertEquals(1, p.field(-0.7));
         assertEquals(3, p.field(1.5));
         assertEquals(Double.NEGATIVE_INFINITY, p.lower(0));
@@ -28,6 +28,16 @@ class PartitionAndStreamsTest {
         assertThrows(IllegalArgumentException.class, () -> Partition1D.of(0.2, -1.3));
         assertThrows(IllegalArgumentException.class, () -> Partition1D.of(0.2, 0.2));
         assertThrows(IllegalArgumentException.class, () -> Partition1D.of(Double.NaN));
+    }
+
+    @Test
+    void testNearCentresLabelsVisitsAndOut() {
+        FieldLabeller l = FieldLabeller.nearCentres(new double[][] {{0, 0}, {3, 0}}, 0.5);
+        assertEquals(3, l.fieldCount());
+        assertEquals(0, l.field(new double[] {0.3, 0.3}));
+        assertEquals(1, l.field(new double[] {3, -0.4}));
+        assertEquals(2, l.field(new double[] {1.5, 0}));
+        assertThrows(IllegalArgumentException.class, () -> FieldLabeller.nearCentres(new double[][] {{0}}, 0));
     }
 
     @Test

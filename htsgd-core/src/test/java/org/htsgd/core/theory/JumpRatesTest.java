@@ -20,7 +20,7 @@ class JumpRatesTest {
         Landscape1D f = Landscapes.paper1d();
         AttractionFields1D fl = CriticalPoints1D.of(f).fields();
         TypicalTransitionGraph g = TypicalTransitionGraph.of(fl, Double.POSITIVE_INFINITY);
-        JumpRates.Result r = JumpRates.of(g, null, ALPHA, 0.3, 16);
+        JumpRates.Result r = JumpRates.of(g, null, ALPHA, 0.3, JumpRates.DEFAULT_ORDER);
         double[] m = fl.minima();
         double[] s = {Double.NEGATIVE_INFINITY, -1.3, 0.2, 0.7, Double.POSITIVE_INFINITY};
         for (int i = 0; i < 4; i++) {
@@ -39,7 +39,7 @@ class JumpRatesTest {
         Landscape1D f = Landscapes.paper1d();
         AttractionFields1D fl = CriticalPoints1D.of(f).fields();
         TypicalTransitionGraph g = TypicalTransitionGraph.of(fl, 0.5);
-        JumpRates.Result r = JumpRates.of(g, f, ALPHA, 0.5, 16);
+        JumpRates.Result r = JumpRates.of(g, f, ALPHA, 0.5, JumpRates.DEFAULT_ORDER);
         double[] m = fl.minima();
         // l* = 1 fields: m1 (right distance 0.21 < b) and m3 (both sides < b)
         assertEquals(0.5 * Math.pow(-1.3 - m[0], -ALPHA), r.exitRates()[0], 1e-12);
@@ -68,7 +68,7 @@ class JumpRatesTest {
         double p = 0.5;
         TypicalTransitionGraph g = TypicalTransitionGraph.of(fl, b);
         assertEquals(2, g.lStar(0));
-        JumpRates.Result r = JumpRates.of(g, f, ALPHA, p, 16);
+        JumpRates.Result r = JumpRates.of(g, f, ALPHA, p, JumpRates.DEFAULT_ORDER);
         double quad = r.exitRates()[0];
 
         double c = 0.3;
@@ -110,7 +110,7 @@ class JumpRatesTest {
         double p = 0.5;
         TypicalTransitionGraph g = TypicalTransitionGraph.of(fl, b);
         assertEquals(3, g.lStar(0));
-        JumpRates.Result r = JumpRates.of(g, f, ALPHA, p, 12);
+        JumpRates.Result r = JumpRates.of(g, f, ALPHA, p, JumpRates.DEFAULT_ORDER);
         double quad = r.exitRates()[0];
         // a jump w can only help if the remaining jumps (each <= b) can still reach 0: w1 > 1 - 2b, w2 > 1 - b - (reach)
         double c1 = 1 - 2 * b;

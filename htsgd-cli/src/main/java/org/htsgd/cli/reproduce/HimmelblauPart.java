@@ -135,7 +135,7 @@ final class HimmelblauPart implements Part {
             List<Field> fl = new ArrayList<>();
             double[][] polylines = new double[fields.size()][];
             for (int i = 0; i < fields.size(); i++) {
-                double r = fields.radius(i, 72, 0.05);
+                double r = fields.radius(i, s.rays(), 0.05);
                 polylines[i] = polyline(fields.minimiserSet(i));
                 fl.add(new Field(fields.minimiser(i), polylines[i], r, (int) Math.ceil(r / s.b())));
             }

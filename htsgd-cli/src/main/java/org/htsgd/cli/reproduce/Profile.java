@@ -81,7 +81,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                 new ExitCurve("no truncation", Double.POSITIVE_INFINITY, new double[] {0.2, 0.1}, 0.2, 4)),
                 20_000, -0.7),
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
-            new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24),
+            new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24, 8),
             new CtmcScale(0.05, 20_000, 2, 0.5),
             new TrainingScale(12, 4, 1, 6, false, 12, 4, 3, 2, 3, 2, 3, 2));
     }
@@ -106,7 +106,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                     new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002}, 0.005, 400)),
                 100_000_000, -0.7),
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
-            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120),
+            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
             new TrainingScale(1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
     }
@@ -129,7 +129,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                     new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001}, 0.005, 20)),
                 50_000_000, -0.7),
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
-            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160),
+            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160, 144),
             new CtmcScale(0.001, 50_000_000, 20, 0.5),
             new TrainingScale(10_000, 5_000, 5, 100, true, 30_000, 5_000, 100, 10, 15, 10, 100, 100));
     }
@@ -267,8 +267,10 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * @param b truncation threshold (the paper: 2.15)
      * @param trajectoryPoints recorded points per trajectory
      * @param grid grid points per axis of the landscape and field maps
+     * @param rays directions on which each field's radius is searched
      */
-    public record HimmelblauScale(double eta, long steps, int paths, double b, int trajectoryPoints, int grid) {
+    public record HimmelblauScale(double eta, long steps, int paths, double b, int trajectoryPoints, int grid,
+                                  int rays) {
         /** Validates. */
         public HimmelblauScale {
             learningRate(eta);
@@ -279,6 +281,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             }
             atLeast(trajectoryPoints, 2, "trajectoryPoints");
             atLeast(grid, 8, "grid");
+            atLeast(rays, 4, "rays");
         }
     }
 

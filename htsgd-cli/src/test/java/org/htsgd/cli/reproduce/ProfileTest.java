@@ -86,7 +86,7 @@ class ProfileTest {
         assertThrows(IllegalArgumentException.class,
             () -> new Profile.OccupancyScale(0.01, 100, 1, 200, 10, 10, 0.3), "trajectory longer than run");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.HimmelblauScale(5e-4, 100, 1, Double.POSITIVE_INFINITY, 10, 20));
+            () -> new Profile.HimmelblauScale(5e-4, 100, 1, Double.POSITIVE_INFINITY, 10, 20, 8));
         assertThrows(IllegalArgumentException.class, () -> new Profile.CtmcScale(0.01, 100, 0, 0.5));
         assertThrows(IllegalArgumentException.class,
             () -> new Profile.TrainingScale(100, 101, 1, 10, false, 100, 10, 10, 10, 10, 10, 10, 10),

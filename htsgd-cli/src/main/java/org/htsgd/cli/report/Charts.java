@@ -125,7 +125,7 @@ public final class Charts {
      * @param yLabel value axis
      * @param categories category names
      * @param groups group names
-     * @param values values[group][category]
+     * @param values values[group][category]; NaN for a missing value (no bar)
      * @return the chart
      */
     public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
@@ -136,7 +136,12 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (int g = 0; g < groups.size(); g++) {
-            chart.addSeries(groups.get(g), categories, toList(values[g]));
+            // NaN marks a missing value: XChart leaves a null bar out
+            java.util.List<Double> v = new java.util.ArrayList<>();
+            for (double d : values[g]) {
+                v.add(Double.isNaN(d) ? null : d);
+            }
+            chart.addSeries(groups.get(g), categories, v);
         }
         return chart;
     }

@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public record Profile(String name, long seed, ExitTimeScale exitTimes, OccupancyScale occupancy,
                       HimmelblauScale himmelblau, CtmcScale ctmc, TrainingScale training) {
+    /** The six methods of Table 2, in the paper's column order. */
+    public static final List<String> TABLE2_METHODS = List.of("lb", "sb", "sb-clip", "sb-noise", "our1", "our2");
     /** The names of the built-in profiles. */
     public static final List<String> BUILT_IN = List.of("tiny", "quick", "paper");
 
@@ -83,7 +85,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
             new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24, 8),
             new CtmcScale(0.05, 20_000, 2, 0.5),
-            new TrainingScale(12, 4, 1, 6, false, 12, 4, 3, 2, 3, 2, 3, 2));
+            new TrainingScale(List.of("sb", "our2"), 12, 4, 1, 12, false, 12, 4, 3, 2, 3, 2, 3, 2));
     }
 
     /**
@@ -108,7 +110,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
-            new TrainingScale(1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
+            new TrainingScale(TABLE2_METHODS, 1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
     }
 
     /**
@@ -131,7 +133,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160, 144),
             new CtmcScale(0.001, 50_000_000, 20, 0.5),
-            new TrainingScale(10_000, 5_000, 5, 100, true, 30_000, 5_000, 100, 10, 15, 10, 100, 100));
+            new TrainingScale(TABLE2_METHODS, 10_000, 5_000, 5, 100, true, 30_000, 5_000, 100, 10, 15, 10, 100, 100));
     }
 
     /**
@@ -310,6 +312,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * Table 2: LeNet on corrupted Fashion-MNIST (and VGG11 on SVHN/CIFAR-10 when their data is found and
      * {@code otherTasks} is set), six methods, and the sharpness measures of the final weights.
      *
+     * @param methods the methods trained, CLI names in Table 2's order (the paper: lb, sb, sb-clip, sb-noise, our1,
+     *     our2)
      * @param iterations training iterations T (the paper: 10,000)
      * @param noiseOffLast final iterations without noise, run as LB steps (the paper: 5,000), {@code <= iterations}
      * @param replications replications per method (the paper: 5)
@@ -325,13 +329,20 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * @param hessianIterations power iterations for the Hessian top eigenvalue
      * @param hessianProbes Hutchinson probes for the Hessian trace
      */
-    public record TrainingScale(long iterations, long noiseOffLast, int replications, long evalEvery,
+    public record TrainingScale(List<String> methods, long iterations, long noiseOffLast, int replications, long evalEvery,
                                 boolean otherTasks, long otherTasksIterations, long otherTasksNoiseOffLast,
                                 int expectedSharpnessSamples,
                                 int pacBayesSamples, int searchDepth, int maximalAscentSteps, int hessianIterations,
                                 int hessianProbes) {
         /** Validates. */
         public TrainingScale {
+            methods = List.copyOf(methods);
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException("methods is empty");
+            }
+            for (String m : methods) {
+                org.htsgd.train.method.Method.fromCliName(m);
+            }
             atLeast(iterations, 1, "iterations");
             if (!(noiseOffLast >= 0 && noiseOffLast <= iterations)) {
                 throw new IllegalArgumentException("noiseOffLast is not in [0, iterations]: " + noiseOffLast);

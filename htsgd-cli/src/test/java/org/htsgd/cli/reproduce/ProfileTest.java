@@ -45,6 +45,10 @@ class ProfileTest {
         assertEquals(5, p.training().replications());
         assertEquals(100, p.training().expectedSharpnessSamples());
         assertEquals(30_000L, p.training().otherTasksIterations());
+        assertEquals(List.of("lb", "sb", "sb-clip", "sb-noise", "our1", "our2"), p.training().methods());
+        assertEquals(p.training().methods(), Profile.quick().training().methods());
+        assertThrows(IllegalArgumentException.class, () -> new Profile.TrainingScale(List.of("adam"), 100, 50, 1,
+            10, false, 100, 10, 10, 10, 10, 10, 10, 10), "unknown method");
         assertEquals(5_000L, p.training().otherTasksNoiseOffLast());
     }
 
@@ -89,10 +93,10 @@ class ProfileTest {
             () -> new Profile.HimmelblauScale(5e-4, 100, 1, Double.POSITIVE_INFINITY, 10, 20, 8));
         assertThrows(IllegalArgumentException.class, () -> new Profile.CtmcScale(0.01, 100, 0, 0.5));
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.TrainingScale(100, 101, 1, 10, false, 100, 10, 10, 10, 10, 10, 10, 10),
+            () -> new Profile.TrainingScale(List.of("sb"), 100, 101, 1, 10, false, 100, 10, 10, 10, 10, 10, 10, 10),
             "noise-off longer than T");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.TrainingScale(100, 50, 0, 10, false, 100, 10, 10, 10, 10, 10, 10, 10), "no replication");
+            () -> new Profile.TrainingScale(List.of("sb"), 100, 50, 0, 10, false, 100, 10, 10, 10, 10, 10, 10, 10), "no replication");
     }
 
     @Test

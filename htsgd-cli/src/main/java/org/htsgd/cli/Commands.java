@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.htsgd.cli.commands.ExitTimeCommand;
 import org.htsgd.cli.commands.OccupancyCommand;
 import org.htsgd.cli.commands.TheoryCommand;
+import org.htsgd.cli.commands.TrainCommand;
 
 /** The list of {@code htsgd} subcommands, in the order {@code --help} shows them. */
 final class Commands {
@@ -13,7 +14,7 @@ final class Commands {
 
     /** @return factories of every subcommand */
     static List<Supplier<Object>> all() {
-        return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new,
+        return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new, TrainCommand::new,
             org.htsgd.cli.reproduce.ReproduceCommand::new);
     }
 }

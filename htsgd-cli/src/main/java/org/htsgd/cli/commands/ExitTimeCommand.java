@@ -199,7 +199,7 @@ public final class ExitTimeCommand implements Callable<Integer> {
                 e.put("predictedMean", pred);
                 if (Double.isFinite(pred) && r.censoredCount() == 0) {
                     double[] s = Arrays.stream(r.exitSteps()).asDoubleStream().toArray();
-                    ExponentialKsTest ks = ExponentialKsTest.test(s, pred);
+                    ExponentialKsTest ks = ExponentialKsTest.test(s, 1 / pred); // q lambda(eta) sigma ~ Exp(1)
                     e.put("ksStatistic", ks.statistic());
                     e.put("ksPValue", ks.pValue());
                 }

@@ -32,7 +32,7 @@ public final class Progress implements AutoCloseable {
                 .setInitialMax(Math.max(1, total))
                 .setUnit(" " + unit, 1)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500)
+                .setUpdateIntervalMillis(System.console() == null ? 5000 : 500)
                 .setMaxRenderedLength(100)
                 .showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))

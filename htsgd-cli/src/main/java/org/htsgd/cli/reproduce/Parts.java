@@ -10,6 +10,6 @@ public final class Parts {
     /** @return a fresh instance of every part */
     public static List<Part> all() {
         return List.of(new ExitTimePart(), new OccupancyPart(), new TransitionGraphPart(), new HimmelblauPart(),
-            new CtmcPart());
+            new CtmcPart(), new Table2Part());
     }
 }

@@ -3,7 +3,8 @@ package org.htsgd.core.simulation;
 /**
  * Labels points of \(\mathbb{R}^d\) with a field index in {@code [0, fieldCount())}: the attraction fields of a
  * d-D landscape, or any partition used to measure occupation (e.g. the paper's Figure 3(c): "within 0.5 of a
- * field's minimiser", else "Out"). Implementations are immutable and thread-safe and allocate nothing.
+ * field's minimiser", else "Out": {@link ProximityLabeller}). Implementations are immutable, thread-safe and
+ * allocate nothing.
  */
 public interface FieldLabeller {
     /** @return the number of labels */
@@ -34,39 +35,6 @@ public interface FieldLabeller {
                 return label.applyAsInt(x);
             }
         };
-    }
-
-    /**
-     * The paper's Figure 3(c) convention: label {@code i} within distance {@code radius} of {@code centres[i]}
-     * (the first such centre), else "Out" = label {@code centres.length}.
-     *
-     * @param centres the minimisers (copied)
-     * @param radius the visit radius, {@code > 0}
-     * @return a labeller with {@code centres.length + 1} labels
-     * @throws IllegalArgumentException if {@code radius} is not {@code > 0} or there is no centre
-     */
-    static FieldLabeller nearCentres(double[][] centres, double radius) {
-        if (!(radius > 0)) {
-            throw new IllegalArgumentException("radius is not > 0: " + radius);
-        }
-        if (centres.length == 0) {
-            throw new IllegalArgumentException("centres is empty");
-        }
-        double[][] c = java.util.Arrays.stream(centres).map(double[]::clone).toArray(double[][]::new);
-        double r2 = radius * radius;
-        return of(c.length + 1, x -> {
-            for (int i = 0; i < c.length; i++) {
-                double s = 0;
-                for (int j = 0; j < x.length; j++) {
-                    double d = x[j] - c[i][j];
-                    s += d * d;
-                }
-                if (s < r2) {
-                    return i;
-                }
-            }
-            return c.length;
-        });
     }
 
     /**

@@ -53,7 +53,7 @@ public final class Theory {
             edges.add(new TheoryReport.EdgeReport(e[0], e[1], g.jumps(e[0], e[1]), q[e[0]][e[1]]));
         }
         return new TheoryReport(name, b, alpha, law.pPlus(), mins, edges, LimitingChain.of(g, q), g.isIrreducible(),
-                g.lLarge(), g.widestMinima(), q);
+                g.lLarge(), g.widestMinima(), q, g.satisfiesAssumption3());
     }
 
     /**

@@ -18,10 +18,12 @@ import java.util.List;
  * @param lLarge \(l^{large}\)
  * @param widestMinima \(M^{large}\)
  * @param rates the full matrix \(q_{i,j} = \mu_i(E_{i,j})\) (eq. 10)
+ * @param assumption3 whether no width is an integer multiple of b (paper's Assumption 3); if false the predictions
+ *     of the affected fields are not valid
  */
 public record TheoryReport(String landscape, double b, double alpha, double pPlus, List<MinimumReport> minima,
         List<EdgeReport> edges, List<LimitingChain.ClassChain> classes, boolean irreducible, int lLarge,
-        int[] widestMinima, double[][] rates) {
+        int[] widestMinima, double[][] rates, boolean assumption3) {
 
     /** Defensive copies (arrays and lists). */
     public TheoryReport {

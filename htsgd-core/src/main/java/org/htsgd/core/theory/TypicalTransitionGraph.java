@@ -187,6 +187,26 @@ public final class TypicalTransitionGraph {
         return absorbing[c];
     }
 
+    /**
+     * Assumption 3 of the paper: no width \(r_i\) is an integer multiple of b (relative tolerance 1e-9). When it
+     * fails, some \(l^*_i\) sits exactly on a jump-count boundary, the theory does not apply, and the rates of that
+     * field are degenerate (0 or \(+\infty\)).
+     *
+     * @return whether Assumption 3 holds
+     */
+    public boolean satisfiesAssumption3() {
+        if (b == Double.POSITIVE_INFINITY) {
+            return true;
+        }
+        for (int i = 0; i < lStar.length; i++) {
+            double ratio = fields.width(i) / b;
+            if (Double.isFinite(ratio) && Math.abs(ratio - Math.rint(ratio)) <= 1e-9 * Math.max(1, ratio)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return whether all minima communicate */
     public boolean isIrreducible() {
         return classes.size() == 1;

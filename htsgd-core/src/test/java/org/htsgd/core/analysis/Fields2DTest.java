@@ -37,7 +37,8 @@ class Fields2DTest {
         int lr = -1;
         for (int i = 0; i < 4; i++) {
             double[] m = fl.minimiser(i);
-            lStar[i] = (int) Math.ceil(fl.radius(i, 72, 0.05) / b);
+            // 36 rays: the radii (3.2, 2.6, 0.5, 0.5) are far enough from the multiples of b for a coarse ray set
+            lStar[i] = (int) Math.ceil(fl.radius(i, 36, 0.1) / b);
             if (Math.abs(m[1] + 2.9) < 1e-3) {
                 seg = i;
             } else if (m[1] > 2) {

@@ -31,13 +31,14 @@ class PartitionAndStreamsTest {
     }
 
     @Test
-    void testNearCentresLabelsVisitsAndOut() {
-        FieldLabeller l = FieldLabeller.nearCentres(new double[][] {{0, 0}, {3, 0}}, 0.5);
+    void testLabellerFromFunctionAndPartition() {
+        FieldLabeller l = FieldLabeller.of(3, x -> x[0] < 0 ? 0 : (x[1] < 0 ? 1 : 2));
         assertEquals(3, l.fieldCount());
-        assertEquals(0, l.field(new double[] {0.3, 0.3}));
-        assertEquals(1, l.field(new double[] {3, -0.4}));
-        assertEquals(2, l.field(new double[] {1.5, 0}));
-        assertThrows(IllegalArgumentException.class, () -> FieldLabeller.nearCentres(new double[][] {{0}}, 0));
+        assertEquals(1, l.field(new double[] {1, -1}));
+        assertThrows(IllegalArgumentException.class, () -> FieldLabeller.of(0, x -> 0));
+        FieldLabeller p = FieldLabeller.of(Partition1D.of(-1.3, 0.2, 0.7));
+        assertEquals(4, p.fieldCount());
+        assertEquals(2, p.field(new double[] {0.5}));
     }
 
     @Test

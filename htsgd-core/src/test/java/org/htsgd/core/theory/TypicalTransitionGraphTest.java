@@ -72,6 +72,14 @@ class TypicalTransitionGraphTest {
     }
 
     @Test
+    void assumption3() {
+        assertTrue(TypicalTransitionGraph.of(FIGURE2, 0.5).satisfiesAssumption3());
+        // r_2 = 0.6 = 2 * 0.3
+        assertFalse(TypicalTransitionGraph.of(FIGURE2, 0.3).satisfiesAssumption3());
+        assertTrue(TypicalTransitionGraph.of(FIGURE2, Double.POSITIVE_INFINITY).satisfiesAssumption3());
+    }
+
+    @Test
     void loneFieldHasNoExit() {
         TypicalTransitionGraph g = TypicalTransitionGraph.of(AttractionFields1D.of(new double[] {0}, new double[] {}),
                 0.5);

@@ -24,7 +24,8 @@ import org.htsgd.train.model.DifferentiableModel;
  * <li>the per-coordinate Mohammadi estimate as in Simsekli et al.: the coordinates of the noise treated as
  * samples of one symmetric alpha-stable law, with blocks summed within a coordinate (so each block has one scale),
  * on a random subset of at most {@code maxCoordinates} coordinates (stream (seed, TAIL, 1)); coordinates with an
- * exactly zero noise sample (e.g. parameters of dead units) are left out.</li>
+ * exactly zero noise sample or block sum (discrete noise of parameters that few examples reach, e.g. dead units)
+ * are left out.</li>
  * </ul>
  * Batches come from stream (seed, TAIL, 0).
  */
@@ -133,6 +134,7 @@ public final class GradientNoiseTail {
      * @param progress called after each batch
      * @return the result
      * @throws IllegalArgumentException if the batch size is not below the training-set size (no noise)
+     * @throws IllegalStateException if the model returns a non-finite gradient
      */
     public static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress) {
         DifferentiableModel model = objective.model();
@@ -175,6 +177,9 @@ public final class GradientNoiseTail {
                     sq += xi * xi;
                 }
                 norms[b] = Math.sqrt(sq);
+                if (!(norms[b] < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalStateException("the model's gradient is not finite on noise batch " + b);
+                }
                 if (b < usedBatches) {
                     vectors.accept(grad);
                     for (int c = 0; c < coordinates.length; c++) {
@@ -183,7 +188,7 @@ public final class GradientNoiseTail {
                 }
                 progress.update(Measure.TAIL, b + 1L, config.batches());
             }
-            double[] kept = withoutZeroCoordinates(perCoordinate, usedBatches);
+            double[] kept = continuousCoordinates(perCoordinate, usedBatches, k1);
             int coordinatesUsed = kept.length / usedBatches;
             TailIndex coordinateMohammadi = coordinatesUsed > 0 ? TailIndex.mohammadi(kept, k1) : null;
             TailIndex hill = TailIndex.hill(norms, config.hillK());
@@ -226,16 +231,28 @@ public final class GradientNoiseTail {
         return subset;
     }
 
-    private static double[] withoutZeroCoordinates(double[] perCoordinate, int length) {
+    /**
+     * Keeps the coordinates whose noise looks continuous: no exactly zero sample and no exactly zero block sum.
+     * Exact zeros come from parameters that only a few examples reach (dead or rarely active units) whose noise
+     * takes a handful of discrete values; \(\log|\cdot|\) of such values is -infinity and the stable-law estimator
+     * does not apply to them.
+     */
+    private static double[] continuousCoordinates(double[] perCoordinate, int length, int blockSize) {
         int coordinates = perCoordinate.length / length;
         double[] kept = new double[perCoordinate.length];
         int out = 0;
         for (int c = 0; c < coordinates; c++) {
-            boolean zero = false;
-            for (int b = 0; b < length && !zero; b++) {
-                zero = perCoordinate[c * length + b] == 0;
+            boolean continuous = true;
+            double block = 0;
+            for (int b = 0; b < length && continuous; b++) {
+                double v = perCoordinate[c * length + b];
+                block += v;
+                continuous = v != 0 && ((b + 1) % blockSize != 0 || block != 0);
+                if ((b + 1) % blockSize == 0) {
+                    block = 0;
+                }
             }
-            if (!zero) {
+            if (continuous) {
                 System.arraycopy(perCoordinate, c * length, kept, out, length);
                 out += length;
             }

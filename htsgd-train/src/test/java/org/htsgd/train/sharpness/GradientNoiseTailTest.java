@@ -90,18 +90,33 @@ class GradientNoiseTailTest {
     }
 
     @Test
-    void zeroNoiseCoordinatesAreLeftOut() {
-        // coordinate 1 is a dead parameter (zero gradient for every example): its noise is exactly zero
-        double[][] g = new double[1000][2];
+    void discreteNoiseCoordinatesAreLeftOut() {
+        // coordinate 1 is a dead parameter (zero gradient for every example): its noise is exactly zero;
+        // coordinate 2 is +-1 in alternation (mean exactly 0): with batches of one, blocks of 10 sum to 0 often
+        double[][] g = new double[1000][3];
         UniformRandomProvider u = rng(40);
-        for (double[] row : g) {
-            row[0] = u.nextDouble() - 0.5;
-            row[1] = 0;
+        for (int i = 0; i < g.length; i++) {
+            g[i][0] = u.nextDouble() - 0.5;
+            g[i][1] = 0;
+            g[i][2] = i % 2 == 0 ? 1 : -1;
         }
         GradientNoiseTail.Result r = GradientNoiseTail.estimate(TrainingObjective.of(new FixedGradients(g), 1000),
-                new GradientNoiseTail.Config(10, 100, 0.1, 0, 10, 5), 1, SharpnessProgress.NONE);
+                new GradientNoiseTail.Config(1, 100, 0.1, 10, 10, 5), 1, SharpnessProgress.NONE);
         assertEquals(1, r.coordinatesUsed());
         assertTrue(Double.isFinite(r.coordinateMohammadi().alpha()));
+    }
+
+    @Test
+    void nonFiniteGradientIsReported() {
+        double[][] g = new double[100][2];
+        for (double[] row : g) {
+            row[0] = 1;
+        }
+        g[7][1] = Double.NaN;
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GradientNoiseTail.estimate(TrainingObjective.of(new FixedGradients(g), 100),
+                        new GradientNoiseTail.Config(10, 10, 0.1, 0, 10, 5), 1, SharpnessProgress.NONE));
+        assertTrue(e.getMessage().contains("not finite"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,303 @@
+package org.htsgd.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A sweep's grid: one htsgd command, fixed settings, and axes whose cartesian product gives the cells.
+ *
+ * <pre>
+ * command: exit-time          # or occupancy, train
+ * fixed: {landscape: paper1d, start: -0.7, noise: "lomax:alpha=1.2,scale=0.1", paths: 40}
+ * axes: {b: [0.5, inf], eta: [0.1, 0.05], seed: [1, 2]}
+ * split: {paths: 4}           # optional: each cell run as 4 parts of 10 paths (--paths, --path-offset)
+ * retries: 2                  # optional: attempts after the first for a failed cell
+ * </pre>
+ *
+ * <p>Values are YAML scalars and are passed to the command as their text ({@code --start=-0.7}); the first axis
+ * varies slowest. With {@code split: {paths: K}} a cell with {@code paths: N} becomes K parts; part k runs the
+ * paths {@code [offset_k, offset_k + count_k)} with {@code --paths=count_k --path-offset=offset_k}, the counts
+ * differing by at most one. Splitting needs a command that offers {@code --path-offset} (checked by the sweep).
+ *
+ * @param command the htsgd command run by every cell
+ * @param fixed settings shared by every cell, in file order
+ * @param axes axis name to its values, in file order
+ * @param splitParts number of path-range parts per cell (1: no split)
+ * @param retries attempts after the first for a failed cell, or -1 when the file does not say
+ */
+public record Grid(String command, Map<String, String> fixed, Map<String, List<String>> axes, int splitParts,
+        int retries) {
+    /** Name of the option a split divides. */
+    public static final String PATHS = "paths";
+    /** Name of the option giving the first path of a part. */
+    public static final String PATH_OFFSET = "path-offset";
+
+    private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern KEY = Pattern.compile("-{0,2}[A-Za-z][A-Za-z0-9._-]*");
+    private static final Set<String> RESERVED = Set.of("out", "help", "version", "h", "V");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+
+    /**
+     * @param command the command
+     * @param fixed the fixed settings
+     * @param axes the axes
+     * @param splitParts parts per cell
+     * @param retries retries, or -1 for unset
+     * @throws IllegalArgumentException if a name is malformed or reserved, a setting is both fixed and an axis, an
+     *     axis is empty, or a split is asked for without an integer {@code paths} of at least {@code splitParts}
+     */
+    public Grid {
+        if (command == null || !COMMAND.matcher(command).matches()) {
+            throw new IllegalArgumentException("command is not an htsgd command name: " + command);
+        }
+        fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        axes.forEach((k, v) -> a.put(k, List.copyOf(v)));
+        axes = java.util.Collections.unmodifiableMap(a);
+        for (String k : fixed.keySet()) {
+            checkKey(k);
+        }
+        for (Map.Entry<String, List<String>> e : axes.entrySet()) {
+            checkKey(e.getKey());
+            if (fixed.containsKey(e.getKey())) {
+                throw new IllegalArgumentException("setting is both fixed and an axis: " + e.getKey());
+            }
+            if (e.getValue().isEmpty()) {
+                throw new IllegalArgumentException("axis has no values: " + e.getKey());
+            }
+            if (Set.copyOf(e.getValue()).size() != e.getValue().size()) {
+                throw new IllegalArgumentException("axis repeats a value: " + e.getKey() + " " + e.getValue());
+            }
+        }
+        if (!(splitParts >= 1)) {
+            throw new IllegalArgumentException("split parts is not >= 1: " + splitParts);
+        }
+        if (!(retries >= -1)) {
+            throw new IllegalArgumentException("retries is not >= 0: " + retries);
+        }
+        if (splitParts > 1) {
+            if (fixed.containsKey(PATH_OFFSET) || axes.containsKey(PATH_OFFSET)) {
+                throw new IllegalArgumentException("a split grid sets " + PATH_OFFSET + " itself; remove it");
+            }
+            List<String> counts = fixed.containsKey(PATHS) ? List.of(fixed.get(PATHS)) : axes.get(PATHS);
+            if (counts == null) {
+                throw new IllegalArgumentException("split needs a '" + PATHS + "' setting (fixed or axis)");
+            }
+            for (String c : counts) {
+                long n = parseCount(c);
+                if (!(n >= splitParts)) {
+                    throw new IllegalArgumentException(PATHS + " is not >= split parts " + splitParts + ": " + c);
+                }
+            }
+        }
+    }
+
+    private static void checkKey(String k) {
+        if (!KEY.matcher(k).matches()) {
+            throw new IllegalArgumentException("setting name is not an option name: " + k);
+        }
+        if (RESERVED.contains(k.replaceFirst("^-+", ""))) {
+            throw new IllegalArgumentException("setting is reserved for the sweep: " + k);
+        }
+    }
+
+    private static long parseCount(String c) {
+        try {
+            return Long.parseLong(c);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PATHS + " is not an integer: " + c);
+        }
+    }
+
+    /**
+     * Reads a grid file.
+     *
+     * @param file the YAML file
+     * @return the grid
+     * @throws IllegalArgumentException with one line naming the file and the problem, if it is missing, not YAML,
+     *     or not a valid grid
+     */
+    public static Grid read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("grid file not found: " + file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read grid file " + file + ": " + e.getMessage());
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a grid from YAML text.
+     *
+     * @param yaml the text
+     * @return the grid
+     * @throws IllegalArgumentException with one line naming the problem
+     */
+    public static Grid parse(String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new IllegalArgumentException("not valid YAML" + where + ": " + firstLine(e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("a grid is a YAML mapping with keys command, fixed, axes, split, "
+                    + "retries");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!Set.of("command", "fixed", "axes", "split", "retries").contains(k)) {
+                throw new IllegalArgumentException("unknown key '" + k + "' (expected command, fixed, axes, split, "
+                        + "retries)");
+            }
+        }
+        JsonNode command = root.get("command");
+        if (command == null || !command.isTextual()) {
+            throw new IllegalArgumentException("'command' is missing (e.g. command: exit-time)");
+        }
+        Map<String, String> fixed = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : fields(root, "fixed")) {
+            fixed.put(e.getKey(), scalar(e.getValue(), "fixed." + e.getKey()));
+        }
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : fields(root, "axes")) {
+            if (!e.getValue().isArray()) {
+                throw new IllegalArgumentException("axes." + e.getKey() + " is not a list: " + e.getValue());
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : e.getValue()) {
+                values.add(scalar(v, "axes." + e.getKey()));
+            }
+            axes.put(e.getKey(), values);
+        }
+        int parts = 1;
+        for (Map.Entry<String, JsonNode> e : fields(root, "split")) {
+            if (!PATHS.equals(e.getKey())) {
+                throw new IllegalArgumentException("split supports only '" + PATHS + "', not: " + e.getKey());
+            }
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
+                throw new IllegalArgumentException("split." + PATHS + " is not an integer: " + e.getValue());
+            }
+            parts = e.getValue().intValue();
+        }
+        int retries = -1;
+        JsonNode r = root.get("retries");
+        if (r != null && !r.isNull()) {
+            if (!r.isIntegralNumber() || !r.canConvertToInt()) {
+                throw new IllegalArgumentException("retries is not an integer: " + r);
+            }
+            retries = r.intValue();
+            if (!(retries >= 0)) {
+                throw new IllegalArgumentException("retries is not >= 0: " + retries);
+            }
+        }
+        return new Grid(command.textValue(), fixed, axes, parts, retries);
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode root, String name) {
+        JsonNode n = root.get(name);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!(n instanceof ObjectNode)) {
+            throw new IllegalArgumentException("'" + name + "' is not a mapping of name: value");
+        }
+        List<Map.Entry<String, JsonNode>> list = new ArrayList<>();
+        n.fields().forEachRemaining(list::add);
+        return list;
+    }
+
+    private static String scalar(JsonNode v, String where) {
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            throw new IllegalArgumentException(where + " is not a single value (number, word or quoted text): " + v);
+        }
+        return v.asText();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    /**
+     * The cells: the cartesian product of the axes (first axis slowest), each with the fixed settings first, then
+     * the axes in file order; a split grid gives {@code splitParts} cells per point.
+     *
+     * @return the cells, in a stable order
+     */
+    public List<Cell> cells() {
+        List<Map<String, String>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>(fixed));
+        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>(points.size() * axis.getValue().size());
+            for (Map<String, String> p : points) {
+                for (String v : axis.getValue()) {
+                    Map<String, String> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (Map<String, String> p : points) {
+            if (splitParts == 1) {
+                cells.add(Cell.of(command, p));
+                continue;
+            }
+            long n = Long.parseLong(p.get(PATHS));
+            long offset = 0;
+            for (int k = 0; k < splitParts; k++) {
+                // counts differ by at most one: the first n % parts parts get one path more
+                long count = n / splitParts + (k < n % splitParts ? 1 : 0);
+                Map<String, String> q = new LinkedHashMap<>(p);
+                q.put(PATHS, Long.toString(count));
+                q.put(PATH_OFFSET, Long.toString(offset));
+                cells.add(Cell.of(command, q));
+                offset += count;
+            }
+        }
+        return cells;
+    }
+
+    /** @return the setting names that vary or are added by splitting (the columns worth showing first) */
+    public List<String> settingNames() {
+        List<String> names = new ArrayList<>(fixed.keySet());
+        for (String k : axes.keySet()) {
+            if (!names.contains(k)) {
+                names.add(k);
+            }
+        }
+        if (splitParts > 1) {
+            names.add(PATH_OFFSET);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,114 @@
+package org.htsgd.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.htsgd.cli.Main;
+import picocli.CommandLine;
+
+/**
+ * The default {@link CellRunner}: runs {@code htsgd COMMAND ARGS --out DIR} in-process through
+ * {@link Main#commandLine()} (exactly what {@link Main#run(String...)} does), with everything the command prints
+ * (picocli's messages, {@code System.out}/{@code System.err} of the cell's threads: summary, progress bar) captured in
+ * {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal, where several cells would interleave.
+ */
+public final class MainCellRunner implements CellRunner {
+    private static final long serialVersionUID = 1L;
+    /** Threads per cell passed as {@code --threads} when the command has it and the cell does not set it; 0: none. */
+    private final int threads;
+
+    /** A runner that passes the arguments as they are. */
+    public MainCellRunner() {
+        this(0);
+    }
+
+    /**
+     * @param threads threads per cell, passed as {@code --threads=N} to commands that have {@code --threads} when
+     *     the cell does not set it (a Spark task slot is one core, and htsgd's results do not depend on the thread
+     *     count); 0 passes nothing
+     * @throws IllegalArgumentException if {@code threads < 0}
+     */
+    public MainCellRunner(int threads) {
+        if (!(threads >= 0)) {
+            throw new IllegalArgumentException("threads is not >= 0: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int run(String command, List<String> args, Path outDir) {
+        CellConsole.install();
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(outDir.resolve(LOG)), true,
+                StandardCharsets.UTF_8);
+             PrintWriter log = new PrintWriter(logStream, true)) {
+            CellConsole.routeTo(logStream);
+            CommandLine cl = Main.commandLine();
+            cl.setOut(log);
+            cl.setErr(log);
+            List<String> a = args;
+            CommandLine sub = cl.getSubcommands().get(command);
+            if (threads > 0 && sub != null && sub.getCommandSpec().findOption("--threads") != null
+                    && args.stream().noneMatch(x -> x.equals("--threads") || x.startsWith("--threads="))) {
+                a = new ArrayList<>(args);
+                a.add("--threads=" + threads);
+            }
+            return cl.execute(line(command, a, outDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            CellConsole.routeTo(null);
+        }
+    }
+
+    /**
+     * The whole argument vector of a cell.
+     *
+     * @param command the command
+     * @param args its arguments
+     * @param outDir the output directory
+     * @return {@code command args... --out outDir}
+     */
+    public static String[] line(String command, List<String> args, Path outDir) {
+        List<String> line = new ArrayList<>(args.size() + 3);
+        line.add(command);
+        line.addAll(args);
+        line.add("--out");
+        line.add(outDir.toString());
+        return line.toArray(String[]::new);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Checks that htsgd has the command, that every setting is one of its options (and {@code --path-offset}
+     * when the grid is split), and that picocli can parse every cell's arguments (types, ranges picocli knows).
+     */
+    @Override
+    public void check(Grid grid, List<Cell> cells) {
+        CommandLine root = Main.commandLine();
+        CommandLine sub = root.getSubcommands().get(grid.command());
+        if (sub == null) {
+            throw new IllegalArgumentException("htsgd has no command '" + grid.command() + "' (it has: "
+                    + String.join(", ", root.getSubcommands().keySet()) + ")");
+        }
+        if (grid.splitParts() > 1 && sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null) {
+            throw new IllegalArgumentException("split needs 'htsgd " + grid.command() + " --" + Grid.PATH_OFFSET
+                    + "', which this htsgd does not offer; remove 'split'");
+        }
+        for (Cell cell : cells) {
+            try {
+                Main.commandLine().parseArgs(line(cell.command(), cell.args(), Path.of("check")));
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException("cell " + String.join(" ", cell.commandLine()) + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.htsgd.train.loop;
+
+import java.nio.file.Path;
+
+/** Hooks into {@link Trainer#run}; every method is a no-op by default. */
+public interface TrainListener {
+    /** A listener that does nothing. */
+    TrainListener NONE = new TrainListener() {
+    };
+
+    /** @param iteration the iteration just done (0-based) @param outcome its report */
+    default void onStep(long iteration, StepOutcome outcome) {
+    }
+
+    /** @param row an evaluation just written to metrics.csv */
+    default void onEvaluation(MetricsRow row) {
+    }
+
+    /** @param iterationsDone iterations completed @param file the checkpoint just written */
+    default void onCheckpoint(long iterationsDone, Path file) {
+    }
+}

@@ -1,0 +1,337 @@
+package org.htsgd.train.loop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.apache.commons.rng.simple.RandomSource;
+import org.htsgd.train.data.ImageDataset;
+import org.htsgd.train.data.TaskData;
+import org.htsgd.train.method.UpdateRule;
+import org.htsgd.train.method.UpdateRules;
+import org.htsgd.train.model.Architecture;
+import org.htsgd.train.model.DifferentiableModel.Evaluation;
+import org.htsgd.train.model.Network;
+import org.htsgd.train.model.TorchRuntime;
+
+/**
+ * The training loop: runs an update rule for {@code iterations} steps on a {@link Network}, seeded and
+ * deterministic on CPU for a fixed thread count.
+ *
+ * <ul>
+ *   <li>Randomness: initial weights from {@code seed} ({@link Network#create}); batches and Z from
+ *       {@code XO_RO_SHI_RO_128_PP(seed)} jumped 2^64 ahead, so they never overlap the init stream.</li>
+ *   <li>Every {@code evalEvery} iterations and at the end: train and test loss/accuracy, plus the mean batch loss,
+ *       pre-truncation step norm, truncation rate and |Z| of the steps since the previous row, appended and flushed
+ *       to {@code outDir/metrics.csv}.</li>
+ *   <li>Every {@code checkpointEvery} iterations and at the end: {@code outDir/checkpoint.bin} (iterations done,
+ *       generator state, rule state, running totals, weights and network state), written to a temporary file and
+ *       renamed. {@code resume} continues from it; a resumed run ends with the same weights as an uninterrupted
+ *       one, and metrics rows after the checkpoint are dropped and rewritten.</li>
+ *   <li>A NaN or infinite batch loss throws {@link TrainingDivergedException} with a one-line message; a checkpoint
+ *       is only written when the weights are finite, so the last good one is kept.</li>
+ *   <li>At the end: {@code outDir/weights.bin} ({@link Network#load} reads it) and {@code outDir/summary.json} (the
+ *       {@link TrainResult}).</li>
+ * </ul>
+ */
+public final class Trainer {
+    /** Checkpoint file name inside the output directory. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+    /** Metrics file name. */
+    public static final String METRICS = "metrics.csv";
+    /** Final weights file name. */
+    public static final String WEIGHTS = "weights.bin";
+    /** Summary file name. */
+    public static final String SUMMARY = "summary.json";
+    private static final int CHECKPOINT_MAGIC = 0x48545343; // "HTSC"
+    private static final int CHECKPOINT_VERSION = 1;
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains the task's network with the configured method on the task's data: loads the dataset from
+     * {@code config.dataDir()} ({@link org.htsgd.train.data.DataSpec#load}, label corruption seeded with
+     * {@code config.seed()}), creates the rule with {@link UpdateRules#create} from
+     * {@link TrainConfig#hyperparameters()}, and runs {@link #run(TrainConfig, ImageDataset, ImageDataset,
+     * StepFunction, TrainListener)}.
+     *
+     * @param config the run
+     * @param listener hooks (may be {@link TrainListener#NONE})
+     * @return the result, also written to {@code summary.json}
+     * @throws IOException if an output cannot be written or a checkpoint cannot be read
+     * @throws IllegalArgumentException if the dataset is missing (the message says where it was looked for and
+     *     how to get it) or malformed
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainResult run(TrainConfig config, TrainListener listener) throws IOException {
+        TaskData data = config.task().data().load(config.dataDir(), config.seed());
+        UpdateRule rule = UpdateRules.create(config.method(), config.hyperparameters());
+        return run(config, data.train(), data.test(), RuleStep.of(rule), listener);
+    }
+
+    /**
+     * Trains on the given data with the given rule.
+     *
+     * @param config the run (task architecture, schedule, seed, output directory, resume flag)
+     * @param train training set (the rule's example indices refer to it)
+     * @param test test set
+     * @param rule the update rule
+     * @param listener hooks (may be {@link TrainListener#NONE})
+     * @return the result, also written to {@code summary.json}
+     * @throws IOException if an output cannot be written or a checkpoint cannot be read
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainResult run(TrainConfig config, ImageDataset train, ImageDataset test, StepFunction rule,
+                                  TrainListener listener) throws IOException {
+        return run(config, config.task().architecture(), train, test, rule, listener);
+    }
+
+    /**
+     * Trains another architecture than the task's (e.g. a small test network) on the given data.
+     *
+     * @param config the run
+     * @param architecture the network to train
+     * @param train training set
+     * @param test test set
+     * @param rule the update rule
+     * @param listener hooks
+     * @return the result, also written to {@code summary.json}
+     * @throws IOException if an output cannot be written or a checkpoint cannot be read
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainResult run(TrainConfig config, Architecture architecture, ImageDataset train,
+                                  ImageDataset test, StepFunction rule, TrainListener listener) throws IOException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(listener, "listener");
+        TorchRuntime.setThreads(config.threads());
+        Path out = config.outDir();
+        Files.createDirectories(out);
+        Path checkpoint = out.resolve(CHECKPOINT);
+        Path metrics = out.resolve(METRICS);
+        try (Network net = Network.create(architecture, train, config.seed())) {
+            RestorableUniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
+            ((JumpableUniformRandomProvider) rng).jump();
+            rule.bind(net, rng);
+            Totals totals = new Totals();
+            long start = 0;
+            if (config.resume() && Files.exists(checkpoint)) {
+                start = readCheckpoint(checkpoint, config, net, rng, rule, totals);
+                keepMetricsUpTo(metrics, start);
+            } else {
+                Files.writeString(metrics, MetricsRow.HEADER + "\n", StandardCharsets.UTF_8);
+            }
+            long lastCheckpoint = start;
+            Window window = new Window();
+            long t0 = System.nanoTime();
+            double priorSeconds = totals.seconds;
+            try (BufferedWriter csv = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND)) {
+                for (long it = start; it < config.iterations(); it++) {
+                    StepOutcome o = rule.step(it, net, rng);
+                    if (!Double.isFinite(o.loss())) {
+                        throw diverged(config, it, o.loss(), checkpoint, lastCheckpoint);
+                    }
+                    window.add(o);
+                    totals.steps++;
+                    totals.truncated += o.truncated() ? 1 : 0;
+                    listener.onStep(it, o);
+                    long done = it + 1;
+                    totals.seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
+                    if (done == config.iterations() || config.evalEvery() > 0 && done % config.evalEvery() == 0) {
+                        MetricsRow row = evaluate(net, test, done, window, totals.seconds);
+                        csv.write(row.toCsv());
+                        csv.newLine();
+                        csv.flush();
+                        window = new Window();
+                        listener.onEvaluation(row);
+                    }
+                    if (done == config.iterations()
+                            || config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) {
+                        if (writeCheckpoint(checkpoint, config, done, net, rng, rule, totals)) {
+                            lastCheckpoint = done;
+                            listener.onCheckpoint(done, checkpoint);
+                        }
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Path weights = out.resolve(WEIGHTS);
+            net.save(weights);
+            Evaluation tr = net.evaluateTraining();
+            Evaluation te = net.evaluate(test);
+            TrainResult result = new TrainResult(config, config.iterations(), tr.loss(), tr.accuracy(), te.loss(),
+                    te.accuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
+                    totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, weights.toString(),
+                    metrics.toString(), "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
+                    + TorchRuntime.threads() + " threads)");
+            writeSummary(out.resolve(SUMMARY), result);
+            return result;
+        }
+    }
+
+    /**
+     * Writes a result as pretty JSON.
+     *
+     * @param file target (written atomically)
+     * @param result the result
+     * @throws IOException if writing fails
+     */
+    public static void writeSummary(Path file, TrainResult result) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        byte[] bytes = json.writeValueAsBytes(result);
+        Network.writeAtomically(file, o -> o.write(bytes));
+    }
+
+    private static TrainingDivergedException diverged(TrainConfig config, long it, double loss, Path checkpoint,
+                                                      long lastCheckpoint) {
+        String kept = lastCheckpoint > 0 && Files.exists(checkpoint)
+                ? "last good checkpoint: " + checkpoint + " (iteration " + lastCheckpoint + ")"
+                : "no checkpoint was written yet";
+        return new TrainingDivergedException(it, "training diverged at iteration " + it + ": loss is " + loss
+                + " (" + config.method() + ", lr " + config.lr() + "); " + kept);
+    }
+
+    private static MetricsRow evaluate(Network net, ImageDataset test, long done, Window w, double seconds) {
+        Evaluation tr = net.evaluateTraining();
+        Evaluation te = net.evaluate(test);
+        return new MetricsRow(done, tr.loss(), tr.accuracy(), te.loss(), te.accuracy(), w.lossSum / w.n,
+                w.normSum / w.n, (double) w.truncated / w.n, w.absZSum / w.n, w.maxAbsZ, seconds);
+    }
+
+    /** Accumulates the steps since the previous metrics row. */
+    private static final class Window {
+        private long n;
+        private double lossSum;
+        private double normSum;
+        private long truncated;
+        private double absZSum;
+        private double maxAbsZ;
+
+        void add(StepOutcome o) {
+            n++;
+            lossSum += o.loss();
+            normSum += o.gradientNorm();
+            truncated += o.truncated() ? 1 : 0;
+            absZSum += Math.abs(o.z());
+            maxAbsZ = Math.max(maxAbsZ, Math.abs(o.z()));
+        }
+    }
+
+    /** Running totals kept across resumes. */
+    private static final class Totals {
+        private long steps;
+        private long truncated;
+        private double seconds;
+    }
+
+    // Checkpoint layout: magic, version, identity string (task, method, seed, hyperparameters), iterations done,
+    // steps, truncated, seconds, generator state bytes, rule state doubles, then the network (Network.writeTo).
+    private static String identity(TrainConfig c, String arch) {
+        return c.task() + "|" + arch + "|" + c.method() + "|seed=" + c.seed() + "|lr=" + c.lr() + "|batch=" + c.batch() + "|lb="
+                + c.lbBatch() + "|b=" + c.b() + "|c=" + c.c() + "|alpha=" + c.alpha() + "|" + c.noiseLaw()
+                + "|off=" + c.noiseOffLast() + "|mom=" + c.momentum() + "|wd=" + c.weightDecay() + "|clip="
+                + c.weightClip() + "|rho=" + c.samRho() + "|iterations=" + c.iterations();
+    }
+
+    private static boolean writeCheckpoint(Path file, TrainConfig config, long done, Network net,
+                                           RestorableUniformRandomProvider rng, StepFunction rule, Totals totals)
+            throws IOException {
+        double[] w = new double[net.dimension()];
+        net.weights(w);
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                return false; // keep the last good checkpoint
+            }
+        }
+        byte[] rngState = ((RandomProviderDefaultState) rng.saveState()).getState();
+        double[] ruleState = rule.saveState();
+        Network.writeAtomically(file, o -> {
+            o.writeInt(CHECKPOINT_MAGIC);
+            o.writeInt(CHECKPOINT_VERSION);
+            o.writeUTF(identity(config, net.architecture().name()));
+            o.writeLong(done);
+            o.writeLong(totals.steps);
+            o.writeLong(totals.truncated);
+            o.writeDouble(totals.seconds);
+            o.writeInt(rngState.length);
+            o.write(rngState);
+            o.writeInt(ruleState.length);
+            for (double v : ruleState) {
+                o.writeDouble(v);
+            }
+            net.writeTo(o);
+        });
+        return true;
+    }
+
+    private static long readCheckpoint(Path file, TrainConfig config, Network net,
+                                       RestorableUniformRandomProvider rng, StepFunction rule, Totals totals)
+            throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
+                throw new IOException("not an htsgd checkpoint (bad magic or version)");
+            }
+            String id = in.readUTF();
+            if (!id.equals(identity(config, net.architecture().name()))) {
+                throw new IOException("checkpoint belongs to another run: " + id + "; this run is "
+                        + identity(config, net.architecture().name()));
+            }
+            long done = in.readLong();
+            totals.steps = in.readLong();
+            totals.truncated = in.readLong();
+            totals.seconds = in.readDouble();
+            byte[] rngState = new byte[in.readInt()];
+            in.readFully(rngState);
+            double[] ruleState = new double[in.readInt()];
+            for (int i = 0; i < ruleState.length; i++) {
+                ruleState[i] = in.readDouble();
+            }
+            net.readFrom(in);
+            rng.restoreState(new RandomProviderDefaultState(rngState));
+            rule.restoreState(ruleState);
+            return done;
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void keepMetricsUpTo(Path metrics, long done) throws IOException {
+        List<String> kept = new ArrayList<>();
+        kept.add(MetricsRow.HEADER);
+        if (Files.exists(metrics)) {
+            for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
+                int comma = line.indexOf(',');
+                if (comma > 0 && Character.isDigit(line.charAt(0))
+                        && Long.parseLong(line.substring(0, comma)) <= done) {
+                    kept.add(line);
+                }
+            }
+        }
+        try {
+            Network.writeAtomically(metrics, o -> o.write((String.join("\n", kept) + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

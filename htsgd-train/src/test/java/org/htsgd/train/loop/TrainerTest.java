@@ -1,0 +1,144 @@
+package org.htsgd.train.loop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import org.htsgd.train.data.ImageDataset;
+import org.htsgd.train.model.Architecture;
+import org.htsgd.train.model.Initialization;
+import org.htsgd.train.model.Network;
+import org.htsgd.train.model.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    static final ImageDataset TRAIN = TestData.synthetic(300, 1, 28, 28, 10, 11);
+    static final ImageDataset TEST = TestData.synthetic(200, 1, 28, 28, 10, 12);
+    /**
+     * A small one-convolution net on 28x28 inputs (conv5x5 1->4, maxpool2, ReLU, FC 576->10). The loop's
+     * bit-reproducibility tests use it instead of LeNet because libtorch 2.7.1's backward through a second
+     * convolution is not run-to-run reproducible on this machine (see EngineConvBackwardDiagnosticTest).
+     */
+    static final Architecture SMALL = new Architecture("small", 1, 28, 28, 10, () -> new SequentialBlock()
+            .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(4).build())
+            .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+            .add(Activation::relu)
+            .add(Blocks.batchFlattenBlock())
+            .add(Linear.builder().setUnits(10).build()), Initialization.TRUNCATED_NORMAL);
+
+    static TrainConfig config(Path out, long iterations) {
+        return TrainConfig.defaults(Task.FMNIST_LENET, org.htsgd.train.method.Method.SB, out, out).withIterations(iterations)
+                .withNoiseOffLast(0).withBatch(20).withEvalEvery(5).withCheckpointEvery(5).withSeed(42);
+    }
+
+    static double[] finalWeights(Path out, ImageDataset train) throws IOException {
+        try (Network net = Network.create(SMALL, train, 0)) {
+            net.load(out.resolve(Trainer.WEIGHTS));
+            double[] w = new double[net.dimension()];
+            net.weights(w);
+            return w;
+        }
+    }
+
+    /** metrics.csv without the wall-time column. */
+    static List<String> metricsWithoutTime(Path out) throws IOException {
+        return Files.readAllLines(out.resolve(Trainer.METRICS)).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.toList());
+    }
+
+    static TrainResult run(TrainConfig cfg, ImageDataset train, ImageDataset test, StepFunction rule,
+                           TrainListener listener) throws IOException {
+        return Trainer.run(cfg, SMALL, train, test, rule, listener);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalWeightsAndTrainingLearns(@TempDir Path dir) throws IOException {
+        TrainResult a = TrainerTest.run(config(dir.resolve("a"), 20), TRAIN, TEST, new SgdStep(0.05, 20, 0.9),
+                TrainListener.NONE);
+        TrainResult b = TrainerTest.run(config(dir.resolve("b"), 20), TRAIN, TEST, new SgdStep(0.05, 20, 0.9),
+                TrainListener.NONE);
+        TrainResult c = TrainerTest.run(config(dir.resolve("c"), 20).withSeed(43), TRAIN, TEST,
+                new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        assertArrayEquals(finalWeights(dir.resolve("a"), TRAIN), finalWeights(dir.resolve("b"), TRAIN));
+        assertFalse(java.util.Arrays.equals(finalWeights(dir.resolve("a"), TRAIN),
+                finalWeights(dir.resolve("c"), TRAIN)));
+        assertEquals(a.testAccuracy(), b.testAccuracy());
+        assertEquals(metricsWithoutTime(dir.resolve("a")), metricsWithoutTime(dir.resolve("b")));
+        // header + rows at 5, 10, 15, 20
+        assertEquals(5, metricsWithoutTime(dir.resolve("a")).size());
+        // the synthetic classes are separable: 20 momentum steps take the training loss well below log(10)=2.30
+        assertTrue(a.trainLoss() < 2.0, "train loss " + a.trainLoss());
+        assertTrue(a.trainAccuracy() > 0.3, "train accuracy " + a.trainAccuracy());
+        assertEquals(20, a.iterations());
+        assertTrue(Files.size(dir.resolve("a").resolve(Trainer.SUMMARY)) > 0);
+        String json = Files.readString(dir.resolve("a").resolve(Trainer.SUMMARY));
+        assertTrue(json.contains("\"seed\" : 42"), json);
+        assertTrue(c.iterationsPerSecond() > 0);
+    }
+
+    @Test
+    void killedAndResumedRunEndsWithTheSameWeights(@TempDir Path dir) throws IOException {
+        Path once = dir.resolve("once");
+        Path twice = dir.resolve("twice");
+        TrainerTest.run(config(once, 20), TRAIN, TEST, new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        // "kill" the second run right after its checkpoint at iteration 10 (and after 2 more steps of lost work)
+        TrainListener killer = new TrainListener() {
+            @Override
+            public void onStep(long iteration, StepOutcome outcome) {
+                if (iteration == 11) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        TrainConfig cfg = config(twice, 20).withCheckpointEvery(10);
+        assertThrows(IllegalStateException.class,
+                () -> TrainerTest.run(cfg, TRAIN, TEST, new SgdStep(0.05, 20, 0.9), killer));
+        assertFalse(Files.exists(twice.resolve(Trainer.WEIGHTS)));
+        // a fresh rule object: its momentum must come from the checkpoint
+        TrainResult r = TrainerTest.run(cfg.withResume(true), TRAIN, TEST, new SgdStep(0.05, 20, 0.9),
+                TrainListener.NONE);
+        assertEquals(10, r.resumedFrom());
+        assertArrayEquals(finalWeights(once, TRAIN), finalWeights(twice, TRAIN));
+        assertEquals(metricsWithoutTime(once), metricsWithoutTime(twice));
+        // a checkpoint of another configuration is refused
+        IOException e = assertThrows(IOException.class, () -> TrainerTest.run(cfg.withResume(true).withLr(0.01),
+                TRAIN, TEST, new SgdStep(0.01, 20, 0.9), TrainListener.NONE));
+        assertTrue(e.getMessage().contains("another run"), e.getMessage());
+    }
+
+    @Test
+    void divergenceStopsWithOneLineMessageAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
+        // lr 1e6 with a normal start: the first steps are finite, then the logits overflow. Checkpoint every step.
+        TrainConfig cfg = config(dir, 200).withLr(1e6).withCheckpointEvery(1).withEvalEvery(0);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> TrainerTest.run(cfg, TRAIN, TEST, new SgdStep(1e6, 20, 0), TrainListener.NONE));
+        assertFalse(e.getMessage().contains("\n"));
+        assertTrue(e.getMessage().startsWith("training diverged at iteration " + e.iteration() + ": loss is "),
+                e.getMessage());
+        Path ckpt = dir.resolve(Trainer.CHECKPOINT);
+        if (e.iteration() > 0) {
+            assertTrue(e.getMessage().contains("last good checkpoint: " + ckpt), e.getMessage());
+            assertTrue(Files.exists(ckpt));
+            // the kept checkpoint resumes (finite weights) and diverges again at the same iteration
+            TrainingDivergedException again = assertThrows(TrainingDivergedException.class,
+                    () -> TrainerTest.run(cfg.withResume(true), TRAIN, TEST, new SgdStep(1e6, 20, 0),
+                            TrainListener.NONE));
+            assertEquals(e.iteration(), again.iteration());
+        }
+    }
+}

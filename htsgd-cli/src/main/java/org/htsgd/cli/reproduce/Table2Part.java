@@ -324,6 +324,10 @@ final class Table2Part implements Part {
         for (NotRun n : r.notRun()) {
             report.note(n.label() + ": " + n.reason());
         }
+        report.paragraph("Settings: Table 1 (lr 0.05, batch 100, LB batch = the whole 1,200-image subset, b = 5, "
+            + "Z = 0.5 W with W Lomax(1.4)); every method of a replication shares its seed (initial weights, corrupted "
+            + "labels). SB+Noise uses App. A.3's lr 0.005 and L-infinity weight clip 1 on the shared schedule (the "
+            + "paper ran it for 100,000 iterations, which this profile does not).");
         report.paragraph("PAC-Bayes and maximal sharpness follow Jiang et al. (2020) as documented in the sharpness "
             + "package (error target 0.1 on the training set; bisection depth " + s.searchDepth() + ", "
             + s.pacBayesSamples() + " samples per PAC-Bayes step, " + s.maximalAscentSteps() + " ascent steps); "

@@ -85,7 +85,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
             new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24, 8),
             new CtmcScale(0.05, 20_000, 2, 0.5),
-            new TrainingScale(List.of("sb", "our2"), 12, 4, 1, 12, false, 12, 4, 3, 2, 3, 2, 3, 2));
+            new TrainingScale(List.of("sb", "our2"), 12, 4, 1, 12, false, 12, 4, 2, 1, 2, 1, 2, 1));
     }
 
     /**

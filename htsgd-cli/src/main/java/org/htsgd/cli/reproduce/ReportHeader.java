@@ -39,7 +39,7 @@ final class ReportHeader {
             }
             String status = switch (o.status()) {
                 case RAN -> "computed now";
-                case SKIPPED -> "finished earlier (skipped)";
+                case SKIPPED -> "finished earlier (skipped; " + o.message() + ")";
                 case FAILED -> "FAILED: " + o.message();
                 case NOT_SELECTED -> "not run (not selected)";
             };

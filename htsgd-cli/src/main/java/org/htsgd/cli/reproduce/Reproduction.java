@@ -86,9 +86,10 @@ public final class Reproduction {
      * @param cpuSeconds CPU time of the whole process during its run (all threads; about {@code threads} times the
      *     wall time on an otherwise idle machine)
      * @param finished when it finished (ISO-8601)
+     * @param commandLine the command that computed it
      */
     public record Done(String part, String profile, String fingerprint, long seed, double seconds, double cpuSeconds,
-                       String finished) {
+                       String finished, String commandLine) {
     }
 
     /**
@@ -110,7 +111,7 @@ public final class Reproduction {
      * @param status what happened
      * @param seconds wall time of the run that produced the result (this one or an earlier one); NaN if none
      * @param cpuSeconds process CPU time of that run; NaN if none
-     * @param message failure message, or empty
+     * @param message the failure message (FAILED) or when and by which command the result was computed (SKIPPED)
      */
     public record Outcome(String id, String title, Status status, double seconds, double cpuSeconds, String message) {
     }
@@ -206,7 +207,8 @@ public final class Reproduction {
         if (done != null) {
             log.printf("%-14s skipped: finished before (%.1f s)%n", part.id(), done.seconds());
             log.flush();
-            return new Outcome(part.id(), part.title(), Status.SKIPPED, done.seconds(), done.cpuSeconds(), "");
+            return new Outcome(part.id(), part.title(), Status.SKIPPED, done.seconds(), done.cpuSeconds(),
+                "computed " + done.finished() + " by: " + done.commandLine());
         }
         if (settings.selected() != null && !settings.selected().contains(part.id())) {
             return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, Double.NaN, "");
@@ -241,7 +243,7 @@ public final class Reproduction {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         double cpu = (cpuNanos() - c0) * 1e-9;
         ctx.dir().writeJson(DONE, new Done(part.id(), settings.profile().name(), fingerprint(part, settings),
-            ctx.seed(), seconds, cpu, Instant.now().toString()));
+            ctx.seed(), seconds, cpu, Instant.now().toString(), settings.commandLine()));
         log.printf("%-14s done in %.1f s (CPU %.1f s)%n", part.id(), seconds, cpu);
         log.flush();
         return new Outcome(part.id(), part.title(), Status.RAN, seconds, cpu, "");

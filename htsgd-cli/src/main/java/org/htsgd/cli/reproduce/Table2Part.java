@@ -11,6 +11,7 @@ import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.train.data.DataSpec;
+import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.sharpness.ExpectedSharpness;
 import org.htsgd.train.sharpness.HessianSpectrum;
@@ -107,12 +108,29 @@ final class Table2Part implements Part {
      * @param hessianTop top eigenvalue of the Hessian of the training loss
      * @param hessianTrace Hutchinson estimate of its trace
      * @param sharpnessSeconds wall time of the measures
+     * @param diverged empty, or the message of a run whose loss became NaN or infinite (its numbers are NaN)
      */
     public record Run(String task, String method, int replication, long seed, long iterations, long noiseOffLast,
                       double testAccuracy, double trainAccuracy, double testLoss, double trainLoss,
                       double truncationRate, double trainSeconds, double expectedSharpness,
                       double expectedSharpnessSe, double pacBayes, double maximal, double hessianTop,
-                      double hessianTrace, double sharpnessSeconds) {
+                      double hessianTrace, double sharpnessSeconds, String diverged) {
+        /**
+         * @param task task id
+         * @param method method
+         * @param replication replication
+         * @param seed seed
+         * @param iterations T
+         * @param noiseOffLast K
+         * @param message the divergence message
+         * @return a run that diverged: no accuracy, no measures
+         */
+        static Run diverged(String task, String method, int replication, long seed, long iterations,
+                            long noiseOffLast, String message) {
+            double nan = Double.NaN;
+            return new Run(task, method, replication, seed, iterations, noiseOffLast, nan, nan, nan, nan, nan, nan,
+                nan, nan, nan, nan, nan, nan, nan, message);
+        }
     }
 
     /**
@@ -178,9 +196,16 @@ final class Table2Part implements Part {
                             runs.add(OutputDir.JSON.readValue(resultFile.toFile(), Run.class));
                         } else {
                             final long offset = done;
-                            Run run = TrainingRuns.trainAndMeasure(t.task, m, r, runSeed(ctx.seed(), r),
-                                iterations(t, s), noiseOffLast(t, s), s, ctx.dataDir(), dir, ctx.threads(),
-                                it -> bar.set(offset + it + 1), bar::message);
+                            Run run;
+                            try {
+                                run = TrainingRuns.trainAndMeasure(t.task, m, r, runSeed(ctx.seed(), r),
+                                    iterations(t, s), noiseOffLast(t, s), s, ctx.dataDir(), dir, ctx.threads(),
+                                    it -> bar.set(offset + it + 1), bar::message);
+                            } catch (TrainingDivergedException d) {
+                                // a result of the method (SB+Noise can explode, App. A.3): reported, not hidden
+                                run = Run.diverged(t.task, m.cliName(), r, runSeed(ctx.seed(), r), iterations(t, s),
+                                    noiseOffLast(t, s), d.getMessage());
+                            }
                             OutputDir.of(dir).writeJson("result.json", run);
                             runs.add(run);
                         }
@@ -195,12 +220,13 @@ final class Table2Part implements Part {
         for (Run r : runs) {
             rows.add(List.of(r.task(), r.method(), r.replication(), r.seed(), r.iterations(), r.testAccuracy(),
                 r.trainAccuracy(), r.expectedSharpness(), r.expectedSharpnessSe(), r.pacBayes(), r.maximal(),
-                r.hessianTop(), r.hessianTrace(), r.truncationRate(), r.trainSeconds(), r.sharpnessSeconds()));
+                r.hessianTop(), r.hessianTrace(), r.truncationRate(), r.trainSeconds(), r.sharpnessSeconds(),
+                r.diverged()));
         }
         ctx.dir().writeCsv("runs.csv", List.of("task", "method", "replication", "seed", "iterations",
             "test_accuracy", "train_accuracy", "expected_sharpness", "expected_sharpness_se", "pac_bayes_sharpness",
             "maximal_sharpness", "hessian_top_eigenvalue", "hessian_trace", "truncation_rate", "train_seconds",
-            "sharpness_seconds"), rows);
+            "sharpness_seconds", "diverged"), rows);
     }
 
     /**
@@ -271,8 +297,11 @@ final class Table2Part implements Part {
             double[][] sharp = new double[2][METHODS.size()];
             for (int k = 0; k < METHODS.size(); k++) {
                 Method m = METHODS.get(k);
-                List<Run> mr = taskRuns.stream().filter(x -> x.method().equals(m.cliName())).toList();
-                if (mr.isEmpty()) {
+                List<Run> all = taskRuns.stream().filter(x -> x.method().equals(m.cliName())).toList();
+                // diverged runs have no numbers: they are listed below the table and counted in the last column
+                List<Run> mr = all.stream().filter(x -> x.diverged().isEmpty()).toList();
+                int divergedCount = all.size() - mr.size();
+                if (all.isEmpty()) {
                     acc[0][k] = Double.NaN;
                     acc[1][k] = t.paperAccuracy[k];
                     sharp[0][k] = Double.NaN;
@@ -295,7 +324,13 @@ final class Table2Part implements Part {
                     pm(mr.stream().mapToDouble(x -> 100 * x.trainAccuracy()).toArray(), 1) + "%",
                     Fmt.f(mean(mr.stream().mapToDouble(Run::truncationRate).toArray()), 3),
                     Fmt.f(mean(mr.stream().mapToDouble(x -> x.trainSeconds() + x.sharpnessSeconds()).toArray()), 0),
-                    Integer.toString(mr.size())));
+                    mr.size() + (divergedCount > 0 ? " (+" + divergedCount + " diverged)" : "")));
+            }
+            for (Run d : taskRuns) {
+                if (!d.diverged().isEmpty()) {
+                    report.note(t.label + ", " + d.method() + ", replication " + (d.replication() + 1) + ": "
+                        + d.diverged());
+                }
             }
             Run any = taskRuns.get(0);
             report.paragraph(t.label + ": " + any.iterations() + " iterations (noise off in the last "

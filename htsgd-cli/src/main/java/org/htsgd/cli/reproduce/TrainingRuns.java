@@ -65,6 +65,6 @@ final class TrainingRuns {
         double[] n = Table2Part.numbers(sharpness);
         return new Table2Part.Run(task, method.cliName(), replication, seed, iterations, noiseOffLast,
             result.testAccuracy(), result.trainAccuracy(), result.testLoss(), result.trainLoss(),
-            result.truncationRate(), result.wallSeconds(), n[0], n[1], n[2], n[3], n[4], n[5], sharpnessSeconds);
+            result.truncationRate(), result.wallSeconds(), n[0], n[1], n[2], n[3], n[4], n[5], sharpnessSeconds, "");
     }
 }

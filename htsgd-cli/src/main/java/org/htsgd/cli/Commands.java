@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.htsgd.cli.commands.ExitTimeCommand;
 import org.htsgd.cli.commands.OccupancyCommand;
+import org.htsgd.cli.commands.SharpnessCommand;
 import org.htsgd.cli.commands.TheoryCommand;
 import org.htsgd.cli.commands.TrainCommand;
 
@@ -15,6 +16,6 @@ final class Commands {
     /** @return factories of every subcommand */
     static List<Supplier<Object>> all() {
         return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new, TrainCommand::new,
-            org.htsgd.cli.reproduce.ReproduceCommand::new);
+            SharpnessCommand::new, org.htsgd.cli.reproduce.ReproduceCommand::new);
     }
 }

@@ -20,27 +20,6 @@ import picocli.CommandLine;
  */
 public final class MainCellRunner implements CellRunner {
     private static final long serialVersionUID = 1L;
-    /** Threads per cell passed as {@code --threads} when the command has it and the cell does not set it; 0: none. */
-    private final int threads;
-
-    /** A runner that passes the arguments as they are. */
-    public MainCellRunner() {
-        this(0);
-    }
-
-    /**
-     * @param threads threads per cell, passed as {@code --threads=N} to commands that have {@code --threads} when
-     *     the cell does not set it (a Spark task slot is one core, and htsgd's results do not depend on the thread
-     *     count); 0 passes nothing
-     * @throws IllegalArgumentException if {@code threads < 0}
-     */
-    public MainCellRunner(int threads) {
-        if (!(threads >= 0)) {
-            throw new IllegalArgumentException("threads is not >= 0: " + threads);
-        }
-        this.threads = threads;
-    }
-
     /** {@inheritDoc} */
     @Override
     public int run(String command, List<String> args, Path outDir) {
@@ -52,14 +31,7 @@ public final class MainCellRunner implements CellRunner {
             CommandLine cl = Main.commandLine();
             cl.setOut(log);
             cl.setErr(log);
-            List<String> a = args;
-            CommandLine sub = cl.getSubcommands().get(command);
-            if (threads > 0 && sub != null && sub.getCommandSpec().findOption("--threads") != null
-                    && args.stream().noneMatch(x -> x.equals("--threads") || x.startsWith("--threads="))) {
-                a = new ArrayList<>(args);
-                a.add("--threads=" + threads);
-            }
-            return cl.execute(line(command, a, outDir));
+            return cl.execute(line(command, args, outDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

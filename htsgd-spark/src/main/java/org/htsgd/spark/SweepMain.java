@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * default) or under {@code spark-submit --class org.htsgd.spark.SweepMain htsgd-spark.jar sweep ...}, where the
  * master comes from spark-submit.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepMain.Version.class,
+@Command(name = "htsgd sweep", mixinStandardHelpOptions = true, versionProvider = SweepMain.Version.class,
         description = {"Runs a grid of htsgd runs (exit-time, occupancy, train) on Apache Spark.",
             "Each cell is 'htsgd COMMAND --key=value ... --out DIR/cells/<id>'; a finished cell is not run again "
                     + "when the sweep is restarted; results gather in DIR/results.csv."})
@@ -98,13 +98,11 @@ public final class SweepMain implements Callable<Integer> {
         }
         boolean ours = given == null;
         SparkContext sc = ours ? new SparkContext(conf) : given.sc();
-        if (runner instanceof MainCellRunner) {
-            // one Spark task slot per cell: a cell uses spark.task.cpus threads, not every core of the executor
-            runner = new MainCellRunner(sc.getConf().getInt("spark.task.cpus", 1));
-        }
         SweepResult result;
         try {
             result = Sweep.run(grid, JavaSparkContext.fromSparkContext(sc), out, runner, r, new SweepProgress() {
+                private final long t0 = System.nanoTime();
+
                 @Override
                 public void started(int total, int alreadyDone) {
                     err.printf(Locale.ROOT, "sweep: %d cells (%s %s), %d finished earlier, %d to run on %s%n",
@@ -112,8 +110,6 @@ public final class SweepMain implements Callable<Integer> {
                             sc.master());
                     err.flush();
                 }
-
-                private final long t0 = System.nanoTime();
 
                 @Override
                 public void cellEnded(int done, int total, String cellId) {

@@ -163,6 +163,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig cfg = config();
+        // the run's configuration first, so that a killed run can be measured (htsgd sharpness) or resumed
+        OutputDir.of(cfg.outDir()).writeJson(SharpnessCommand.RUN_CONFIG, cfg);
         TrainResult r;
         try (Progress bar = Progress.start("train " + cfg.method().cliName(), cfg.iterations(), "it")) {
             r = Trainer.run(cfg, new TrainListener() {

@@ -57,7 +57,7 @@ final class TrainingRuns {
         TaskData taskData = t.data().load(data, seed);
         SharpnessResult sharpness;
         try (Network net = Network.create(t.architecture(), taskData.train(), seed)) {
-            net.load(Path.of(result.weightsFile()));
+            net.load(dir.resolve(result.weightsFile()));
             sharpness = Sharpness.measure(net, Table2Part.sharpnessConfig(s, seed));
         }
         double sharpnessSeconds = (System.nanoTime() - t0) * 1e-9;

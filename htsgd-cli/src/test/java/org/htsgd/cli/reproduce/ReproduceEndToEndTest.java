@@ -54,6 +54,10 @@ class ReproduceEndToEndTest {
         }
         assertTrue(html.contains("htsgd reproduce --profile tiny"), "the exact command is shown");
         assertFalse(html.contains("FAILED"), "no part failed");
+        // Table 2: the tiny profile trains Fashion-MNIST only and says why SVHN and CIFAR-10 were not run
+        assertTrue(html.contains("SVHN, VGG11: not run") && html.contains("CIFAR-10, VGG11: not run"), "not-run rows");
+        assertTrue(html.contains("How to get the data"), "how to get the data");
+        assertTrue(Files.isRegularFile(out.resolve("table2/runs.csv")));
 
         int again = Main.run("reproduce", "--profile", "tiny", "--out", out.toString(), "--threads", "2");
         assertEquals(0, again);

@@ -13,14 +13,16 @@ package org.htsgd.train.loop;
  * @param iterationsPerSecond iterations done in this process divided by its training time
  * @param truncationRate fraction of all steps whose step was truncated
  * @param resumedFrom iteration this process resumed from (0 for a fresh run)
- * @param weightsFile the final weights ({@code Network.load} reads it)
- * @param metricsFile the metrics CSV
+ * @param weightsFile the final weights, relative to the output directory ({@code Network.load} reads it)
+ * @param metricsFile the metrics CSV, relative to the output directory
  * @param engine the tensor engine and version
+ * @param spuriousGradientRecomputations gradients recomputed by this process because they were non-finite at a
+ *     finite loss (libtorch workaround, see {@code org.htsgd.train.model})
  */
 public record TrainResult(TrainConfig config, long iterations, double trainLoss, double trainAccuracy,
                           double testLoss, double testAccuracy, double wallSeconds, double iterationsPerSecond,
                           double truncationRate, long resumedFrom, String weightsFile, String metricsFile,
-                          String engine) {
+                          String engine, long spuriousGradientRecomputations) {
     /** @return the seed of the run */
     public long seed() {
         return config.seed();

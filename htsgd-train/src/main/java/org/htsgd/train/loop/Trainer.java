@@ -141,6 +141,7 @@ public final class Trainer {
             }
             long lastCheckpoint = start;
             Window window = new Window();
+            MetricsRow last = null;
             long t0 = System.nanoTime();
             double priorSeconds = totals.seconds;
             try (BufferedWriter csv = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8,
@@ -162,6 +163,7 @@ public final class Trainer {
                         csv.newLine();
                         csv.flush();
                         window = new Window();
+                        last = row;
                         listener.onEvaluation(row);
                     }
                     if (done == config.iterations()
@@ -176,13 +178,17 @@ public final class Trainer {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Path weights = out.resolve(WEIGHTS);
             net.save(weights);
-            Evaluation tr = net.evaluateTraining();
-            Evaluation te = net.evaluate(test);
-            TrainResult result = new TrainResult(config, config.iterations(), tr.loss(), tr.accuracy(), te.loss(),
-                    te.accuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
-                    totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, weights.toString(),
-                    metrics.toString(), "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
-                    + TorchRuntime.threads() + " threads)");
+            if (last == null) { // resumed from the final checkpoint: nothing was evaluated in this process
+                Evaluation tr = net.evaluateTraining();
+                Evaluation te = net.evaluate(test);
+                last = new MetricsRow(config.iterations(), tr.loss(), tr.accuracy(), te.loss(), te.accuracy(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, totals.seconds);
+            }
+            TrainResult result = new TrainResult(config, config.iterations(), last.trainLoss(), last.trainAccuracy(),
+                    last.testLoss(), last.testAccuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
+                    totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, WEIGHTS,
+                    METRICS, "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
+                    + TorchRuntime.threads() + " threads)", net.spuriousNonFiniteGradients());
             writeSummary(out.resolve(SUMMARY), result);
             return result;
         }
@@ -309,6 +315,34 @@ public final class Trainer {
             net.readFrom(in);
             rng.restoreState(new RandomProviderDefaultState(rngState));
             rule.restoreState(ruleState);
+            return done;
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads only the weights of a checkpoint (for measuring a run that has not finished).
+     *
+     * @param file a checkpoint written by {@link #run}
+     * @param net a network of the run's architecture
+     * @return the number of iterations the checkpoint had completed
+     * @throws IOException if the file is not a checkpoint or cannot be read (the message names the file)
+     */
+    public static long loadCheckpointWeights(Path file, Network net) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
+                throw new IOException("not an htsgd checkpoint (bad magic or version)");
+            }
+            in.readUTF();
+            long done = in.readLong();
+            in.readLong();
+            in.readLong();
+            in.readDouble();
+            in.skipNBytes(in.readInt());
+            in.skipNBytes(8L * in.readInt());
+            net.readFrom(in);
             return done;
         } catch (IOException e) {
             throw new IOException(file + ": " + e.getMessage(), e);

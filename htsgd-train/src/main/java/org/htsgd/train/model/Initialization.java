@@ -12,9 +12,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * flat order (see {@link Network}).
  *
  * <ul>
- *   <li>{@link #TRUNCATED_NORMAL} — the LeNet ("ConvYu") init of S7 {@code FashionMNIST/model.py}: every weight
- *       tensor \(\sim N(0, 0.02^2)\) truncated at two standard deviations (values beyond are re-drawn, as TF's
- *       {@code truncated_normal}); biases 0.</li>
+ *   <li>{@link #TRUNCATED_NORMAL} — the LeNet ("ConvYu") init of S7 {@code FashionMNIST/model.py}, which draws
+ *       its one flat vector of 11,330 weights <em>including the biases</em> from \(N(0, 0.02^2)\) truncated at two
+ *       standard deviations (values beyond are re-drawn, as TF's {@code truncated_normal}); S7's flat order is
+ *       ours (conv1 W, b, conv2 W, b, fc1 W, b, fc2 W, b), only the kernel layouts differ (TF HWIO vs OIHW).</li>
  *   <li>{@link #VGG} — S7 {@code SVHN/vgg.py}: conv weights \(N(0, 2/n)\) with \(n = k_h k_w \cdot
  *       \text{out channels}\), conv biases 0; linear weights and biases \(U(-1/\sqrt{\text{fan in}},
  *       1/\sqrt{\text{fan in}})\) (PyTorch's {@code nn.Linear} default); batch-norm gamma 1, beta 0, running mean 0,
@@ -22,11 +23,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * </ul>
  */
 public enum Initialization {
-    /** Truncated normal, std 0.02, cut at 2 std; biases 0 (paper §4.3 (1), S7). */
+    /** Truncated normal, std 0.02, cut at 2 std, weights and biases (paper §4.3 (1), S7). */
     TRUNCATED_NORMAL {
         @Override
         void fill(Parameter.Type type, Shape shape, long linearFanIn, UniformRandomProvider rng, float[] out) {
-            if (type != Parameter.Type.WEIGHT) {
+            if (type != Parameter.Type.WEIGHT && type != Parameter.Type.BIAS) {
                 constant(type, out);
                 return;
             }

@@ -79,6 +79,8 @@ public final class Network implements DifferentiableModel, AutoCloseable {
     private final NDArray images;
     private final NDArray labels;
     private final int trainingSize;
+    /** Gradients recomputed because they were non-finite at a finite loss (engine workaround). */
+    private long spuriousNonFiniteGradients;
 
     private Network(Architecture architecture, ImageDataset train) {
         this.architecture = architecture;
@@ -231,6 +233,32 @@ public final class Network implements DifferentiableModel, AutoCloseable {
     public double lossAndGradient(int[] examples, int count, double[] grad) {
         checkCount(examples, count);
         checkLength(grad, "grad");
+        double loss = computeLossAndGradient(examples, count, grad);
+        // Workaround (see package-info): libtorch 2.7.1's backward through a second convolution occasionally
+        // returns NaN on the development machine although the loss is finite. Recompute (at most twice): a
+        // spurious NaN does not repeat, while a genuine overflow does and is then returned to the caller.
+        for (int retry = 0; retry < 2 && Double.isFinite(loss) && !allFinite(grad); retry++) {
+            spuriousNonFiniteGradients++;
+            loss = computeLossAndGradient(examples, count, grad);
+        }
+        return loss;
+    }
+
+    /** @return how many gradients were recomputed because of a non-finite gradient at a finite loss */
+    public long spuriousNonFiniteGradients() {
+        return spuriousNonFiniteGradients;
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double computeLossAndGradient(int[] examples, int count, double[] grad) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray index = indexArray(sub, examples, 0, count);
             NDArray x = images.get(sub, new NDIndex("{}", index));

@@ -10,6 +10,9 @@
  * 0.36.0): the backward pass through a second convolution (the gradient with respect to a convolution's input) is
  * not run-to-run reproducible there, and occasionally returns NaN, even in pure DJL code
  * ({@code EngineConvBackwardDiagnosticTest}, enabled with {@code -Dhtsgd.diagnose=true}); a single convolution is
- * bit-reproducible. Bit-for-bit tests of the training loop therefore use a one-convolution network.
+ * bit-reproducible. Bit-for-bit tests of the training loop therefore use a one-convolution network, and
+ * {@link org.htsgd.train.model.Network#lossAndGradient} recomputes a gradient that is non-finite at a finite loss (at
+ * most twice; counted by {@code spuriousNonFiniteGradients()}). With 2 intra-op threads the results also differ in
+ * the last bits from run to run; use 1 thread ({@code TrainConfig.threads}) for bit-reproducible runs.
  */
 package org.htsgd.train.model;

@@ -46,12 +46,10 @@ class NetworkTest {
             assertEquals(11_330, net.dimension());
             double[] w = new double[net.dimension()];
             net.weights(w);
-            // conv1 weight first (250 values): truncated normal, |w| <= 2 * 0.02; conv1 bias (next 10) zero
-            for (int i = 0; i < 250; i++) {
+            // every weight and bias (as S7) is truncated normal: |w| <= 2 * 0.02, none exactly 0
+            for (int i = 0; i < w.length; i++) {
                 assertTrue(Math.abs(w[i]) <= 2 * Initialization.LENET_STD + 1e-7, "w" + i + "=" + w[i]);
-            }
-            for (int i = 250; i < 260; i++) {
-                assertEquals(0.0, w[i]);
+                assertTrue(w[i] != 0, "w" + i);
             }
             // sample std of the 8,000 fc1 weights (offset 2,770): truncated N(0, 0.02^2) at 2 sd has sd 0.0176;
             // the standard error of a sample sd over 8,000 is ~0.0176/sqrt(16,000) = 1.4e-4, allow 5e-4 (>3 se)
@@ -60,6 +58,25 @@ class NetworkTest {
                 s2 += w[i] * w[i];
             }
             assertEquals(0.02 * 0.8796, Math.sqrt(s2 / 8000), 5e-4);
+        }
+    }
+
+    @Test
+    void vggParameterCountsAndForwardShapes() {
+        // VGG11 (config A) convs 9,220,480 + classifier 512-512-512-10 = 530,442 -> 9,750,922
+        ImageDataset ten = TestData.synthetic(4, 3, 32, 32, 10, 9);
+        try (Network net = Network.create(Models.vgg11(), ten, 1)) {
+            assertEquals(9_750_922, net.dimension());
+            Evaluation e = net.evaluateTraining();
+            assertTrue(Double.isFinite(e.loss()));
+        }
+        // VGG16 (config D) convs 14,714,688 + classifier 512-512-512-100 = 576,612 -> 15,291,300; batch norm adds
+        // 2 x (sum of conv widths 4,224) trainable weights (gamma, beta)
+        ImageDataset hundred = TestData.synthetic(4, 3, 32, 32, 100, 9);
+        try (Network net = Network.create(Models.vgg(Models.VggConfig.D, 100, true, 0.5f), hundred, 1)) {
+            assertEquals(15_291_300 + 2 * 4_224, net.dimension());
+            double[] g = new double[net.dimension()];
+            assertTrue(Double.isFinite(net.lossAndGradient(new int[] {0, 1, 2, 3}, 4, g)));
         }
     }
 

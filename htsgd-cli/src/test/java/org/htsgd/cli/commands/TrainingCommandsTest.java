@@ -1,0 +1,73 @@
+package org.htsgd.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.htsgd.cli.Main;
+import org.htsgd.cli.io.OutputDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code train} then {@code sharpness} on the real Fashion-MNIST subset (a few iterations), and their bad input. */
+class TrainingCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void trainWritesItsRunAndSharpnessMeasuresIt() throws Exception {
+        Path runDir = tmp.resolve("run");
+        StringWriter err = new StringWriter();
+        int code = run(err, "train", "--task", "fmnist-lenet", "--method", "sb-clip", "--iterations", "6",
+                "--eval-every", "3", "--checkpoint-every", "3", "--seed", "2", "--out", runDir.toString());
+        assertEquals(0, code, err.toString());
+        for (String f : new String[] {"config.json", "summary.json", "metrics.csv", "weights.bin"}) {
+            assertTrue(Files.exists(runDir.resolve(f)), f);
+        }
+        JsonNode summary = OutputDir.JSON.readTree(runDir.resolve("summary.json").toFile());
+        assertEquals(6, summary.get("iterations").asLong());
+        assertEquals(2, summary.get("config").get("seed").asLong());
+        assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size()); // header + 2 evaluations
+
+        Path sharp = tmp.resolve("sharp");
+        code = run(err, "sharpness", "--run", runDir.toString(), "--measures", "expected,hessian", "--samples", "8",
+                "--hessian-iterations", "5", "--probes", "4", "--out", sharp.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode s = OutputDir.JSON.readTree(sharp.resolve("sharpness.json").toFile()).get("result");
+        assertEquals(11_330, s.get("dimension").asInt());
+        assertTrue(s.get("expected").get("sharpness").get("mean").asDouble() >= 0);
+        assertEquals(8, s.get("expected").get("sharpness").get("samples").asInt());
+        assertTrue(s.get("pacBayes").isNull());
+    }
+
+    @Test
+    void badTrainingInputIsOneLineWithExitCode2() {
+        String[][] cases = {
+            {"train", "--method", "nope", "--out", tmp.resolve("a").toString()},
+            {"train", "--method", "sb", "--task", "mnist-mlp", "--out", tmp.resolve("b").toString()},
+            {"train", "--method", "sb", "--lr", "-1", "--out", tmp.resolve("c").toString()},
+            {"train", "--method", "sb", "--data", tmp.resolve("nowhere").toString(), "--out",
+                tmp.resolve("d").toString()},
+            {"sharpness", "--run", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("e").toString()},
+            {"sharpness", "--run", tmp.toString(), "--measures", "flatness", "--out", tmp.resolve("f").toString()},
+        };
+        for (String[] args : cases) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, run(err, args), String.join(" ", args) + " -> " + err);
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+            assertFalse(err.toString().contains("Exception"), err.toString());
+        }
+    }
+}

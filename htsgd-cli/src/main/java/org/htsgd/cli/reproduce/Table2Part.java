@@ -36,6 +36,9 @@ final class Table2Part implements Part {
     /** The six methods of Table 2, in the paper's column order (the paper's numbers follow it). */
     static final List<Method> METHODS = Profile.TABLE2_METHODS.stream().map(Method::fromCliName).toList();
 
+    /** The paper's column labels, in {@link #METHODS} order. */
+    static final List<String> LABELS = List.of("LB", "SB", "SB+Clip", "SB+Noise", "Our 1", "Our 2");
+
     /** A task of Table 2 with the paper's numbers (per method, in {@link #METHODS} order). */
     enum PaperTask {
         /** LeNet on corrupted Fashion-MNIST. */
@@ -306,7 +309,7 @@ final class Table2Part implements Part {
                     acc[1][k] = t.paperAccuracy[k];
                     sharp[0][k] = Double.NaN;
                     sharp[1][k] = t.paperSharpness[k];
-                    rows.add(List.of(m.toString(), "not run in this profile", Fmt.f(t.paperAccuracy[k], 2) + "%", "",
+                    rows.add(List.of(LABELS.get(k), "not run in this profile", Fmt.f(t.paperAccuracy[k], 2) + "%", "",
                         Fmt.f(t.paperSharpness[k], 3), "", "", "", "", "", "", "0"));
                     continue;
                 }
@@ -316,7 +319,7 @@ final class Table2Part implements Part {
                 acc[1][k] = t.paperAccuracy[k];
                 sharp[0][k] = mean(es);
                 sharp[1][k] = t.paperSharpness[k];
-                rows.add(List.of(m.toString(), pm(a, 2) + "%", Fmt.f(t.paperAccuracy[k], 2) + "%", pm(es, 4),
+                rows.add(List.of(LABELS.get(k), pm(a, 2) + "%", Fmt.f(t.paperAccuracy[k], 2) + "%", pm(es, 4),
                     Fmt.f(t.paperSharpness[k], 3),
                     pmG(mr.stream().mapToDouble(Run::pacBayes).toArray()),
                     pmG(mr.stream().mapToDouble(Run::maximal).toArray()),
@@ -339,7 +342,7 @@ final class Table2Part implements Part {
             report.table(List.of("method", "test accuracy", "paper", "expected sharpness", "paper",
                 "PAC-Bayes 1/sigma'^2", "maximal 1/alpha'^2", "Hessian top eigenvalue", "train accuracy",
                 "truncated steps", "wall s", "runs"), rows);
-            List<String> names = METHODS.stream().map(Method::toString).toList();
+            List<String> names = LABELS;
             String af = t.task + "-accuracy.png";
             Charts.savePng(ctx.dir(), af, Charts.bars(t.label + ": test accuracy (%)", "method", "test accuracy (%)",
                 names, List.of("this run", "paper"), acc));
@@ -376,7 +379,8 @@ final class Table2Part implements Part {
     /** Draws test accuracy vs iteration of replication 1 of every method from its metrics.csv, if present. */
     private static String learningCurves(PartContext ctx, PaperTask t) throws IOException {
         List<Charts.Series> series = new ArrayList<>();
-        for (Method m : METHODS) {
+        for (int k = 0; k < METHODS.size(); k++) {
+            Method m = METHODS.get(k);
             Path csv = ctx.dir().resolve("runs").resolve(t.task).resolve(m.cliName()).resolve("rep0")
                 .resolve("metrics.csv");
             if (!Files.isRegularFile(csv)) {
@@ -399,7 +403,7 @@ final class Table2Part implements Part {
                 x[i - 1] = Double.parseDouble(f[it]);
                 y[i - 1] = 100 * Double.parseDouble(f[acc]);
             }
-            series.add(new Charts.Series(m.toString(), x, y, Charts.Style.LINE));
+            series.add(new Charts.Series(LABELS.get(k), x, y, Charts.Style.LINE_MARKERS));
         }
         if (series.isEmpty()) {
             return null;

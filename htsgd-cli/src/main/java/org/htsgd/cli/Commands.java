@@ -15,6 +15,7 @@ final class Commands {
 
     /** @return factories of every subcommand */
     static List<Supplier<Object>> all() {
-        return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new, TrainCommand::new, SharpnessCommand::new);
+        return List.of(TheoryCommand::new, ExitTimeCommand::new, OccupancyCommand::new, TrainCommand::new,
+            SharpnessCommand::new, org.htsgd.cli.reproduce.ReproduceCommand::new);
     }
 }

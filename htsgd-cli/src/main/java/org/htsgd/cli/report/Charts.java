@@ -70,10 +70,29 @@ public final class Charts {
      */
     public static XYChart xy(String title, String xLabel, String yLabel, boolean logX, boolean logY,
                              List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+        return xy(title, xLabel, yLabel, logX, logY, series, false);
+    }
+
+    /**
+     * An XY chart (optionally log-log) with the legend inside (top left) or to the right of the plot (for many
+     * series; the chart is then wider).
+     *
+     * @param title title
+     * @param xLabel x axis
+     * @param yLabel y axis
+     * @param logX log x axis
+     * @param logY log y axis
+     * @param series the series
+     * @param legendOutside whether the legend goes to the right of the plot
+     * @return the chart
+     */
+    public static XYChart xy(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                             List<Series> series, boolean legendOutside) {
+        XYChart chart = new XYChartBuilder().width(legendOutside ? WIDTH + 360 : WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(legendOutside ? Styler.LegendPosition.OutsideE
+                : Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (Series s : series) {
             if (s.x().length == 0) {
@@ -106,7 +125,7 @@ public final class Charts {
      * @param yLabel value axis
      * @param categories category names
      * @param groups group names
-     * @param values values[group][category]
+     * @param values values[group][category]; NaN for a missing value (no bar)
      * @return the chart
      */
     public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
@@ -117,7 +136,12 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (int g = 0; g < groups.size(); g++) {
-            chart.addSeries(groups.get(g), categories, toList(values[g]));
+            // NaN marks a missing value: XChart leaves a null bar out
+            java.util.List<Double> v = new java.util.ArrayList<>();
+            for (double d : values[g]) {
+                v.add(Double.isNaN(d) ? null : d);
+            }
+            chart.addSeries(groups.get(g), categories, v);
         }
         return chart;
     }

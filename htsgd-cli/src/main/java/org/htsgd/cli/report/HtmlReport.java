@@ -57,6 +57,39 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * Figures side by side in a grid.
+     *
+     * @param fileNames PNGs beside index.html
+     * @param captions one caption per figure
+     * @param columns figures per row, {@code >= 1}
+     * @return this
+     */
+    public HtmlReport figureGrid(List<String> fileNames, List<String> captions, int columns) {
+        if (fileNames.size() != captions.size()) {
+            throw new IllegalArgumentException("captions is not one per figure: " + captions.size() + " for "
+                    + fileNames.size());
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns is not >= 1: " + columns);
+        }
+        body.append("<div class=\"grid\" style=\"grid-template-columns:repeat(").append(columns).append(",1fr)\">\n");
+        for (int i = 0; i < fileNames.size(); i++) {
+            figure(fileNames.get(i), captions.get(i));
+        }
+        body.append("</div>\n");
+        return this;
+    }
+
+    /**
+     * @param html raw HTML (not escaped; callers escape every text they insert)
+     * @return this
+     */
+    public HtmlReport raw(String html) {
+        body.append(html).append('\n');
+        return this;
+    }
+
     /** @param fileName a data file beside index.html @param label link text @return this */
     public HtmlReport link(String fileName, String label) {
         images.add(fileName);
@@ -100,7 +133,9 @@ public final class HtmlReport {
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;"
                 + "text-align:right}th{background:#eee}figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}"
                 + "pre{background:#f6f6f6;padding:8px;overflow-x:auto}.shows{background:#eef6ee;padding:6px}"
-                + ".note{background:#fff4e0;padding:6px}</style></head><body>\n<h1>" + escape(title) + "</h1>\n"
+                + ".note{background:#fff4e0;padding:6px}.grid{display:grid;gap:8px}.grid figure{margin:0}"
+                + "figcaption{font-size:90%;color:#444}td:first-child,th:first-child{text-align:left}"
+                + "summary{cursor:pointer;color:#046}</style></head><body>\n<h1>" + escape(title) + "</h1>\n"
                 + body + "</body></html>\n";
     }
 

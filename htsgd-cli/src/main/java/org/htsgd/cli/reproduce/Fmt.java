@@ -1,0 +1,46 @@
+package org.htsgd.cli.reproduce;
+
+import java.util.Locale;
+
+/** Number formatting for the report's tables. */
+final class Fmt {
+    private Fmt() {
+    }
+
+    /** @param v a number @return 3 significant digits, "inf"/"-" for infinite/NaN */
+    static String g3(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** @param v a number @return fixed with {@code digits} decimals */
+    static String f(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    /** @param fraction a fraction @return as a percentage with 2 decimals */
+    static String pct(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    /** @param b a threshold @return "b = x" or "no truncation" */
+    static String b(double b) {
+        return Double.isInfinite(b) ? "no truncation" : "b = " + b;
+    }
+
+    /** @param lo interval low @param hi interval high @return "[lo, hi]" */
+    static String ci(double lo, double hi) {
+        return "[" + f(lo, 3) + ", " + f(hi, 3) + "]";
+    }
+}

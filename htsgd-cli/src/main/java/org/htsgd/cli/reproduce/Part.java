@@ -1,0 +1,51 @@
+package org.htsgd.cli.reproduce;
+
+import org.htsgd.cli.report.HtmlReport;
+
+/**
+ * One step of {@code htsgd reproduce}: a figure or table of the paper, regenerated. {@link #run} computes and writes
+ * every number into the part's own directory {@code OUT/<id>/}; {@link #render} draws the figures and the report
+ * section from those saved files only, so a finished part is skipped on a re-run (its {@code done.json} marker is
+ * written last, by {@link Reproduction}) and the report can be rebuilt without recomputing anything.
+ */
+public interface Part {
+    /** @return the directory name and anchor, e.g. {@code fig1-right} */
+    String id();
+
+    /** @return the section title, e.g. "Figure 1 (right): first exit times" */
+    String title();
+
+    /**
+     * @param profile the profile
+     * @return the part of the profile this part depends on (serialised into its fingerprint: a change re-runs it)
+     */
+    Object scale(Profile profile);
+
+    /**
+     * @return whether an unfinished run's files are kept for the next run to continue from (the part then skips its
+     *     own finished sub-steps, e.g. finished training runs); otherwise they are deleted before a re-run. Files of a
+     *     run with another fingerprint are always deleted.
+     */
+    default boolean resumable() {
+        return false;
+    }
+
+    /**
+     * Computes the part's results and writes them (JSON/CSV) into {@link PartContext#dir()}, with its own progress
+     * bar. Must not write {@code done.json}.
+     *
+     * @param ctx where to write, with the profile, seed, threads and data directory
+     * @throws Exception on failure; the part is then reported as failed and retried on the next run
+     */
+    void run(PartContext ctx) throws Exception;
+
+    /**
+     * Adds the part's section to the report, reading only files that {@link #run} wrote (figures are drawn here as
+     * PNG files in the part's directory and referenced as {@code <id>/<file>}).
+     *
+     * @param ctx the part's directory and profile
+     * @param report the report
+     * @throws Exception if a saved file cannot be read
+     */
+    void render(PartContext ctx, HtmlReport report) throws Exception;
+}

@@ -1,0 +1,383 @@
+package org.htsgd.cli.reproduce;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Every scale parameter of {@code htsgd reproduce}: how many learning rates, paths, steps, iterations and samples each
+ * part of the report uses. {@link #paper()} is the paper's scale (§3.1, §3.2, §4), {@link #quick()} the default
+ * that finishes in under 30 minutes on 2 cores, and {@link #tiny()} the end-to-end test's (seconds).
+ *
+ * @param name profile name ({@code tiny}, {@code quick}, {@code paper}, or a custom one)
+ * @param seed master seed; every part derives its own seed from it (see {@link #seedFor(String)})
+ * @param exitTimes Figure 1 right: first exit from \(\Omega_2\)
+ * @param occupancy Figure 1 left/middle: histograms and trajectories of four scenarios
+ * @param himmelblau Figure 3: the modified Himmelblau landscape
+ * @param ctmc theory vs simulation: the CTMC on the widest minima against long runs
+ * @param training Table 2: the deep-learning comparison and its sharpness measures
+ */
+public record Profile(String name, long seed, ExitTimeScale exitTimes, OccupancyScale occupancy,
+                      HimmelblauScale himmelblau, CtmcScale ctmc, TrainingScale training) {
+    /** The six methods of Table 2, in the paper's column order. */
+    public static final List<String> TABLE2_METHODS = List.of("lb", "sb", "sb-clip", "sb-noise", "our1", "our2");
+    /** The names of the built-in profiles. */
+    public static final List<String> BUILT_IN = List.of("tiny", "quick", "paper");
+
+    /** Validates the components. */
+    public Profile {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name is blank");
+        }
+        Objects.requireNonNull(exitTimes, "exitTimes");
+        Objects.requireNonNull(occupancy, "occupancy");
+        Objects.requireNonNull(himmelblau, "himmelblau");
+        Objects.requireNonNull(ctmc, "ctmc");
+        Objects.requireNonNull(training, "training");
+    }
+
+    /**
+     * @param name {@code tiny}, {@code quick} or {@code paper} (case-insensitive)
+     * @return that profile
+     * @throws IllegalArgumentException naming the known profiles if there is none
+     */
+    public static Profile of(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "tiny" -> tiny();
+            case "quick" -> quick();
+            case "paper" -> paper();
+            default -> throw new IllegalArgumentException("profile is not one of " + BUILT_IN + ": " + name);
+        };
+    }
+
+    /** @param newSeed a master seed @return a copy with that seed */
+    public Profile withSeed(long newSeed) {
+        return new Profile(name, newSeed, exitTimes, occupancy, himmelblau, ctmc, training);
+    }
+
+    /**
+     * @param partId a part's id
+     * @return the part's seed: a fixed mix of the master seed and the id, so parts are independent and a part's
+     *     result does not depend on which other parts run
+     */
+    public long seedFor(String partId) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < partId.length(); i++) {
+            h = (h ^ partId.charAt(i)) * 0xBF58476D1CE4E5B9L;
+        }
+        return h ^ (h >>> 31);
+    }
+
+    /**
+     * The end-to-end test's profile: every part runs in a few seconds; the numbers are not meant to be read.
+     *
+     * @return the profile
+     */
+    public static Profile tiny() {
+        return new Profile("tiny", 1,
+            new ExitTimeScale(List.of(
+                new ExitCurve("b = 0.28", 0.28, new double[] {0.2, 0.1}, 0.2, 4),
+                new ExitCurve("b = 0.5", 0.5, new double[] {0.2, 0.1}, 0.2, 4),
+                new ExitCurve("no truncation", Double.POSITIVE_INFINITY, new double[] {0.2, 0.1}, 0.2, 4)),
+                20_000, -0.7),
+            new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
+            new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24, 8),
+            new CtmcScale(0.05, 20_000, 2, 0.5),
+            new TrainingScale(List.of("sb", "our2"), 12, 4, 1, 12, false, 12, 4, 2, 1, 2, 1, 2, 1));
+    }
+
+    /**
+     * The default: under 30 minutes on 2 cores, built-in landscapes and Debian's Fashion-MNIST only. Learning-rate
+     * grids reach the small-eta regime where the exit-time asymptotics have set in (for b = 0.5 the local slope is
+     * about 1.2 between eta 0.1 and 0.05 and about 1.4 only from 0.01 on), and only those settled points are
+     * fitted. Training uses a short schedule (the paper's shape scaled down: half the iterations without noise)
+     * and one replication.
+     *
+     * @return the profile
+     */
+    public static Profile quick() {
+        return new Profile("quick", 1,
+            new ExitTimeScale(List.of(
+                new ExitCurve("b = 0.28", 0.28,
+                    new double[] {0.1, 0.05, 0.02, 0.01, 0.007, 0.005, 0.003, 0.002}, 0.01, 200),
+                new ExitCurve("b = 0.5", 0.5, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.003, 0.002, 0.001},
+                    0.01, 200),
+                new ExitCurve("no truncation", Double.POSITIVE_INFINITY,
+                    new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002}, 0.005, 400)),
+                100_000_000, -0.7),
+            new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
+            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
+            new CtmcScale(0.002, 20_000_000, 8, 0.5),
+            new TrainingScale(TABLE2_METHODS, 1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
+    }
+
+    /**
+     * The paper's scale: 20 samples per learning rate capped at 5e7 steps (§3.1), 10 paths of 1e7 steps at eta
+     * 0.001 from 0.3 (Fig. 1 left/middle), 3e7 Himmelblau steps at eta 5e-4 (§3.2), 10,000 iterations with the
+     * noise off in the last 5,000 and 5 replications (Table 1-2), 100 samples of expected sharpness (§4.4).
+     *
+     * @return the profile
+     */
+    public static Profile paper() {
+        return new Profile("paper", 1,
+            new ExitTimeScale(List.of(
+                new ExitCurve("b = 0.28", 0.28, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}, 0.02,
+                    20),
+                new ExitCurve("b = 0.5", 0.5, new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005},
+                    0.01, 20),
+                new ExitCurve("no truncation", Double.POSITIVE_INFINITY,
+                    new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001}, 0.005, 20)),
+                50_000_000, -0.7),
+            new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
+            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160, 144),
+            new CtmcScale(0.001, 50_000_000, 20, 0.5),
+            new TrainingScale(TABLE2_METHODS, 10_000, 5_000, 5, 100, true, 30_000, 5_000, 100, 10, 15, 10, 100, 100));
+    }
+
+    /**
+     * One curve of Figure 1 right.
+     *
+     * @param label legend label
+     * @param b truncation threshold, {@code Double.POSITIVE_INFINITY} for none
+     * @param etas learning rates, strictly decreasing, in (0, 1)
+     * @param fitMaxEta only learning rates {@code <= fitMaxEta} enter the slope fit (at least 2 of them): the
+     *     settled small-eta points; all points are shown
+     * @param paths samples per learning rate, {@code >= 2}
+     */
+    public record ExitCurve(String label, double b, double[] etas, double fitMaxEta, int paths) {
+        /** Validates and copies. */
+        public ExitCurve {
+            Objects.requireNonNull(label, "label");
+            if (!(b > 0)) {
+                throw new IllegalArgumentException("b is not > 0: " + b);
+            }
+            etas = etas.clone();
+            if (etas.length < 2) {
+                throw new IllegalArgumentException("etas has fewer than 2 values: " + Arrays.toString(etas));
+            }
+            for (int i = 0; i < etas.length; i++) {
+                if (!(etas[i] > 0 && etas[i] < 1)) {
+                    throw new IllegalArgumentException("eta is not in (0, 1): " + etas[i]);
+                }
+                if (i > 0 && !(etas[i] < etas[i - 1])) {
+                    throw new IllegalArgumentException("etas are not strictly decreasing: " + Arrays.toString(etas));
+                }
+            }
+            if (fittedCount(etas, fitMaxEta) < 2) {
+                throw new IllegalArgumentException("fitMaxEta leaves fewer than 2 etas to fit: " + fitMaxEta
+                    + " with etas " + Arrays.toString(etas));
+            }
+            atLeast(paths, 2, "paths");
+        }
+
+        @Override
+        public double[] etas() {
+            return etas.clone();
+        }
+
+        /** @param eta a learning rate of this curve @return whether it enters the fit */
+        public boolean fitted(double eta) {
+            return eta <= fitMaxEta;
+        }
+
+        private static int fittedCount(double[] etas, double max) {
+            int n = 0;
+            for (double e : etas) {
+                n += e <= max ? 1 : 0;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExitCurve c && label.equals(c.label) && Double.compare(b, c.b) == 0
+                && Arrays.equals(etas, c.etas) && Double.compare(fitMaxEta, c.fitMaxEta) == 0 && paths == c.paths;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(label, b, Arrays.hashCode(etas), fitMaxEta, paths);
+        }
+
+        @Override
+        public String toString() {
+            return "ExitCurve[" + label + ", b=" + b + ", etas=" + Arrays.toString(etas) + ", fitMaxEta=" + fitMaxEta
+                + ", paths=" + paths + "]";
+        }
+    }
+
+    /**
+     * Figure 1 right: mean first-exit time from \(\Omega_2\) against \(1/\eta\).
+     *
+     * @param curves the curves (the paper: b = 0.28, 0.5, none)
+     * @param maxSteps step cap per path (censored beyond), {@code >= 1}
+     * @param start \(X_0\) (the paper: -0.7)
+     */
+    public record ExitTimeScale(List<ExitCurve> curves, long maxSteps, double start) {
+        /** Validates. */
+        public ExitTimeScale {
+            curves = List.copyOf(curves);
+            if (curves.isEmpty()) {
+                throw new IllegalArgumentException("curves is empty");
+            }
+            atLeast(maxSteps, 1, "maxSteps");
+            finite(start, "start");
+        }
+    }
+
+    /**
+     * Figure 1 left/middle: four scenarios (clipped/unclipped, heavy/light-tailed).
+     *
+     * @param eta learning rate (the paper: 0.001)
+     * @param steps steps per path (the paper: 1e7)
+     * @param paths paths per scenario (the paper: 10)
+     * @param trajectorySteps the trajectory plot shows the first this many steps (the paper: 3e6)
+     * @param trajectoryPoints recorded points per trajectory
+     * @param histogramBins bins of the location histogram over [-1.6, 1.6]
+     * @param start \(X_0\) (the paper: 0.3)
+     */
+    public record OccupancyScale(double eta, long steps, int paths, long trajectorySteps, int trajectoryPoints,
+                                 int histogramBins, double start) {
+        /** Validates. */
+        public OccupancyScale {
+            learningRate(eta);
+            atLeast(steps, 1, "steps");
+            atLeast(paths, 1, "paths");
+            atLeast(trajectorySteps, 1, "trajectorySteps");
+            if (!(trajectorySteps <= steps)) {
+                throw new IllegalArgumentException("trajectorySteps is not <= steps: " + trajectorySteps);
+            }
+            atLeast(trajectoryPoints, 2, "trajectoryPoints");
+            atLeast(histogramBins, 2, "histogramBins");
+            finite(start, "start");
+        }
+
+        /** @return record every this many steps so that {@code trajectoryPoints} cover {@code trajectorySteps} */
+        public int trajectoryEvery() {
+            return (int) Math.max(1, trajectorySteps / (trajectoryPoints - 1));
+        }
+    }
+
+    /**
+     * Figure 3: the modified Himmelblau landscape, clipped vs unclipped, from (2.9, 1.0).
+     *
+     * @param eta learning rate (the paper: 5e-4)
+     * @param steps steps per path (the paper: 3e7)
+     * @param paths paths per scenario
+     * @param b truncation threshold (the paper: 2.15)
+     * @param trajectoryPoints recorded points per trajectory
+     * @param grid grid points per axis of the landscape and field maps
+     * @param rays directions on which each field's radius is searched
+     */
+    public record HimmelblauScale(double eta, long steps, int paths, double b, int trajectoryPoints, int grid,
+                                  int rays) {
+        /** Validates. */
+        public HimmelblauScale {
+            learningRate(eta);
+            atLeast(steps, 1, "steps");
+            atLeast(paths, 1, "paths");
+            if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("b is not finite and > 0: " + b);
+            }
+            atLeast(trajectoryPoints, 2, "trajectoryPoints");
+            atLeast(grid, 8, "grid");
+            atLeast(rays, 4, "rays");
+        }
+    }
+
+    /**
+     * Theory vs simulation: the CTMC of Theorem 5 on the widest minima of the paper's 1-D landscape against the
+     * occupation of long clipped runs.
+     *
+     * @param eta learning rate
+     * @param steps steps per path
+     * @param paths paths (started in each field in turn)
+     * @param b truncation threshold (0.5: widest minima m2, m4)
+     */
+    public record CtmcScale(double eta, long steps, int paths, double b) {
+        /** Validates. */
+        public CtmcScale {
+            learningRate(eta);
+            atLeast(steps, 1, "steps");
+            atLeast(paths, 1, "paths");
+            if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("b is not finite and > 0: " + b);
+            }
+        }
+    }
+
+    /**
+     * Table 2: LeNet on corrupted Fashion-MNIST (and VGG11 on SVHN/CIFAR-10 when their data is found and
+     * {@code otherTasks} is set), six methods, and the sharpness measures of the final weights.
+     *
+     * @param methods the methods trained, CLI names in Table 2's order (the paper: lb, sb, sb-clip, sb-noise, our1,
+     *     our2)
+     * @param iterations training iterations T (the paper: 10,000)
+     * @param noiseOffLast final iterations without noise, run as LB steps (the paper: 5,000), {@code <= iterations}
+     * @param replications replications per method (the paper: 5)
+     * @param evalEvery evaluate the test accuracy every this many iterations
+     * @param otherTasks whether SVHN and CIFAR-10 rows are trained when their data is found (their paper-scale runs
+     *     take many hours on a CPU)
+     * @param otherTasksIterations T for the SVHN and CIFAR-10 rows (the paper: 30,000)
+     * @param otherTasksNoiseOffLast their noise-off length (the paper: 5,000)
+     * @param expectedSharpnessSamples Gaussian samples of expected sharpness (the paper: 100)
+     * @param pacBayesSamples Monte Carlo samples per PAC-Bayes bisection step (Jiang et al.: 10)
+     * @param searchDepth bisection depth of PAC-Bayes and maximal sharpness (Jiang et al.: 15)
+     * @param maximalAscentSteps gradient-ascent steps per maximal-sharpness bisection step (Jiang et al.: 10)
+     * @param hessianIterations power iterations for the Hessian top eigenvalue
+     * @param hessianProbes Hutchinson probes for the Hessian trace
+     */
+    public record TrainingScale(List<String> methods, long iterations, long noiseOffLast, int replications, long evalEvery,
+                                boolean otherTasks, long otherTasksIterations, long otherTasksNoiseOffLast,
+                                int expectedSharpnessSamples,
+                                int pacBayesSamples, int searchDepth, int maximalAscentSteps, int hessianIterations,
+                                int hessianProbes) {
+        /** Validates. */
+        public TrainingScale {
+            methods = List.copyOf(methods);
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException("methods is empty");
+            }
+            for (String m : methods) {
+                org.htsgd.train.method.Method.fromCliName(m);
+            }
+            atLeast(iterations, 1, "iterations");
+            if (!(noiseOffLast >= 0 && noiseOffLast <= iterations)) {
+                throw new IllegalArgumentException("noiseOffLast is not in [0, iterations]: " + noiseOffLast);
+            }
+            atLeast(replications, 1, "replications");
+            atLeast(evalEvery, 1, "evalEvery");
+            atLeast(otherTasksIterations, 1, "otherTasksIterations");
+            if (!(otherTasksNoiseOffLast >= 0 && otherTasksNoiseOffLast <= otherTasksIterations)) {
+                throw new IllegalArgumentException("otherTasksNoiseOffLast is not in [0, otherTasksIterations]: "
+                    + otherTasksNoiseOffLast);
+            }
+            atLeast(expectedSharpnessSamples, 2, "expectedSharpnessSamples");
+            atLeast(pacBayesSamples, 1, "pacBayesSamples");
+            atLeast(searchDepth, 1, "searchDepth");
+            atLeast(maximalAscentSteps, 1, "maximalAscentSteps");
+            atLeast(hessianIterations, 1, "hessianIterations");
+            atLeast(hessianProbes, 1, "hessianProbes");
+        }
+    }
+
+    private static void atLeast(long v, long min, String name) {
+        if (!(v >= min)) {
+            throw new IllegalArgumentException(name + " is not >= " + min + ": " + v);
+        }
+    }
+
+    private static void finite(double v, String name) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " is not finite: " + v);
+        }
+    }
+
+    private static void learningRate(double eta) {
+        if (!(eta > 0 && eta < 1)) {
+            throw new IllegalArgumentException("eta is not in (0, 1): " + eta);
+        }
+    }
+}

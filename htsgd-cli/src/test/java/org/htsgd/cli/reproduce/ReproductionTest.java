@@ -1,0 +1,156 @@
+package org.htsgd.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.htsgd.cli.report.HtmlReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Resumption: finished parts are skipped, failed or re-configured ones re-run, unselected ones left alone. */
+class ReproductionTest {
+    /** A part that counts its runs, optionally fails, and whose scale is a settable value. */
+    static final class FakePart implements Part {
+        final String id;
+        final AtomicInteger runs = new AtomicInteger();
+        volatile boolean fail;
+        volatile Object scale = "s1";
+        volatile boolean resumable;
+
+        FakePart(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String title() {
+            return "Fake " + id;
+        }
+
+        @Override
+        public Object scale(Profile profile) {
+            return scale;
+        }
+
+        @Override
+        public boolean resumable() {
+            return resumable;
+        }
+
+        @Override
+        public void run(PartContext ctx) {
+            runs.incrementAndGet();
+            if (resumable && Files.exists(ctx.dir().resolve("partial.txt"))) {
+                ctx.dir().writeText("resumed.txt", "found the earlier run's file");
+            }
+            ctx.dir().writeText("partial.txt", "written before a possible failure");
+            if (fail) {
+                throw new IllegalStateException("boom in " + id);
+            }
+            ctx.dir().writeJson("result.json", java.util.Map.of("value", 42));
+        }
+
+        @Override
+        public void render(PartContext ctx, HtmlReport report) throws Exception {
+            report.paragraph("value " + ctx.readJson("result.json").get("value").asInt());
+            report.link(ctx.href("result.json"), "result.json");
+        }
+    }
+
+    private static List<Reproduction.Outcome> run(Path out, List<Part> parts, Set<String> selected) {
+        Reproduction.Settings s = new Reproduction.Settings(Profile.tiny(), out, null, 1, selected, "htsgd test");
+        return Reproduction.run(parts, s, new PrintWriter(new StringWriter()));
+    }
+
+    @Test
+    void finishedPartsAreSkippedAndFailedOnesRetried(@TempDir Path out) throws Exception {
+        FakePart a = new FakePart("a");
+        FakePart b = new FakePart("b");
+        b.fail = true;
+        List<Part> parts = List.of(a, b);
+        List<Reproduction.Outcome> first = run(out, parts, null);
+        assertEquals(Reproduction.Status.RAN, first.get(0).status());
+        assertEquals(Reproduction.Status.FAILED, first.get(1).status());
+        assertTrue(first.get(1).message().contains("boom in b"));
+        assertTrue(Files.exists(out.resolve("a/done.json")));
+        assertFalse(Files.exists(out.resolve("b/done.json")), "a failed part has no marker");
+        assertTrue(Files.exists(out.resolve("b/failed.json")));
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("value 42") && html.contains("boom in b"), html);
+
+        FileTime marker = Files.getLastModifiedTime(out.resolve("a/done.json"));
+        b.fail = false;
+        List<Reproduction.Outcome> second = run(out, parts, null);
+        assertEquals(Reproduction.Status.SKIPPED, second.get(0).status());
+        assertEquals(Reproduction.Status.RAN, second.get(1).status());
+        assertEquals(1, a.runs.get(), "a ran once");
+        assertEquals(2, b.runs.get(), "b retried");
+        assertEquals(marker, Files.getLastModifiedTime(out.resolve("a/done.json")));
+        assertFalse(Files.exists(out.resolve("b/failed.json")), "the retry cleared the failure record");
+        assertTrue(Files.exists(out.resolve("b/done.json")));
+    }
+
+    @Test
+    void aChangedScaleReRunsOnlyThatPart(@TempDir Path out) {
+        FakePart a = new FakePart("a");
+        FakePart b = new FakePart("b");
+        run(out, List.of(a, b), null);
+        b.scale = "s2";
+        List<Reproduction.Outcome> again = run(out, List.of(a, b), null);
+        assertEquals(Reproduction.Status.SKIPPED, again.get(0).status());
+        assertEquals(Reproduction.Status.RAN, again.get(1).status());
+        assertEquals(1, a.runs.get());
+        assertEquals(2, b.runs.get());
+    }
+
+    @Test
+    void anInterruptedPartIsClearedAndReRun(@TempDir Path out) throws Exception {
+        FakePart a = new FakePart("a");
+        Files.createDirectories(out.resolve("a"));
+        Files.writeString(out.resolve("a/stale.csv"), "left by a killed run");
+        List<Reproduction.Outcome> r = run(out, List.of(a), null);
+        assertEquals(Reproduction.Status.RAN, r.get(0).status());
+        assertFalse(Files.exists(out.resolve("a/stale.csv")));
+    }
+
+    @Test
+    void aResumablePartKeepsItsFilesAfterAFailureButNotAfterAScaleChange(@TempDir Path out) {
+        FakePart a = new FakePart("a");
+        a.resumable = true;
+        a.fail = true;
+        run(out, List.of(a), null);
+        a.fail = false;
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        assertTrue(Files.exists(out.resolve("a/resumed.txt")), "the retry saw the failed run's files");
+        assertFalse(Files.exists(out.resolve("a/failed.json")));
+        a.scale = "s2";
+        a.fail = true;
+        run(out, List.of(a), null);
+        assertFalse(Files.exists(out.resolve("a/resumed.txt")), "files of other settings were deleted");
+    }
+
+    @Test
+    void unselectedPartsAreNotRunButFinishedOnesAreStillShown(@TempDir Path out) throws Exception {
+        FakePart a = new FakePart("a");
+        FakePart b = new FakePart("b");
+        run(out, List.of(a), null);
+        List<Reproduction.Outcome> r = run(out, List.of(a, b), Set.of("a"));
+        assertEquals(Reproduction.Status.SKIPPED, r.get(0).status());
+        assertEquals(Reproduction.Status.NOT_SELECTED, r.get(1).status());
+        assertEquals(0, b.runs.get());
+        assertTrue(Files.readString(out.resolve("index.html")).contains("value 42"));
+    }
+}

@@ -30,7 +30,9 @@ import org.htsgd.train.model.TorchRuntime;
  * insensitive to other processes and complete when the engine runs on one intra-op thread (the default here).
  *
  * <p>Usage: {@code java -Doffline=true -cp ... org.htsgd.bench.train.MethodThroughput [steps=30] [rounds=3]
- * [threads=1] [methods=lb,sb,sb-clip,sb-noise,our1,our2,sam] [warmup=5] [seed=1]}. Prints a Markdown table.
+ * [threads=1] [methods=lb,sb,sb-clip,sb-noise,our1,our2,sam] [warmup=5] [seed=1] [b=paper]}; a {@code b} other
+ * than the paper's 5 (e.g. 1e-6, so that every step of a truncating rule is truncated) checks that an active
+ * truncation costs the same. Prints a Markdown table.
  */
 public final class MethodThroughput {
     /** Run length the hyperparameters are scaled to (the paper's fmnist-lenet T); the noise is on for t &lt; T/2. */
@@ -39,7 +41,7 @@ public final class MethodThroughput {
     private MethodThroughput() {
     }
 
-    /** @param args steps per round, rounds, intra-op threads, comma-separated methods, warm-up steps, seed */
+    /** @param args steps per round, rounds, intra-op threads, comma-separated methods, warm-up steps, seed, b */
     public static void main(String[] args) {
         final int steps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         final int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -47,6 +49,7 @@ public final class MethodThroughput {
         final String methods = args.length > 3 ? args[3] : "lb,sb,sb-clip,sb-noise,our1,our2,sam";
         final int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         final long seed = args.length > 5 ? Long.parseLong(args[5]) : 1;
+        final double b = args.length > 6 ? Double.parseDouble(args[6]) : Double.NaN;
         if (!(steps >= 1 && rounds >= 1 && warmup >= 0)) {
             throw new IllegalArgumentException("steps, rounds are not >= 1 or warmup is not >= 0: " + steps + ", "
                     + rounds + ", " + warmup);
@@ -57,7 +60,7 @@ public final class MethodThroughput {
         final List<Lane> lanes = new ArrayList<>();
         try {
             for (String name : methods.split(",")) {
-                lanes.add(new Lane(Method.fromCliName(name.trim()), data, seed, rounds,
+                lanes.add(new Lane(Method.fromCliName(name.trim()), data, seed, b, rounds,
                         warmup + (long) steps * rounds));
             }
             for (Lane lane : lanes) {
@@ -93,8 +96,8 @@ public final class MethodThroughput {
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("fmnist-lenet (real corrupted Fashion-MNIST subset), libtorch %s, %d intra-op thread(s),"
                 + " %d rounds x %d steps per method after %d warm-up steps, seed %d; 1-min load average %.1f before,"
-                + " %.1f after%n%n", TorchRuntime.version(), TorchRuntime.threads(), rounds, steps, warmup, seed,
-                loadBefore, loadAfter);
+                + " %.1f after; b = %s%n%n", TorchRuntime.version(), TorchRuntime.threads(), rounds, steps, warmup, seed,
+                loadBefore, loadAfter, lanes.get(0).rule.hyperparameters().b());
         System.out.println("| method | it/s | grad evals/step | examples/step | ms/step | ms in model | ms rest"
                 + " | rest % | CPU ms in model | CPU ms rest | rest % CPU (rounds min-max) | truncated |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -181,8 +184,9 @@ public final class MethodThroughput {
         /** Next iteration index. */
         long t;
 
-        Lane(Method method, TaskData data, long seed, int rounds, long totalSteps) {
-            Hyperparameters hp = Hyperparameters.paperDefaults("fmnist-lenet", method).scaledTo(PAPER_ITERATIONS);
+        Lane(Method method, TaskData data, long seed, double b, int rounds, long totalSteps) {
+            Hyperparameters paper = Hyperparameters.paperDefaults("fmnist-lenet", method).scaledTo(PAPER_ITERATIONS);
+            Hyperparameters hp = Double.isNaN(b) ? paper : paper.withB(b);
             if (method.injectsNoise() && !hp.noiseOn(totalSteps - 1)) {
                 throw new IllegalArgumentException("warm-up + rounds x steps is not inside the noise-on phase ("
                         + (hp.totalIterations() - hp.noiseOffLast()) + " iterations): " + totalSteps);

@@ -30,8 +30,8 @@ import org.htsgd.train.model.TorchRuntime;
  * insensitive to other processes and complete when the engine runs on one intra-op thread (the default here).
  *
  * <p>Usage: {@code java -Doffline=true -cp ... org.htsgd.bench.train.MethodThroughput [steps=30] [rounds=3]
- * [threads=1] [methods=lb,sb,sb-clip,sb-noise,our1,our2,sam] [warmup=5] [seed=1] [b=paper]}; a {@code b} other
- * than the paper's 5 (e.g. 1e-6, so that every step of a truncating rule is truncated) checks that an active
+ * [threads=1] [methods=lb,sb,sb-clip,sb-noise,our1,our2,sam] [warmup=5] [seed=1] [b=NaN]}, NaN meaning the paper's
+ * b = 5; a tiny {@code b} (e.g. 1e-6, every step of a truncating rule is then truncated) checks that an active
  * truncation costs the same. Prints a Markdown table.
  */
 public final class MethodThroughput {

@@ -96,8 +96,8 @@ public final class MethodThroughput {
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("fmnist-lenet (real corrupted Fashion-MNIST subset), libtorch %s, %d intra-op thread(s),"
                 + " %d rounds x %d steps per method after %d warm-up steps, seed %d; 1-min load average %.1f before,"
-                + " %.1f after; b = %s%n%n", TorchRuntime.version(), TorchRuntime.threads(), rounds, steps, warmup, seed,
-                loadBefore, loadAfter, lanes.get(0).rule.hyperparameters().b());
+                + " %.1f after; b = %s%n%n", TorchRuntime.version(), TorchRuntime.threads(), rounds, steps, warmup,
+                seed, loadBefore, loadAfter, lanes.get(0).rule.hyperparameters().b());
         System.out.println("| method | it/s | grad evals/step | examples/step | ms/step | ms in model | ms rest"
                 + " | rest % | CPU ms in model | CPU ms rest | rest % CPU (rounds min-max) | truncated |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");

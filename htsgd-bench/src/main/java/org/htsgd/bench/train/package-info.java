@@ -1,2 +1,6 @@
-/** Macro benchmarks of the DJL training step (side by side with PyTorch, see {@code bench/lenet_side_by_side.sh}). */
+/**
+ * Macro benchmarks of the DJL training step: side by side with PyTorch ({@code bench/lenet_side_by_side.sh}), and
+ * per-method throughput with the cost of noise + truncation beyond the gradient evaluations
+ * ({@link org.htsgd.bench.train.MethodThroughput}, {@code bench/train_methods.sh}).
+ */
 package org.htsgd.bench.train;

@@ -11,7 +11,6 @@ import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.train.data.DataSpec;
-import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.sharpness.ExpectedSharpness;
 import org.htsgd.train.sharpness.HessianSpectrum;
@@ -218,17 +217,11 @@ final class Table2Part implements Part {
                             runs.add(OutputDir.JSON.readValue(resultFile.toFile(), Run.class));
                         } else {
                             final long offset = done;
-                            Run run;
-                            try {
-                                run = TrainingRuns.trainAndMeasure(t.task, m, r, runSeed(ctx.seed(), r),
-                                    iterations(t, s), noiseOffLast(t, s), s, dataDirs.get(t), dir, ctx.threads(),
-                                    it -> bar.set(offset + it + 1), bar::message);
-                            } catch (TrainingDivergedException d) {
-                                // a result of the method (SB+Noise can explode, App. A.3): reported, not hidden
-                                run = Run.diverged(t.task, m.cliName(), r, runSeed(ctx.seed(), r), iterations(t, s),
-                                    noiseOffLast(t, s), d.getMessage());
-                            }
-                            OutputDir.of(dir).writeJson("result.json", run);
+                            Path data = dataDirs.get(t);
+                            Run run = TrainingRuns.inChildProcess(new TrainingRuns.Request(t.task, m.cliName(), r,
+                                runSeed(ctx.seed(), r), iterations(t, s), noiseOffLast(t, s), s,
+                                data == null ? null : data.toString(), dir.toString(), ctx.threads()),
+                                it -> bar.set(offset + it + 1));
                             runs.add(run);
                         }
                         done += iterations(t, s);

@@ -18,8 +18,10 @@ import org.htsgd.train.sharpness.SharpnessResult;
 
 /**
  * One Table 2 run: train with the library's loop, then measure the final weights' sharpness. Each run executes in a
- * child JVM ({@link #inChildProcess}): in one long-lived JVM, runs after the first diverged with NaN losses (even plain
- * SB at lr 0.05), which a fresh process does not reproduce, so every run gets a fresh engine.
+ * child JVM ({@link #inChildProcess}) with a fresh tensor engine, so native state (threads, memory) of one run cannot
+ * affect the next; a run whose loss becomes NaN is recorded as diverged, not hidden. (Observed 2026-11-27: LB and SB
+ * runs at lr 0.05 sometimes hit a NaN loss at a random iteration while the same seed ran through in another process,
+ * which points to a nondeterministic problem in the training stack, reported to the integrator.)
  */
 final class TrainingRuns {
     /** Prefix of the child's progress lines. */

@@ -110,7 +110,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
-            new TrainingScale(TABLE2_METHODS, 1_200, 600, 1, 100, false, 1_200, 600, 40, 5, 10, 5, 20, 10));
+            new TrainingScale(TABLE2_METHODS, 1_000, 500, 1, 100, false, 1_000, 500, 40, 5, 10, 5, 20, 10));
     }
 
     /**

@@ -48,7 +48,8 @@ final class ReportHeader {
         rows.add(List.of("total", "", "", "", String.format("%.1f", total), String.format("%.1f", totalCpu)));
         report.table(List.of("part", "title", "status", "seed", "wall time (s)", "CPU time (s)"), rows);
         report.paragraph("CPU time is the whole process's (all threads, JIT and GC included); on an otherwise idle "
-            + "machine the wall time is about CPU time / threads.");
+            + "machine the wall time is about CPU time / threads. Table 2's training runs execute in child processes "
+            + "whose CPU time is not included.");
         try {
             report.raw("<details><summary>Profile values (also in profile.json; the run in run.json)</summary><pre>"
                 + HtmlReport.escape(OutputDir.JSON.writeValueAsString(profile)) + "</pre></details>");

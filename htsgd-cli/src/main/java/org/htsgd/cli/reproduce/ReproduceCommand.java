@@ -33,7 +33,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     private String profileName;
 
     @Option(names = "--data", paramLabel = "DIR",
-        description = "Directory of the datasets (default: each dataset's own default, e.g. "
+        description = "Directory of the datasets: the files themselves or one subdirectory per dataset "
+            + "(fashion-mnist, svhn, cifar10); each dataset's own default directory is searched after it (e.g. "
             + "/usr/share/datasets/fashion-mnist).")
     private Path dataDir;
 

@@ -11,7 +11,6 @@ import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.train.data.DataSpec;
-import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.sharpness.ExpectedSharpness;
 import org.htsgd.train.sharpness.HessianSpectrum;
@@ -42,28 +41,31 @@ final class Table2Part implements Part {
     /** A task of Table 2 with the paper's numbers (per method, in {@link #METHODS} order). */
     enum PaperTask {
         /** LeNet on corrupted Fashion-MNIST. */
-        FMNIST("fmnist-lenet", "Fashion-MNIST, LeNet", DataSpec.FMNIST_CORRUPTED,
+        FMNIST("fmnist-lenet", "Fashion-MNIST, LeNet", DataSpec.FMNIST_CORRUPTED, "fashion-mnist",
             new double[] {68.66, 69.20, 68.77, 64.43, 69.47, 70.06},
             new double[] {0.032, 0.008, 0.009, 0.047, 0.003, 0.002}),
         /** VGG11 on SVHN. */
-        SVHN("svhn-vgg11", "SVHN, VGG11", DataSpec.SVHN,
+        SVHN("svhn-vgg11", "SVHN, VGG11", DataSpec.SVHN, "svhn",
             new double[] {82.87, 85.92, 85.95, 38.85, 88.42, 88.37},
             new double[] {0.694, 0.037, 0.041, 0.012, 0.002, 0.005}),
         /** VGG11 on CIFAR-10. */
-        CIFAR10("cifar10-vgg11", "CIFAR-10, VGG11", DataSpec.CIFAR10,
+        CIFAR10("cifar10-vgg11", "CIFAR-10, VGG11", DataSpec.CIFAR10, "cifar10",
             new double[] {69.39, 74.42, 74.38, 40.50, 75.69, 75.87},
             new double[] {2.043, 0.050, 0.039, 2.046, 0.024, 0.037});
 
         final String task;
         final String label;
         final DataSpec data;
+        final String subdirectory;
         final double[] paperAccuracy;
         final double[] paperSharpness;
 
-        PaperTask(String task, String label, DataSpec data, double[] paperAccuracy, double[] paperSharpness) {
+        PaperTask(String task, String label, DataSpec data, String subdirectory, double[] paperAccuracy,
+                  double[] paperSharpness) {
             this.task = task;
             this.label = label;
             this.data = data;
+            this.subdirectory = subdirectory;
             this.paperAccuracy = paperAccuracy;
             this.paperSharpness = paperSharpness;
         }
@@ -161,6 +163,7 @@ final class Table2Part implements Part {
         List<Run> runs = new ArrayList<>();
         List<NotRun> notRun = new ArrayList<>();
         List<PaperTask> available = new ArrayList<>();
+        java.util.Map<PaperTask, Path> dataDirs = new java.util.EnumMap<>(PaperTask.class);
         for (PaperTask t : PaperTask.values()) {
             if (t != PaperTask.FMNIST && !s.otherTasks()) {
                 String where = ctx.dataDir() != null ? ctx.dataDir().toString() : t.data.defaultDirectory().toString();
@@ -169,17 +172,32 @@ final class Table2Part implements Part {
                     + where + "). How to get the data: " + t.data.howToGet()));
                 continue;
             }
-            try {
-                // loads (and validates) the files once; each run loads them again with its own seed
-                t.data.load(ctx.dataDir(), ctx.seed());
-                available.add(t);
-            } catch (IllegalArgumentException e) {
-                if (t == PaperTask.FMNIST) {
-                    throw e;
+            // --data DIR may hold the files directly or in a subdirectory per dataset; then the default directory
+            List<Path> candidates = new ArrayList<>();
+            if (ctx.dataDir() != null) {
+                candidates.add(ctx.dataDir());
+                candidates.add(ctx.dataDir().resolve(t.subdirectory));
+                candidates.add(ctx.dataDir().resolve(t.data.id()));
+            }
+            candidates.add(t.data.defaultDirectory());
+            IllegalArgumentException first = null;
+            for (Path dir : candidates) {
+                try {
+                    // loads (and validates) the files once; each run loads them again with its own seed
+                    t.data.load(dir, ctx.seed());
+                    available.add(t);
+                    dataDirs.put(t, dir);
+                    break;
+                } catch (IllegalArgumentException e) {
+                    first = first == null ? e : first;
                 }
-                notRun.add(new NotRun(t.task, t.label, "not run: data not found in "
-                    + (ctx.dataDir() != null ? ctx.dataDir() : t.data.defaultDirectory()) + " (" + e.getMessage()
-                    + "). How to get it: " + t.data.howToGet()));
+            }
+            if (!available.contains(t)) {
+                if (t == PaperTask.FMNIST) {
+                    throw first;
+                }
+                notRun.add(new NotRun(t.task, t.label, "not run: data not found in " + candidates + " ("
+                    + first.getMessage() + "). How to get it: " + t.data.howToGet()));
             }
         }
         List<Method> methods = s.methods().stream().map(Method::fromCliName).toList();
@@ -199,17 +217,11 @@ final class Table2Part implements Part {
                             runs.add(OutputDir.JSON.readValue(resultFile.toFile(), Run.class));
                         } else {
                             final long offset = done;
-                            Run run;
-                            try {
-                                run = TrainingRuns.trainAndMeasure(t.task, m, r, runSeed(ctx.seed(), r),
-                                    iterations(t, s), noiseOffLast(t, s), s, ctx.dataDir(), dir, ctx.threads(),
-                                    it -> bar.set(offset + it + 1), bar::message);
-                            } catch (TrainingDivergedException d) {
-                                // a result of the method (SB+Noise can explode, App. A.3): reported, not hidden
-                                run = Run.diverged(t.task, m.cliName(), r, runSeed(ctx.seed(), r), iterations(t, s),
-                                    noiseOffLast(t, s), d.getMessage());
-                            }
-                            OutputDir.of(dir).writeJson("result.json", run);
+                            Path data = dataDirs.get(t);
+                            Run run = TrainingRuns.inChildProcess(new TrainingRuns.Request(t.task, m.cliName(), r,
+                                runSeed(ctx.seed(), r), iterations(t, s), noiseOffLast(t, s), s,
+                                data == null ? null : data.toString(), dir.toString(), ctx.threads()),
+                                it -> bar.set(offset + it + 1));
                             runs.add(run);
                         }
                         done += iterations(t, s);

@@ -16,9 +16,115 @@ import org.htsgd.train.model.Network;
 import org.htsgd.train.sharpness.Sharpness;
 import org.htsgd.train.sharpness.SharpnessResult;
 
-/** One Table 2 run: train with the library's loop, then measure the final weights' sharpness. */
+/**
+ * One Table 2 run: train with the library's loop, then measure the final weights' sharpness. Each run executes in a
+ * child JVM ({@link #inChildProcess}) with a fresh tensor engine, so native state (threads, memory) of one run cannot
+ * affect the next; a run whose loss becomes NaN is recorded as diverged, not hidden. (Observed 2026-11-27: LB and SB
+ * runs at lr 0.05 sometimes hit a NaN loss at a random iteration while the same seed ran through in another process,
+ * which points to a nondeterministic problem in the training stack, reported to the integrator.)
+ */
 final class TrainingRuns {
+    /** Prefix of the child's progress lines. */
+    private static final String PROGRESS = "htsgd-iteration ";
+
     private TrainingRuns() {
+    }
+
+    /**
+     * What a child process runs.
+     *
+     * @param task task id
+     * @param method method CLI name
+     * @param replication replication
+     * @param seed seed
+     * @param iterations T
+     * @param noiseOffLast K
+     * @param scale training scale
+     * @param dataDir data directory or null
+     * @param dir run directory
+     * @param threads threads
+     */
+    public record Request(String task, String method, int replication, long seed, long iterations, long noiseOffLast,
+                          Profile.TrainingScale scale, String dataDir, String dir, int threads) {
+    }
+
+    /**
+     * Runs {@link #trainAndMeasure} in a child JVM with this JVM's class path and options, reporting its iterations
+     * to {@code iterationDone}; the child writes {@code result.json} (or a diverged run) into {@code dir}.
+     *
+     * @param request the run
+     * @param iterationDone progress
+     * @return the run's numbers
+     * @throws IOException if the child fails
+     * @throws InterruptedException if interrupted
+     */
+    static Table2Part.Run inChildProcess(Request request, LongConsumer iterationDone)
+        throws IOException, InterruptedException {
+        Path dir = Path.of(request.dir());
+        java.nio.file.Files.createDirectories(dir);
+        Path requestFile = dir.resolve("request.json");
+        org.htsgd.cli.io.OutputDir.writeAtomically(requestFile,
+            org.htsgd.cli.io.OutputDir.JSON.writeValueAsBytes(request));
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(TrainingRuns.class.getName());
+        cmd.add(requestFile.toString());
+        Path log = dir.resolve("child.log");
+        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(PROGRESS)) {
+                    iterationDone.accept(Long.parseLong(line.substring(PROGRESS.length()).trim()));
+                }
+            }
+        }
+        int code = p.waitFor();
+        Path result = dir.resolve("result.json");
+        if (code != 0 || !java.nio.file.Files.isRegularFile(result)) {
+            java.util.List<String> lines = java.nio.file.Files.isRegularFile(log)
+                ? java.nio.file.Files.readAllLines(log) : java.util.List.of();
+            String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            throw new IOException("training run " + request.task() + " " + request.method() + " rep "
+                + (request.replication() + 1) + " failed (exit " + code + "): " + tail + " (log: " + log + ")");
+        }
+        return org.htsgd.cli.io.OutputDir.JSON.readValue(result.toFile(), Table2Part.Run.class);
+    }
+
+    /**
+     * The child process: runs one request and writes {@code result.json}.
+     *
+     * @param args the request file
+     * @throws Exception on failure (non-zero exit)
+     */
+    public static void main(String[] args) throws Exception {
+        Request r = org.htsgd.cli.io.OutputDir.JSON.readValue(Path.of(args[0]).toFile(), Request.class);
+        Path dir = Path.of(r.dir());
+        Table2Part.Run run;
+        try {
+            run = trainAndMeasure(r.task(), Method.fromCliName(r.method()), r.replication(), r.seed(), r.iterations(),
+                r.noiseOffLast(), r.scale(), r.dataDir() == null ? null : Path.of(r.dataDir()), dir, r.threads(),
+                it -> {
+                    if ((it + 1) % 10 == 0 || it + 1 == r.iterations()) {
+                        System.out.println(PROGRESS + it);
+                        System.out.flush();
+                    }
+                }, m -> { });
+        } catch (org.htsgd.train.loop.TrainingDivergedException d) {
+            // a result of the method (SB+Noise can explode, App. A.3): reported, not hidden
+            run = Table2Part.Run.diverged(r.task(), r.method(), r.replication(), r.seed(), r.iterations(),
+                r.noiseOffLast(), d.getMessage());
+        }
+        org.htsgd.cli.io.OutputDir.of(dir).writeJson("result.json", run);
+        System.exit(0);
     }
 
     /**

@@ -4,6 +4,7 @@
 #   mvn -B -o -q -pl htsgd-bench -am package -DskipTests
 # Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200] [steps=200] [repeats=5]
 set -eu
+export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}"  # see the launcher: oneDNN AVX kernels give NaN gradients here
 cd "$(dirname "$0")/.."
 T=${1:-2}; B=${2:-100,1200}; S=${3:-200}; R=${4:-5}
 CP="htsgd-bench/target/htsgd-bench.jar:htsgd-bench/target/lib/*"

@@ -9,6 +9,7 @@
 #   idle core). Env: HTSGD_BENCH_DIR (work dir, default a fresh /tmp dir), HTSGD_BENCH_TIMEOUT (seconds per sweep,
 #   default 900).
 set -euo pipefail
+export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}"  # see the launcher: oneDNN AVX kernels give NaN gradients here
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/htsgd-spark/target/htsgd-spark.jar"
 lib="$here/htsgd-spark/target/lib"

@@ -6,6 +6,7 @@
 # Usage: bench/train_methods.sh [steps=30] [rounds=3] [threads=1] [methods=lb,sb,sb-clip,sb-noise,our1,our2,sam]
 #                               [warmup=5] [seed=1] [b=paper's 5; e.g. 1e-6 makes every truncating step truncate]
 set -eu
+export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}"  # see the launcher: oneDNN AVX kernels give NaN gradients here
 cd "$(dirname "$0")/.."
 S=${1:-30}; R=${2:-3}; T=${3:-1}; M=${4:-lb,sb,sb-clip,sb-noise,our1,our2,sam}; W=${5:-5}; SEED=${6:-1}; B=${7:-NaN}
 JAR=htsgd-bench/target/htsgd-bench.jar

@@ -18,7 +18,7 @@ import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.ExitTimes;
 import org.htsgd.core.simulation.Partition1D;
 import org.htsgd.core.simulation.Sgd1D;
-import org.htsgd.core.stats.ExponentialKsTest;
+import org.htsgd.core.stats.ExponentialKs;
 import org.htsgd.core.stats.LogLogFit;
 import org.htsgd.core.theory.Theory;
 import org.htsgd.core.theory.TheoryReport;
@@ -199,7 +199,7 @@ public final class ExitTimeCommand implements Callable<Integer> {
                 e.put("predictedMean", pred);
                 if (Double.isFinite(pred) && r.censoredCount() == 0) {
                     double[] s = Arrays.stream(r.exitSteps()).asDoubleStream().toArray();
-                    ExponentialKsTest ks = ExponentialKsTest.test(s, 1 / pred); // q lambda(eta) sigma ~ Exp(1)
+                    ExponentialKs ks = ExponentialKs.test(s, 1 / pred); // q lambda(eta) sigma ~ Exp(1)
                     e.put("ksStatistic", ks.statistic());
                     e.put("ksPValue", ks.pValue());
                 }

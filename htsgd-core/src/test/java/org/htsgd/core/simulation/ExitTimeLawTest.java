@@ -9,7 +9,7 @@ import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
-import org.htsgd.core.stats.ExponentialKsTest;
+import org.htsgd.core.stats.ExponentialKs;
 import org.htsgd.core.theory.Theory;
 import org.htsgd.core.theory.TheoryReport;
 import org.junit.jupiter.api.Test;
@@ -34,12 +34,12 @@ class ExitTimeLawTest {
                 Partition1D.of(CriticalPoints1D.of(f).fields()), 100 * (long) mean, paths, 7L));
         assertEquals(0, r.censoredCount());
         double[] t = Arrays.stream(r.exitSteps()).asDoubleStream().toArray();
-        ExponentialKsTest ks = ExponentialKsTest.test(t, 1 / mean);
+        ExponentialKs ks = ExponentialKs.test(t, 1 / mean);
         // Seeded; a false rejection at level 1e-3 has probability 1e-3 under the limit law. The finite-eta bias of
         // the mean (a few percent here) moves the KS statistic by about bias/e, far below the 1e-3 critical value
         // 1.95/sqrt(400) = 0.098.
         assertTrue(ks.pValue() > 1e-3, "KS rejects Exp(1): " + ks);
         // and the test has power: the same times scaled by a wrong rate (x 1.5) are rejected
-        assertTrue(ExponentialKsTest.test(t, 1.5 / mean).pValue() < 1e-3);
+        assertTrue(ExponentialKs.test(t, 1.5 / mean).pValue() < 1e-3);
     }
 }

@@ -19,7 +19,7 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * @param scale the factor \(c\) applied to the samples
  * @param method how the p-value was computed
  */
-public record ExponentialKsTest(double statistic, double pValue, int n, double scale, PValueMethod method) {
+public record ExponentialKs(double statistic, double pValue, int n, double scale, PValueMethod method) {
     /** The Exp(1) law. */
     private static final ExponentialDistribution EXP1 = ExponentialDistribution.of(1);
 
@@ -27,7 +27,7 @@ public record ExponentialKsTest(double statistic, double pValue, int n, double s
      * @param scaled samples already scaled to be Exp(1) under the null, at least 1, no NaN
      * @return the test with {@code scale = 1} and the {@link PValueMethod#AUTO automatic} p-value
      */
-    public static ExponentialKsTest test(double[] scaled) {
+    public static ExponentialKs test(double[] scaled) {
         return test(scaled, 1.0, PValueMethod.AUTO);
     }
 
@@ -36,7 +36,7 @@ public record ExponentialKsTest(double statistic, double pValue, int n, double s
      * @param scale the factor \(c\), finite and {@code > 0}
      * @return the test of \(c\,T_i\) against Exp(1), automatic p-value
      */
-    public static ExponentialKsTest test(double[] samples, double scale) {
+    public static ExponentialKs test(double[] samples, double scale) {
         return test(samples, scale, PValueMethod.AUTO);
     }
 
@@ -47,7 +47,7 @@ public record ExponentialKsTest(double statistic, double pValue, int n, double s
      * @return the test of \(c\,T_i\) against Exp(1)
      * @throws IllegalArgumentException if {@code samples} is empty or has NaN, or {@code scale} is out of range
      */
-    public static ExponentialKsTest test(double[] samples, double scale, PValueMethod method) {
+    public static ExponentialKs test(double[] samples, double scale, PValueMethod method) {
         if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("scale is not finite and > 0: " + scale);
         }
@@ -63,7 +63,7 @@ public record ExponentialKsTest(double statistic, double pValue, int n, double s
         }
         final KolmogorovSmirnovTest.OneResult r =
             KolmogorovSmirnovTest.withDefaults().with(method).test(scaled, EXP1::cumulativeProbability);
-        return new ExponentialKsTest(r.getStatistic(), r.getPValue(), samples.length, scale, method);
+        return new ExponentialKs(r.getStatistic(), r.getPValue(), samples.length, scale, method);
     }
 
     /**

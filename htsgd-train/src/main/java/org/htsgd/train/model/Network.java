@@ -234,8 +234,8 @@ public final class Network implements DifferentiableModel, AutoCloseable {
         checkCount(examples, count);
         checkLength(grad, "grad");
         double loss = computeLossAndGradient(examples, count, grad);
-        // Workaround (see package-info): libtorch 2.7.1's backward through a second convolution occasionally
-        // returns NaN on the development machine although the loss is finite. Recompute (at most twice): a
+        // Safety net (see package-info): without DNNL_MAX_CPU_ISA=SSE41, oneDNN's AVX kernels for the backward
+        // pass through a second convolution occasionally return NaN at a finite loss. Recompute (at most twice): a
         // spurious NaN does not repeat, while a genuine overflow does and is then returned to the caller.
         for (int retry = 0; retry < 2 && Double.isFinite(loss) && !allFinite(grad); retry++) {
             spuriousNonFiniteGradients++;

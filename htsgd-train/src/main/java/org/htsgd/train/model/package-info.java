@@ -7,12 +7,14 @@
  * {@link org.htsgd.train.model.TorchRuntime}.
  *
  * <p>Implementation notes (measured on the 2-core development VM, AMD EPYC with AVX-512, libtorch 2.7.1 from DJL
- * 0.36.0): the backward pass through a second convolution (the gradient with respect to a convolution's input) is
- * not run-to-run reproducible there, and occasionally returns NaN, even in pure DJL code
- * ({@code EngineConvBackwardDiagnosticTest}, enabled with {@code -Dhtsgd.diagnose=true}); a single convolution is
- * bit-reproducible. Bit-for-bit tests of the training loop therefore use a one-convolution network, and
+ * 0.36.0): oneDNN's AVX2/AVX-512 kernels for the backward pass through a second convolution return run-to-run
+ * different gradients there, and occasionally NaN, even in pure DJL code; the SSE4.1 kernels do not. The root-cause
+ * work-around is the environment variable {@code DNNL_MAX_CPU_ISA=SSE41}, set by the {@code htsgd} launcher, the
+ * surefire configuration and the benchmark scripts; {@code EngineConvBackwardDiagnosticTest} (a regular test) checks
+ * that gradients are then reproducible and finite. As a safety net for runs started without that setting,
  * {@link org.htsgd.train.model.Network#lossAndGradient} recomputes a gradient that is non-finite at a finite loss (at
- * most twice; counted by {@code spuriousNonFiniteGradients()}). With 2 intra-op threads the results also differ in
- * the last bits from run to run; use 1 thread ({@code TrainConfig.threads}) for bit-reproducible runs.
+ * most twice) and counts it in {@code spuriousNonFiniteGradients()} (reported in {@code TrainResult}); with the
+ * setting the count stays 0. Bit-for-bit tests of the training loop use a one-convolution network and 1 intra-op
+ * thread ({@code TrainConfig.threads}).
  */
 package org.htsgd.train.model;

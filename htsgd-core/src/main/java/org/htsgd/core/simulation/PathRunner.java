@@ -66,9 +66,12 @@ final class PathRunner {
             return p < paths ? p : -1;
         }
 
-        /** @param path a path index @return its stream */
+        /**
+         * @param path a path index
+         * @return its stream, as a copy owned by the calling worker thread ({@link PathStreams#ownCopy})
+         */
         UniformRandomProvider stream(int path) {
-            return streams[path];
+            return PathStreams.ownCopy(streams[path]);
         }
 
         /** @return how many paths a worker should interleave: enough to keep every thread busy, at most LANES */

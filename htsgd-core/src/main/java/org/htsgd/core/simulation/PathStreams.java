@@ -1,6 +1,7 @@
 package org.htsgd.core.simulation;
 
 import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -27,5 +28,22 @@ final class PathStreams {
             streams[k] = master.jump();
         }
         return streams;
+    }
+
+    /**
+     * A copy of a stream allocated by the calling thread, continuing exactly where {@code template} stands.
+     *
+     * <p>The streams of {@link #of} are allocated one after another by the thread that starts the run, so the
+     * generator states of neighbouring paths share cache lines. Two workers stepping neighbouring paths would then
+     * write to the same line on every draw (false sharing); a worker therefore draws from its own copy, allocated
+     * in its own thread-local allocation buffer. The copy's output is identical to the template's.
+     *
+     * @param template a stream of {@link #of}, not drawn from by anyone else
+     * @return the copy
+     */
+    static UniformRandomProvider ownCopy(UniformRandomProvider template) {
+        RestorableUniformRandomProvider copy = RandomSource.XO_RO_SHI_RO_128_PP.create(0L);
+        copy.restoreState(((RestorableUniformRandomProvider) template).saveState());
+        return copy;
     }
 }

@@ -3,6 +3,7 @@ package org.htsgd.core.simulation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -52,5 +53,20 @@ class PartitionAndStreamsTest {
         }
         assertNotEquals(PathStreams.of(7, 2)[1].nextLong(), PathStreams.of(7, 2)[0].nextLong());
         assertNotEquals(PathStreams.of(8, 1)[0].nextLong(), PathStreams.of(7, 1)[0].nextLong());
+    }
+
+    @Test
+    void testOwnCopyContinuesTheTemplateExactly() {
+        UniformRandomProvider template = PathStreams.of(11, 3)[2];
+        UniformRandomProvider reference = PathStreams.of(11, 3)[2];
+        // a draw before copying, so the copy must carry the advanced state, including the cached int half
+        assertEquals(reference.nextLong(), template.nextLong());
+        assertEquals(reference.nextInt(), template.nextInt());
+        UniformRandomProvider copy = PathStreams.ownCopy(template);
+        assertNotSame(template, copy);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(reference.nextInt(), copy.nextInt());
+            assertEquals(Double.doubleToLongBits(reference.nextDouble()), Double.doubleToLongBits(copy.nextDouble()));
+        }
     }
 }

@@ -37,6 +37,10 @@ final class Table2Part implements Part {
 
     /** The paper's column labels, in {@link #METHODS} order. */
     static final List<String> LABELS = List.of("LB", "SB", "SB+Clip", "SB+Noise", "Our 1", "Our 2");
+    /** Test accuracy (%) of guessing: every Table 2 task has 10 classes. */
+    static final double CHANCE_ACCURACY = 10.0;
+    /** A mean test accuracy at most this many points above chance is reported as "has not learned". */
+    static final double CHANCE_MARGIN = 2.0;
 
     /** A task of Table 2 with the paper's numbers (per method, in {@link #METHODS} order). */
     enum PaperTask {
@@ -354,6 +358,15 @@ final class Table2Part implements Part {
             report.table(List.of("method", "test accuracy", "paper", "expected sharpness", "paper",
                 "PAC-Bayes 1/sigma'^2", "maximal 1/alpha'^2", "Hessian top eigenvalue", "train accuracy",
                 "truncated steps", "wall s", "runs"), rows);
+            for (int k = 0; k < METHODS.size(); k++) {
+                if (acc[0][k] <= CHANCE_ACCURACY + CHANCE_MARGIN) {
+                    report.note(t.label + ", " + LABELS.get(k) + ": test accuracy " + Fmt.f(acc[0][k], 2)
+                        + "% is chance level (10 classes): the network has not left its initial plateau in this "
+                        + "schedule" + (METHODS.get(k) == Method.SB_NOISE ? " (SB+Noise runs at lr 0.005, a tenth of "
+                        + "the others', and the paper gave it 10x the iterations)" : "")
+                        + ", so its sharpness numbers describe the initial weights, not a trained minimum.");
+                }
+            }
             List<String> names = LABELS;
             String af = t.task + "-accuracy.png";
             Charts.savePng(ctx.dir(), af, Charts.bars(t.label + ": test accuracy (%)", "method", "test accuracy (%)",

@@ -1,5 +1,7 @@
 package org.htsgd.core.landscape;
 
+import org.htsgd.core.numeric.TableExp;
+
 /**
  * The 1-D test function of the paper's experiment (ICLR 2022, App. A.1; eq. 2.37 of Wang &amp; Rhee 2023):
  * \[ f(x) = P(x)\,(0.05|1.65 - x|)^{0.6}\Bigl(1 + \tfrac{1}{0.01 + 4(x-0.5)^2}\Bigr)
@@ -116,8 +118,8 @@ public final class Paper1D implements Landscape1D {
     // pow06: t = c_j (1 + r) with c_j the midpoint of t's 1/64-octave cell (index: exponent and 6 leading mantissa
     // bits), t - c_j exact (Sterbenz), |r| <= 2^-7; t^0.6 = c_j^0.6 (1 + r)^0.6 with the binomial series to r^7
     // (next term < 2^-55 relative). Cells cover [2^-9, 2^-2), which holds 0.05 |1.65 - x| for |x| <= 1.6; other
-    // arguments go to Math.pow. exp: s = k ln2/64 + r with |r| <= ln2/128, e^s = 2^(k/64) e^r with e^r to r^6
-    // (next term < 2^-60); arguments outside [-700, 0] go to Math.exp. Tables are filled with StrictMath.
+    // arguments go to Math.pow. exp: TableExp (s = k ln2/64 + r, 2^(k/64) table, e^r to r^6). Tables are filled
+    // with StrictMath.
 
     /** Mantissa bits kept by the t^0.6 cell index. */
     private static final int POW_BITS = 6;
@@ -136,15 +138,6 @@ public final class Paper1D implements Landscape1D {
     private static final double B6;
     private static final double B7;
 
-    /** 2^(j/64), j = 0..63. */
-    private static final double[] EXP2 = new double[64];
-    /** 64/ln 2. */
-    private static final double EXP_INV_STEP = 64 / StrictMath.log(2);
-    /** ln2/64 split (fdlibm's ln2_hi/64, ln2_lo/64): k * EXP_STEP_HI is exact for |k| < 2^20. */
-    private static final double EXP_STEP_HI = 0x1.62e42feep-7;
-    private static final double EXP_STEP_LO = 0x1.a39ef35793c76p-39;
-    /** 1.5 * 2^52: adding it rounds to an integer held in the low mantissa bits. */
-    private static final double SHIFT = 0x1.8p52;
 
     static {
         for (int j = 0; j < POW_CELLS; j++) {
@@ -167,9 +160,6 @@ public final class Paper1D implements Landscape1D {
         B5 = bin[5];
         B6 = bin[6];
         B7 = bin[7];
-        for (int j = 0; j < 64; j++) {
-            EXP2[j] = StrictMath.pow(2, j / 64.0);
-        }
     }
 
     /** @return \(t^{0.6}\) for \(t \ge 0\), within 2 ulp */
@@ -186,19 +176,9 @@ public final class Paper1D implements Landscape1D {
         return v + v * s;
     }
 
-    /** @return \(e^s\), within 2 ulp */
+    /** @return \(e^s\) for \(s \le 0\), within 2 ulp ({@link TableExp#exp}) */
     static double exp(double s) {
-        if (!(s >= -700 && s <= 0)) {
-            return Math.exp(s);
-        }
-        double kd = s * EXP_INV_STEP + SHIFT;
-        int k = (int) Double.doubleToRawLongBits(kd);
-        kd -= SHIFT;
-        double r = s - kd * EXP_STEP_HI - kd * EXP_STEP_LO;
-        double r2 = r * r;
-        double p = r + r2 * ((0.5 + r * (1.0 / 6)) + r2 * ((1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720)));
-        double t = EXP2[k & 63] * Double.longBitsToDouble((long) (1023 + (k >> 6)) << 52);
-        return t + t * p;
+        return TableExp.exp(s);
     }
 
     private static double smoothFactor(double x) {

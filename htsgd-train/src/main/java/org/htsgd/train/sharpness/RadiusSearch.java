@@ -21,18 +21,19 @@ public record RadiusSearch(double radius, double displacement, double displaceme
         MonteCarloEstimate at(double radius);
     }
 
-    /**
-     * Halvings tried below the initial bracket before giving up: the radius is then reported as below
-     * {@code upper} / 2^(depth + MAX_HALVINGS), with {@link #lower()} = 0.
-     */
-    static final int MAX_HALVINGS = 40;
+    /** With {@link SearchSettings#refine()}: the search goes on until the bracket is this narrow relative to its top. */
+    static final double RELATIVE_WIDTH = 0x1p-7;
+    /** With {@link SearchSettings#refine()}: the most steps beyond {@code depth}. */
+    static final int MAX_EXTRA_STEPS = 60;
 
     /**
-     * Runs the search. When {@link SearchSettings#searchBelow()} is set and every midpoint of the {@code depth} bisection steps is too much (the radius lies below
-     * {@code upper / 2^depth}, where a plain bisection would return that floor whatever the model), the search goes
-     * on downwards: it halves the radius until one passes (at most {@link #MAX_HALVINGS} times), then bisects the
-     * bracket [r, 2r] for up to {@code depth} more steps. So a very sharp model gets a measured radius, not the
-     * resolution limit of the search.
+     * Runs the search: up to {@code depth} bisection steps of [0, {@code upper}] as in the reference code. Those have
+     * an absolute resolution of {@code upper / 2^depth}, which is coarse for small radii (LeNet's maximal-sharpness
+     * radius is about 0.002, the resolution of depth 10 on [0, 2]: the result is then quantised to a factor 2, and
+     * different models read the same value). With {@link SearchSettings#refine()} the bisection therefore goes on,
+     * unless a rise was within tolerance, until the bracket [lo, hi] is narrower than {@link #RELATIVE_WIDTH} of hi
+     * (at most {@link #MAX_EXTRA_STEPS} more steps; while lo = 0 this halves the radius), so every radius is found
+     * to about 1% whatever its size.
      *
      * @param s settings
      * @param rise \(D(r)\)
@@ -42,12 +43,9 @@ public record RadiusSearch(double radius, double displacement, double displaceme
     static RadiusSearch run(SearchSettings s, Rise rise, java.util.function.IntConsumer afterStep) {
         Bisection b = new Bisection(s, rise, afterStep, s.upper());
         b.bisect(s.depth());
-        if (s.searchBelow() && !b.within && b.lo == 0) {
-            for (int i = 0; i < MAX_HALVINGS && !b.within && b.lo == 0; i++) {
-                b.evaluate(0.5 * b.hi);
-            }
-            if (!b.within && b.lo > 0) {
-                b.bisect(s.depth());
+        if (s.refine()) {
+            for (int i = 0; i < MAX_EXTRA_STEPS && !b.within && b.hi - b.lo > RELATIVE_WIDTH * b.hi; i++) {
+                b.evaluate(0.5 * (b.lo + b.hi));
             }
         }
         return new RadiusSearch(b.r, b.last.mean(), b.last.standardError(), b.lo, b.hi, b.steps, b.within);

@@ -45,7 +45,7 @@ class SoftmaxSharpnessTest {
         PacBayesSharpness.Result fresh = PacBayesSharpness.estimate(objective,
                 PacBayesSharpness.Config.jiang().withSamples(100).withSearch(
                         SearchSettings.jiang().withUpper(2 * r.sigma()).withPrecision(1, 1e-2)
-                                .withSearchBelow(false)), 2,
+                                .withRefine(false)), 2,
                 SharpnessProgress.NONE);
         assertEquals(r.sigma(), fresh.sigma(), 1e-15); // one step at the midpoint of [0, 2 sigma'] is sigma'
         double se = Math.hypot(r.search().displacementStandardError(), fresh.search().displacementStandardError());

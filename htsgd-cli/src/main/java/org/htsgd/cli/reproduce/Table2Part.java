@@ -209,30 +209,17 @@ final class Table2Part implements Part {
         for (PaperTask t : available) {
             total += (long) iterations(t, s) * methods.size() * s.replications();
         }
-        try (Progress bar = ctx.progress("training", total, "it")) {
-            long done = 0;
-            for (PaperTask t : available) {
-                for (Method m : methods) {
-                    for (int r = 0; r < s.replications(); r++) {
-                        bar.message(t.task + " " + m.cliName() + " rep " + (r + 1));
-                        Path dir = ctx.dir().resolve("runs").resolve(t.task).resolve(m.cliName()).resolve("rep" + r);
-                        Path resultFile = dir.resolve("result.json");
-                        if (Files.isRegularFile(resultFile)) {
-                            runs.add(OutputDir.JSON.readValue(resultFile.toFile(), Run.class));
-                        } else {
-                            final long offset = done;
-                            Path data = dataDirs.get(t);
-                            Run run = TrainingRuns.inChildProcess(new TrainingRuns.Request(t.task, m.cliName(), r,
-                                runSeed(ctx.seed(), r), iterations(t, s), noiseOffLast(t, s), s,
-                                data == null ? null : data.toString(), dir.toString(), ctx.threads()),
-                                it -> bar.set(offset + it + 1));
-                            runs.add(run);
-                        }
-                        done += iterations(t, s);
-                        bar.set(done);
-                    }
+        List<Job> jobs = new ArrayList<>();
+        for (PaperTask t : available) {
+            for (Method m : methods) {
+                for (int r = 0; r < s.replications(); r++) {
+                    jobs.add(new Job(t, m, r,
+                        ctx.dir().resolve("runs").resolve(t.task).resolve(m.cliName()).resolve("rep" + r)));
                 }
             }
+        }
+        try (Progress bar = ctx.progress("training", total, "it")) {
+            runs.addAll(runAll(ctx, s, jobs, dataDirs, bar));
         }
         ctx.dir().writeJson("table2.json", new Result(runs, notRun));
         List<List<?>> rows = new ArrayList<>();
@@ -246,6 +233,98 @@ final class Table2Part implements Part {
             "test_accuracy", "train_accuracy", "expected_sharpness", "expected_sharpness_se", "pac_bayes_sharpness",
             "maximal_sharpness", "hessian_top_eigenvalue", "hessian_trace", "truncation_rate", "train_seconds",
             "sharpness_seconds", "diverged"), rows);
+    }
+
+    /** One training run of the table: task, method, replication and its directory. */
+    private record Job(PaperTask task, Method method, int replication, Path dir) {
+        String label() {
+            return task.task + " " + method.cliName() + " rep " + (replication + 1);
+        }
+    }
+
+    /**
+     * Runs the jobs, {@code ctx.threads()} at a time, each in its own child JVM with one intra-op thread (two
+     * one-thread LeNet runs side by side do more iterations per second than one two-thread run, and a run's numbers
+     * then do not depend on {@code --threads}). Finished runs ({@code result.json} present) are read, not re-run. If
+     * a run fails, the others still finish (their results are kept for a resumed run), then the first failure is
+     * thrown.
+     *
+     * @return the runs in job order
+     */
+    private static List<Run> runAll(PartContext ctx, Profile.TrainingScale s, List<Job> jobs,
+                                    java.util.Map<PaperTask, Path> dataDirs, Progress bar) throws Exception {
+        long[] done = new long[jobs.size()];
+        java.util.Set<String> running = new java.util.LinkedHashSet<>();
+        Runnable report = () -> {
+            synchronized (done) {
+                bar.set(java.util.Arrays.stream(done).sum());
+                bar.message(String.join(", ", running));
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(ctx.threads(), jobs.size())), r -> {
+                Thread t = new Thread(r, "htsgd-table2-run");
+                t.setDaemon(true);
+                return t;
+            });
+        try {
+            List<java.util.concurrent.Future<Run>> futures = new ArrayList<>();
+            for (int k = 0; k < jobs.size(); k++) {
+                final int i = k;
+                Job job = jobs.get(i);
+                long iterations = iterations(job.task(), s);
+                futures.add(pool.submit(() -> {
+                    Path resultFile = job.dir().resolve("result.json");
+                    Run run;
+                    if (Files.isRegularFile(resultFile)) {
+                        run = OutputDir.JSON.readValue(resultFile.toFile(), Run.class);
+                    } else {
+                        synchronized (done) {
+                            running.add(job.label());
+                        }
+                        report.run();
+                        Path data = dataDirs.get(job.task());
+                        try {
+                            run = TrainingRuns.inChildProcess(new TrainingRuns.Request(job.task().task,
+                                job.method().cliName(), job.replication(), runSeed(ctx.seed(), job.replication()),
+                                iterations, noiseOffLast(job.task(), s), s, data == null ? null : data.toString(),
+                                job.dir().toString(), 1), it -> {
+                                    synchronized (done) {
+                                        done[i] = it + 1;
+                                    }
+                                    report.run();
+                                });
+                        } finally {
+                            synchronized (done) {
+                                running.remove(job.label());
+                            }
+                        }
+                    }
+                    synchronized (done) {
+                        done[i] = iterations;
+                    }
+                    report.run();
+                    return run;
+                }));
+            }
+            List<Run> runs = new ArrayList<>();
+            Exception first = null;
+            for (java.util.concurrent.Future<Run> f : futures) {
+                try {
+                    runs.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof Exception ex ? ex : e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return runs;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

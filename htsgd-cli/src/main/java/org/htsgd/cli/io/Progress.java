@@ -42,9 +42,12 @@ public final class Progress implements AutoCloseable {
         return new Progress(bar);
     }
 
-    /** @param done total units done so far (monotone) */
+    /** @param done total units done so far (monotone); beyond the announced total the total grows with it */
     public synchronized void set(long done) {
         if (bar != null && done > bar.getCurrent()) {
+            if (bar.getMax() >= 0 && done > bar.getMax()) {
+                bar.maxHint(done);
+            }
             bar.stepTo(done);
         }
     }

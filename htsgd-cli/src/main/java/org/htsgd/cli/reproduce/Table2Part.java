@@ -4,8 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.Charts;
@@ -243,25 +253,25 @@ final class Table2Part implements Part {
     }
 
     /**
-     * Runs the jobs, {@code ctx.threads()} at a time, each in its own child JVM with one intra-op thread (two
-     * one-thread LeNet runs side by side do more iterations per second than one two-thread run, and a run's numbers
-     * then do not depend on {@code --threads}). Finished runs ({@code result.json} present) are read, not re-run. If
+     * Runs the jobs, {@code ctx.threads()} at a time, each in its own child JVM with one intra-op thread: a run's
+     * numbers then do not depend on {@code --threads}, and the cores stay busy (libtorch scales poorly within one
+     * LeNet run: LB 3.4 it/s on 2 threads vs 2.7 on 1; BENCHMARKS.md, reproduce). Finished runs ({@code result.json} present) are read, not re-run. If
      * a run fails, the others still finish (their results are kept for a resumed run), then the first failure is
      * thrown.
      *
      * @return the runs in job order
      */
     private static List<Run> runAll(PartContext ctx, Profile.TrainingScale s, List<Job> jobs,
-                                    java.util.Map<PaperTask, Path> dataDirs, Progress bar) throws Exception {
+                                    Map<PaperTask, Path> dataDirs, Progress bar) throws Exception {
         long[] done = new long[jobs.size()];
-        java.util.Set<String> running = new java.util.LinkedHashSet<>();
+        Set<String> running = new LinkedHashSet<>();
         Runnable report = () -> {
             synchronized (done) {
-                bar.set(java.util.Arrays.stream(done).sum());
+                bar.set(Arrays.stream(done).sum());
                 bar.message(String.join(", ", running));
             }
         };
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
             Math.max(1, Math.min(ctx.threads(), jobs.size())), r -> {
                 Thread t = new Thread(r, "htsgd-table2-run");
                 t.setDaemon(true);
@@ -274,9 +284,9 @@ final class Table2Part implements Part {
             for (int k = 0; k < jobs.size(); k++) {
                 order.add(k);
             }
-            order.sort(java.util.Comparator.comparing(k -> !largeBatch(jobs.get(k).method())));
-            List<java.util.concurrent.Future<Run>> futures = new ArrayList<>(java.util.Collections.nCopies(
-                jobs.size(), (java.util.concurrent.Future<Run>) null));
+            order.sort(Comparator.comparing(k -> !largeBatch(jobs.get(k).method())));
+            List<Future<Run>> futures = new ArrayList<>(Collections.nCopies(
+                jobs.size(), (Future<Run>) null));
             for (int i : order) {
                 Job job = jobs.get(i);
                 long iterations = iterations(job.task(), s);
@@ -316,10 +326,10 @@ final class Table2Part implements Part {
             }
             List<Run> runs = new ArrayList<>();
             Exception first = null;
-            for (java.util.concurrent.Future<Run> f : futures) {
+            for (Future<Run> f : futures) {
                 try {
                     runs.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (first == null) {
                         first = e.getCause() instanceof Exception ex ? ex : e;
                     }

@@ -70,8 +70,20 @@ public final class Main implements Runnable {
     }
 
     private static int onFailure(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        String name = cl.getCommandName();
+        return reportFailure(cl.getCommandName(), ex, cl.getErr());
+    }
+
+    /**
+     * htsgd's failure convention, shared by every entry point (the Spark sweep too): one line "NAME: message" and
+     * exit {@link #EXIT_BAD_INPUT} for bad input, {@link #EXIT_RUN_FAILED} for a run that failed, otherwise an
+     * internal error (exit 1; the stack trace only with HTSGD_DEBUG set).
+     *
+     * @param name the command name printed first
+     * @param ex what went wrong
+     * @param err where to print
+     * @return the exit code
+     */
+    public static int reportFailure(String name, Exception ex, PrintWriter err) {
         int code;
         if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
             err.println(name + ": " + ex.getMessage());

@@ -9,8 +9,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.htsgd.cli.Main;
-import org.htsgd.cli.RunFailedException;
-import org.htsgd.cli.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -161,27 +159,7 @@ public final class SweepMain implements Callable<Integer> {
             err.flush();
             return Main.EXIT_BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            PrintWriter err = c.getErr();
-            int code;
-            if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
-                err.println("sweep: " + ex.getMessage());
-                code = Main.EXIT_BAD_INPUT;
-            } else if (ex instanceof RunFailedException) {
-                err.println("sweep: " + ex.getMessage());
-                code = Main.EXIT_RUN_FAILED;
-            } else {
-                err.println("sweep: internal error: " + ex);
-                if (System.getenv("HTSGD_DEBUG") != null) {
-                    ex.printStackTrace(err);
-                } else {
-                    err.println("(set HTSGD_DEBUG=1 for the stack trace)");
-                }
-                code = 1;
-            }
-            err.flush();
-            return code;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> Main.reportFailure("sweep", ex, c.getErr()));
         return cl;
     }
 

@@ -97,7 +97,7 @@ public final class Paper1D implements Landscape1D {
         double d2 = 0.1 + 4 * v * v;
         double e2 = d2 + 1;
         double w = x + 0.8;
-        double e = exp(-5 * w * w);
+        double e = TableExp.exp(-5 * w * w);
         // Q = q1 (e1/d1) (e2/d2) q4 with q4 = 1 - e/4, and Q'/Q = -0.6/a - 8u/(d1 e1) - 8v/(d2 e2) + 10 w (e/4) / q4,
         // so f' = q1 (e1 e2)/(d1 d2 dd) [q4 (P' dd + P nn) + 10 w (e/4) P dd] with dd = a d1 e1 d2 e2 and
         // nn = -0.6 d1 e1 d2 e2 - 8 a (u d2 e2 + v d1 e1), the bracket being X + e (Y - X)/4 with X = P' dd + P nn,
@@ -174,11 +174,6 @@ public final class Paper1D implements Landscape1D {
         double s = r * ((B1 + r * B2) + r2 * (B3 + r * B4) + (r2 * r2) * ((B5 + r * B6) + r2 * B7));
         double v = POW_TABLE[i + 2];
         return v + v * s;
-    }
-
-    /** @return \(e^s\) for \(s \le 0\), within 2 ulp ({@link TableExp#exp}) */
-    static double exp(double s) {
-        return TableExp.exp(s);
     }
 
     private static double smoothFactor(double x) {

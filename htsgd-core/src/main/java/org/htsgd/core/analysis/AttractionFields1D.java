@@ -1,6 +1,7 @@
 package org.htsgd.core.analysis;
 
 import java.util.Arrays;
+import org.htsgd.core.validation.Require;
 
 /**
  * The attraction fields \(\Omega_i = (s_{i-1}, s_i)\) of a 1-D landscape (paper §2.1): minima
@@ -27,9 +28,7 @@ public record AttractionFields1D(double[] minima, double[] boundaries) {
         minima = minima.clone();
         boundaries = boundaries.clone();
         int n = minima.length;
-        if (n < 1) {
-            throw new IllegalArgumentException("number of minima is not >= 1: " + n);
-        }
+        Require.atLeast(n, 1, "number of minima");
         if (boundaries.length != n + 1) {
             throw new IllegalArgumentException("number of boundaries is not n + 1 = " + (n + 1) + ": "
                     + boundaries.length);

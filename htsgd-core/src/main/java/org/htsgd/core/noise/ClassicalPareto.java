@@ -3,6 +3,7 @@ package org.htsgd.core.noise;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.htsgd.core.validation.Require;
 
 /**
  * Classical (type I) Pareto noise: \(W \ge c\) with \(P(W > w) = (w/c)^{-\alpha}\), either symmetric
@@ -23,8 +24,8 @@ public record ClassicalPareto(double alpha, double scale, boolean symmetric) imp
      *     or {@code scale} is not finite and {@code > 0}
      */
     public ClassicalPareto {
-        Checks.requireTailIndex(alpha, "alpha");
-        Checks.requireFinitePositive(scale, "scale");
+        Require.tailIndex(alpha, "alpha");
+        Require.finitePositive(scale, "scale");
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.GaussianSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.htsgd.core.validation.Require;
 
 /**
  * Light-tailed control noise \(Z \sim N(0, \sigma^2)\) (the paper's "light-tailed noises are N(0,1)", §3.1):
@@ -20,7 +21,7 @@ public record Gaussian(double sigma) implements NoiseLaw {
 
     /** @throws IllegalArgumentException if {@code sigma} is not finite and {@code > 0} */
     public Gaussian {
-        Checks.requireFinitePositive(sigma, "sigma");
+        Require.finitePositive(sigma, "sigma");
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.UnitSphereSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.htsgd.core.validation.Require;
 
 /**
  * Isotropic \(d\)-dimensional noise \(Z = R\,\Theta\): a radius \(R = |Y|\) with \(Y\) drawn from a scalar
@@ -24,12 +25,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public record IsotropicNoise(int dimension, NoiseLaw radiusLaw) implements VectorNoiseLaw {
     /** @throws IllegalArgumentException if {@code dimension < 1} or {@code radiusLaw} is null */
     public IsotropicNoise {
-        if (!(dimension >= 1)) {
-            throw new IllegalArgumentException("dimension is not >= 1: " + dimension);
-        }
-        if (radiusLaw == null) {
-            throw new IllegalArgumentException("radiusLaw is not set: null");
-        }
+        Require.atLeast(dimension, 1, "dimension");
+        Require.nonNull(radiusLaw, "radiusLaw");
     }
 
     /**

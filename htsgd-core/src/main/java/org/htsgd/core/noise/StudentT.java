@@ -3,6 +3,7 @@ package org.htsgd.core.noise;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.TSampler;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.htsgd.core.validation.Require;
 
 /**
  * Scaled Student-t noise \(Z = c\,T_\nu\): tail index \(\alpha = \nu\) (the degrees of freedom),
@@ -19,8 +20,8 @@ public record StudentT(double degreesOfFreedom, double scale) implements NoiseLa
      *     is not finite and {@code > 0}
      */
     public StudentT {
-        Checks.requireTailIndex(degreesOfFreedom, "df (= alpha)");
-        Checks.requireFinitePositive(scale, "scale");
+        Require.tailIndex(degreesOfFreedom, "df (= alpha)");
+        Require.finitePositive(scale, "scale");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.htsgd.core.noise;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.htsgd.core.validation.Require;
 
 /**
  * The paper's 1-D noise (ICLR 2022 §3.1; S3 §2.4): \(Z = c\,U\,W\) with a fair random sign \(U = \pm 1\) and a
@@ -22,8 +23,8 @@ public record SymmetricLomax(double alpha, double scale) implements NoiseLaw {
      *     or {@code scale} is not finite and {@code > 0}
      */
     public SymmetricLomax {
-        Checks.requireTailIndex(alpha, "alpha");
-        Checks.requireFinitePositive(scale, "scale");
+        Require.tailIndex(alpha, "alpha");
+        Require.finitePositive(scale, "scale");
     }
 
     /**

@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.htsgd.core.numeric.TableExp;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.htsgd.core.validation.Require;
 
 /**
  * Samples the paper's noise \(Z = c\,U\,W\) of {@link SymmetricLomax}: \(W = e^{E/\alpha} - 1\) with
@@ -51,8 +52,8 @@ public final class SymmetricLomaxSampler implements SharedStateContinuousSampler
      * @throws IllegalArgumentException if a parameter is out of range (NaN included)
      */
     public static SymmetricLomaxSampler of(UniformRandomProvider rng, double alpha, double scale) {
-        Checks.requireTailIndex(alpha, "alpha");
-        Checks.requireFinitePositive(scale, "scale");
+        Require.tailIndex(alpha, "alpha");
+        Require.finitePositive(scale, "scale");
         return new SymmetricLomaxSampler(rng, alpha, scale);
     }
 

@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.StableSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.htsgd.core.validation.Require;
 
 /**
  * Symmetric \(\alpha\)-stable noise \(S_\alpha(\gamma, 0, 0)\): characteristic function
@@ -35,9 +36,9 @@ public record SymmetricStable(double stabilityIndex, double scale) implements No
     public SymmetricStable {
         if (!(stabilityIndex > 1 && stabilityIndex <= 2)) {
             throw new IllegalArgumentException("alpha is not in (1, 2] (stable laws need alpha <= 2, and "
-                + Checks.NEEDS_ALPHA_ABOVE_ONE + "): " + stabilityIndex);
+                + Require.NEEDS_ALPHA_ABOVE_ONE + "): " + stabilityIndex);
         }
-        Checks.requireFinitePositive(scale, "scale");
+        Require.finitePositive(scale, "scale");
     }
 
     /**

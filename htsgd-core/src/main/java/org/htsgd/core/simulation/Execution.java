@@ -2,6 +2,7 @@ package org.htsgd.core.simulation;
 
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import org.htsgd.core.validation.Require;
 
 /**
  * How a Monte Carlo run is executed: the number of worker threads and an optional progress listener. It never
@@ -19,9 +20,7 @@ public record Execution(int threads, LongConsumer progress) {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Execution {
-        if (!(threads >= 1)) {
-            throw new IllegalArgumentException("threads is not >= 1: " + threads);
-        }
+        Require.atLeast(threads, 1, "threads");
         Objects.requireNonNull(progress, "progress");
     }
 

@@ -3,6 +3,7 @@ package org.htsgd.core.simulation;
 import java.util.Arrays;
 import java.util.Objects;
 import org.htsgd.core.noise.VectorNoiseLaw;
+import org.htsgd.core.validation.Require;
 
 /**
  * First-exit times of heavy-tailed truncated SGD (eq. 2) from the attraction field containing the start:
@@ -51,8 +52,8 @@ public final class ExitTimes {
                 throw new IllegalArgumentException("start is not in the domain " + sgd.landscape().domain()
                     + ": " + start);
             }
-            requirePositive(maxSteps, "maxSteps");
-            requirePositive(paths, "paths");
+            Require.atLeast(maxSteps, 1, "maxSteps");
+            Require.atLeast(paths, 1, "paths");
         }
 
         /**
@@ -100,8 +101,8 @@ public final class ExitTimes {
                 throw new IllegalArgumentException("start is not in the domain " + sgd.landscape().domain()
                     + ": " + Arrays.toString(start));
             }
-            requirePositive(maxSteps, "maxSteps");
-            requirePositive(paths, "paths");
+            Require.atLeast(maxSteps, 1, "maxSteps");
+            Require.atLeast(paths, 1, "paths");
         }
 
         @Override
@@ -317,11 +318,5 @@ public final class ExitTimes {
             }
         }
         return 0;
-    }
-
-    static void requirePositive(long v, String name) {
-        if (!(v >= 1)) {
-            throw new IllegalArgumentException(name + " is not >= 1: " + v);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.htsgd.core.simulation;
 
+import org.htsgd.core.validation.Require;
+
 /**
  * Labels points of \(\mathbb{R}^d\) with a field index in {@code [0, fieldCount())}: the attraction fields of a
  * d-D landscape, or any partition used to measure occupation (e.g. the paper's Figure 3(c): "within 0.5 of a
@@ -20,9 +22,7 @@ public interface FieldLabeller {
      * @throws IllegalArgumentException if {@code fieldCount < 1}
      */
     static FieldLabeller of(int fieldCount, java.util.function.ToIntFunction<double[]> label) {
-        if (!(fieldCount >= 1)) {
-            throw new IllegalArgumentException("fieldCount is not >= 1: " + fieldCount);
-        }
+        Require.atLeast(fieldCount, 1, "fieldCount");
         java.util.Objects.requireNonNull(label, "label");
         return new FieldLabeller() {
             @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.htsgd.core.landscape.Domain;
 import org.htsgd.core.noise.VectorNoiseLaw;
+import org.htsgd.core.validation.Require;
 
 /**
  * Where heavy-tailed truncated SGD (eq. 2) spends its time: over long runs, the number of steps \(n \in [1, N]\)
@@ -57,9 +58,7 @@ public final class Occupancy {
                     + ": " + start);
             }
             validate(steps, paths, trajectoryEvery, trajectoryLength);
-            if (!(histogramBins >= 0)) {
-                throw new IllegalArgumentException("histogramBins is not >= 0: " + histogramBins);
-            }
+            Require.atLeast(histogramBins, 0, "histogramBins");
         }
 
         /**
@@ -349,12 +348,10 @@ public final class Occupancy {
     }
 
     private static void validate(long steps, int paths, int every, int length) {
-        ExitTimes.requirePositive(steps, "steps");
-        ExitTimes.requirePositive(paths, "paths");
-        ExitTimes.requirePositive(every, "trajectoryEvery");
-        if (!(length >= 0)) {
-            throw new IllegalArgumentException("trajectoryLength is not >= 0: " + length);
-        }
+        Require.atLeast(steps, 1, "steps");
+        Require.atLeast(paths, 1, "paths");
+        Require.atLeast(every, 1, "trajectoryEvery");
+        Require.atLeast(length, 0, "trajectoryLength");
     }
 
     private static long[][] deepCopy(long[][] a) {

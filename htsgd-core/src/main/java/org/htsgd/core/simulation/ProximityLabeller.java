@@ -1,6 +1,7 @@
 package org.htsgd.core.simulation;
 
 import java.util.Arrays;
+import org.htsgd.core.validation.Require;
 
 /**
  * Labels a point by the minimiser it is close to, as in the paper's Figure 3(c) (§3.2): a point is "in" field
@@ -30,12 +31,8 @@ public final class ProximityLabeller implements FieldLabeller {
      * @throws IllegalArgumentException on an empty set, a length not a multiple of d, or a bad radius
      */
     public static ProximityLabeller of(int dimension, double[][] minimiserSets, double radius) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension is not >= 1: " + dimension);
-        }
-        if (!(radius > 0)) {
-            throw new IllegalArgumentException("radius is not > 0: " + radius);
-        }
+        Require.atLeast(dimension, 1, "dimension");
+        Require.positive(radius, "radius");
         double[][] copy = new double[minimiserSets.length][];
         for (int i = 0; i < copy.length; i++) {
             if (minimiserSets[i].length == 0 || minimiserSets[i].length % dimension != 0) {

@@ -5,6 +5,7 @@ import org.htsgd.core.landscape.Domain;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.truncation.Truncation;
+import org.htsgd.core.validation.Require;
 
 /**
  * Heavy-tailed SGD with truncation in 1-D, the recursion of eq. (2):
@@ -25,9 +26,7 @@ public record Sgd1D(Landscape1D landscape, NoiseLaw noise, double eta, Truncatio
         Objects.requireNonNull(landscape, "landscape");
         Objects.requireNonNull(noise, "noise");
         Objects.requireNonNull(truncation, "truncation");
-        if (!(eta > 0 && eta < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("eta is not finite and > 0: " + eta);
-        }
+        Require.finitePositive(eta, "eta");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.noise.VectorNoiseLaw;
 import org.htsgd.core.truncation.Truncation;
+import org.htsgd.core.validation.Require;
 
 /**
  * Heavy-tailed SGD with truncation in \(d\) dimensions (eq. 2 with the norm truncation of S4 eq. 2.3):
@@ -25,9 +26,7 @@ public record SgdNd(Landscape landscape, VectorNoiseLaw noise, double eta, Trunc
         Objects.requireNonNull(landscape, "landscape");
         Objects.requireNonNull(noise, "noise");
         Objects.requireNonNull(truncation, "truncation");
-        if (!(eta > 0 && eta < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("eta is not finite and > 0: " + eta);
-        }
+        Require.finitePositive(eta, "eta");
         if (noise.dimension() != landscape.dimension()) {
             throw new IllegalArgumentException("noise dimension is not the landscape dimension "
                 + landscape.dimension() + ": " + noise.dimension());

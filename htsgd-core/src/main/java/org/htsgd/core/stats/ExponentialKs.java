@@ -3,6 +3,7 @@ package org.htsgd.core.stats;
 import org.apache.commons.statistics.distribution.ExponentialDistribution;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.apache.commons.statistics.inference.PValueMethod;
+import org.htsgd.core.validation.Require;
 
 /**
  * One-sample two-sided Kolmogorov–Smirnov test of scaled samples \(c\,T_1, \dots, c\,T_n\) against
@@ -48,9 +49,7 @@ public record ExponentialKs(double statistic, double pValue, int n, double scale
      * @throws IllegalArgumentException if {@code samples} is empty or has NaN, or {@code scale} is out of range
      */
     public static ExponentialKs test(double[] samples, double scale, PValueMethod method) {
-        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("scale is not finite and > 0: " + scale);
-        }
+        Require.finitePositive(scale, "scale");
         if (!(samples.length >= 1)) {
             throw new IllegalArgumentException("number of samples is not >= 1: " + samples.length);
         }

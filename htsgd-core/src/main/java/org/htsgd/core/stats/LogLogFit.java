@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Quantile;
+import org.htsgd.core.validation.Require;
 
 /**
  * A power law \(y \approx e^{a} x^{\beta}\) fitted by ordinary least squares of \(\log \bar y_i\) on
@@ -247,11 +248,7 @@ public record LogLogFit(double[] x, double[] means, int[] sampleSizes, double sl
                 }
             }
         }
-        if (!(resamples >= 1)) {
-            throw new IllegalArgumentException("resamples is not >= 1: " + resamples);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence is not in (0, 1): " + confidence);
-        }
+        Require.atLeast(resamples, 1, "resamples");
+        Require.inOpenUnit(confidence, "confidence");
     }
 }

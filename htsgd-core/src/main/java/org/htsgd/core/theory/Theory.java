@@ -6,6 +6,7 @@ import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.noise.NoiseLaw;
+import org.htsgd.core.validation.Require;
 
 /**
  * Entry point of the exact theory (paper §2): {@link #of(Landscape1D, double, NoiseLaw)} analyses a 1-D landscape
@@ -66,12 +67,8 @@ public final class Theory {
      * @throws IllegalArgumentException if {@code !(eta > 0)} or {@code lStar < 1}
      */
     public static double scale(NoiseLaw law, int lStar, double eta) {
-        if (!(eta > 0)) {
-            throw new IllegalArgumentException("eta is not > 0: " + eta);
-        }
-        if (lStar < 1) {
-            throw new IllegalArgumentException("lStar is not >= 1: " + lStar);
-        }
+        Require.positive(eta, "eta");
+        Require.atLeast(lStar, 1, "lStar");
         double h = law.tail(1 / eta);
         return h * Math.pow(h / eta, lStar - 1);
     }

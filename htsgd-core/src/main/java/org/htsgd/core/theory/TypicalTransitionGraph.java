@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.htsgd.core.analysis.AttractionFields1D;
+import org.htsgd.core.validation.Require;
 
 /**
  * The typical transition graph of paper Def. 1 (§2.3) for attraction fields and a truncation threshold \(b\)
@@ -106,9 +107,7 @@ public final class TypicalTransitionGraph {
      * @throws IllegalArgumentException if {@code !(b > 0)}
      */
     public static TypicalTransitionGraph of(AttractionFields1D fields, double b) {
-        if (!(b > 0)) {
-            throw new IllegalArgumentException("b is not > 0: " + b);
-        }
+        Require.positive(b, "b");
         return new TypicalTransitionGraph(fields, b);
     }
 

@@ -1,5 +1,7 @@
 package org.htsgd.core.truncation;
 
+import org.htsgd.core.validation.Require;
+
 /**
  * The truncation operator \(\varphi_b\) applied to the whole update (eq. 1; S4 eq. 2.3):
  * \(\varphi_b(w) = \min(b, \|w\|)\, w/\|w\|\), \(\varphi_b(0) = 0\), with the global L2 norm. In 1-D this is
@@ -15,9 +17,7 @@ public record Truncation(double b) {
      * @throws IllegalArgumentException if {@code b} is not {@code > 0} (NaN included)
      */
     public Truncation {
-        if (!(b > 0)) {
-            throw new IllegalArgumentException("b is not > 0: " + b);
-        }
+        Require.positive(b, "b");
     }
 
     /** @param b threshold @return the truncation at b */

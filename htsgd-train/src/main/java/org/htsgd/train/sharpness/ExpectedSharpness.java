@@ -2,6 +2,7 @@ package org.htsgd.train.sharpness;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**
@@ -27,7 +28,7 @@ public final class ExpectedSharpness {
          * @throws IllegalArgumentException if {@code !(delta > 0)} (or infinite) or {@code !(samples > 0)}
          */
         public Config {
-            Require.positiveFinite(delta, "delta");
+            Require.finitePositive(delta, "delta");
             Require.positive(samples, "samples");
         }
 

@@ -3,6 +3,7 @@ package org.htsgd.train.sharpness;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.CombinationSampler;
 import org.htsgd.core.stats.TailIndex;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**

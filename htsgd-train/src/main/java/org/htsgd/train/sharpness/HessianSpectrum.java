@@ -2,6 +2,7 @@ package org.htsgd.train.sharpness;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**
@@ -31,9 +32,9 @@ public final class HessianSpectrum {
         /** @throws IllegalArgumentException if a count is not positive or a real is not finite and positive */
         public Config {
             Require.positive(maxIterations, "maxIterations");
-            Require.positiveFinite(tolerance, "tolerance");
+            Require.finitePositive(tolerance, "tolerance");
             Require.positive(probes, "probes");
-            Require.positiveFinite(relativeStep, "relativeStep");
+            Require.finitePositive(relativeStep, "relativeStep");
         }
 
         /** @return 100 iterations, tolerance 1e-4, 100 probes, c = 1e-3 */

@@ -1,5 +1,6 @@
 package org.htsgd.train.sharpness;
 
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**
@@ -46,7 +47,7 @@ public final class HessianVectorProduct {
      * @throws IllegalArgumentException if relativeStep is not finite and positive
      */
     public static HessianVectorProduct of(TrainingObjective objective, double relativeStep) {
-        Require.positiveFinite(relativeStep, "relativeStep");
+        Require.finitePositive(relativeStep, "relativeStep");
         double[] theta = new double[objective.dimension()];
         objective.model().weights(theta);
         return new HessianVectorProduct(objective, theta, relativeStep);

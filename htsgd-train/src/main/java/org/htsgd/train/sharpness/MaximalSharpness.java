@@ -1,6 +1,7 @@
 package org.htsgd.train.sharpness;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**
@@ -39,7 +40,7 @@ public final class MaximalSharpness {
         public Config {
             Require.nonNull(search, "search");
             Require.positive(ascentSteps, "ascentSteps");
-            Require.positiveFinite(stepFraction, "stepFraction");
+            Require.finitePositive(stepFraction, "stepFraction");
             Require.positive(restarts, "restarts");
         }
 

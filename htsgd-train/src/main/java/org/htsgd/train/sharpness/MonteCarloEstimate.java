@@ -2,6 +2,7 @@ package org.htsgd.train.sharpness;
 
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.htsgd.core.validation.Require;
 
 /**
  * A Monte Carlo mean with its standard error \( s/\sqrt{m} \) (s the sample standard deviation, m samples).
@@ -13,9 +14,7 @@ import org.apache.commons.statistics.descriptive.StandardDeviation;
 public record MonteCarloEstimate(double mean, double standardError, int samples) {
     /** @param x the samples (at least one) @return their mean and its standard error */
     static MonteCarloEstimate of(double[] x) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("samples is not > 0: 0");
-        }
+        Require.positive(x.length, "samples");
         double se = x.length > 1 ? StandardDeviation.of(x).getAsDouble() / Math.sqrt(x.length) : 0;
         return new MonteCarloEstimate(Mean.of(x).getAsDouble(), se, x.length);
     }

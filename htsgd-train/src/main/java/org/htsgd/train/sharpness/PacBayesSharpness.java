@@ -1,6 +1,7 @@
 package org.htsgd.train.sharpness;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**

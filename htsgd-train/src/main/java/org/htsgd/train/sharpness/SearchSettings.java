@@ -1,5 +1,7 @@
 package org.htsgd.train.sharpness;
 
+import org.htsgd.core.validation.Require;
+
 /**
  * Binary search for the largest perturbation radius r whose rise of the target quantity stays within a target
  * displacement, as in Jiang et al. (2020) and the reference code {@code _pacbayes_sigma} (paper.md §4.6, S9).
@@ -30,10 +32,10 @@ public record SearchSettings(TargetQuantity quantity, double displacement, doubl
      */
     public SearchSettings {
         Require.nonNull(quantity, "quantity");
-        Require.positiveFinite(displacement, "displacement");
-        Require.positiveFinite(upper, "upper");
+        Require.finitePositive(displacement, "displacement");
+        Require.finitePositive(upper, "upper");
         Require.positive(depth, "depth");
-        Require.positiveFinite(tolerance, "tolerance");
+        Require.finitePositive(tolerance, "tolerance");
     }
 
     /** Settings that refine to relative precision ({@code refine} = true). */

@@ -3,6 +3,7 @@ package org.htsgd.train.sharpness;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.htsgd.core.validation.Require;
 
 /**
  * Everything {@link Sharpness#measure} needs besides the model: which measures, the seed, the chunk size of

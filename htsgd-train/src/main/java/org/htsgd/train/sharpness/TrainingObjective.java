@@ -1,6 +1,7 @@
 package org.htsgd.train.sharpness;
 
 import java.util.Objects;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.model.DifferentiableModel;
 import org.htsgd.train.model.DifferentiableModel.Evaluation;
 
@@ -43,12 +44,8 @@ public final class TrainingObjective {
      */
     public static TrainingObjective of(DifferentiableModel model, int chunkSize) {
         Objects.requireNonNull(model, "model");
-        if (!(chunkSize > 0)) {
-            throw new IllegalArgumentException("chunkSize is not > 0: " + chunkSize);
-        }
-        if (!(model.trainingSize() > 0)) {
-            throw new IllegalArgumentException("trainingSize is not > 0: " + model.trainingSize());
-        }
+        Require.positive(chunkSize, "chunkSize");
+        Require.positive(model.trainingSize(), "trainingSize");
         return new TrainingObjective(model, chunkSize);
     }
 

@@ -1,9 +1,9 @@
 package org.htsgd.bench.sim;
 
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.SymmetricLomax;
 import org.htsgd.core.simulation.Occupancy;
-import org.htsgd.core.simulation.Partition1D;
 import org.htsgd.core.simulation.Sgd1D;
 
 /**
@@ -13,7 +13,10 @@ import org.htsgd.core.simulation.Sgd1D;
  * 0.7).
  */
 final class PaperProblem {
-    /** The attraction fields of paper1d (its local maxima are exactly -1.3, 0.2, 0.7). */
+    /**
+     * The attraction fields of paper1d, cut at its local maxima -1.3, 0.2, 0.7 as written (not as located by
+     * {@code AttractionFields1D.partition()}, which finds 0.19999999999999996), like {@code bench/sim_numpy.py}.
+     */
     static final Partition1D FIELDS = Partition1D.of(-1.3, 0.2, 0.7);
 
     private PaperProblem() {

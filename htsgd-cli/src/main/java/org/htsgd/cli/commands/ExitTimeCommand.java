@@ -9,18 +9,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
-import org.htsgd.core.analysis.AttractionFields1D;
-import org.htsgd.core.analysis.CriticalPoints1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
+import org.htsgd.core.simulation.ExitTimeSweep;
 import org.htsgd.core.simulation.ExitTimes;
-import org.htsgd.core.simulation.Partition1D;
-import org.htsgd.core.simulation.Sgd1D;
-import org.htsgd.core.stats.ExponentialKs;
 import org.htsgd.core.stats.LogLogFit;
-import org.htsgd.core.theory.Theory;
 import org.htsgd.core.theory.TheoryReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,37 +73,19 @@ public final class ExitTimeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One exit-time experiment: configuration, execution and its JSON (usable without the command line). */
+    /**
+     * One exit-time experiment: the command's settings of an {@link ExitTimeSweep} (one seed for the paths of every
+     * eta and for the bootstrap, the slope fitted on the {@code fitPoints} smallest etas), and its JSON, CSV rows and
+     * summary (usable without the command line).
+     */
     static final class ExitTimeRun {
-        private final Landscape1D f;
-        private final NoiseLaw law;
-        private final double b;
-        private final double start;
-        private final double[] etas;
-        private final int paths;
-        private final long maxSteps;
-        private final long seed;
+        private final ExitTimeSweep sweep;
         private final int fitPoints;
-        private final AttractionFields1D fields;
-        private final int field;
-        private final TheoryReport theory;
-        private final List<ExitTimes.Result> results = new ArrayList<>();
-        private LogLogFit fit;
+        private ExitTimeSweep.Result result;
 
-        private ExitTimeRun(Landscape1D f, NoiseLaw law, double b, double start, double[] etas, int paths,
-                            long maxSteps, long seed, int fitPoints) {
-            this.f = f;
-            this.law = law;
-            this.b = b;
-            this.start = start;
-            this.etas = etas.clone();
-            this.paths = paths;
-            this.maxSteps = maxSteps;
-            this.seed = seed;
+        private ExitTimeRun(ExitTimeSweep sweep, int fitPoints) {
+            this.sweep = sweep;
             this.fitPoints = fitPoints;
-            this.fields = CriticalPoints1D.of(f).fields();
-            this.field = fields.field(start);
-            this.theory = Theory.of(fields, f, b, law, f.name());
         }
 
         static ExitTimeRun of(Landscape1D f, NoiseLaw law, double b, double start, double[] etas, int paths,
@@ -132,53 +109,32 @@ public final class ExitTimeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("start is outside the domain [" + f.domain().lo() + ", "
                         + f.domain().hi() + "]: " + start);
             }
-            return new ExitTimeRun(f, law, b, start, etas, paths, maxSteps, seed, fitPoints);
+            // Fit on the smallest etas (largest 1/eta), where the local slope has settled.
+            int k = Math.min(fitPoints == 0 ? Math.max(2, (etas.length + 1) / 2) : fitPoints, etas.length);
+            long[] seeds = new long[etas.length];
+            Arrays.fill(seeds, seed);
+            return new ExitTimeRun(ExitTimeSweep.of(new ExitTimeSweep.Config(f, law, b, start, etas, seeds,
+                    ExitTimeSweep.smallest(etas, k), paths, maxSteps, seed)), k);
         }
 
         Map<String, Object> execute(Execution execution) {
-            Partition1D partition = Partition1D.of(interior(fields.boundaries()));
-            long done = 0;
-            for (double eta : etas) {
-                Sgd1D sgd = Sgd1D.of(f, law, eta, b);
-                ExitTimes.Config1D config = ExitTimes.Config1D.of(sgd, start, partition, maxSteps, paths, seed);
-                long offset = done;
-                results.add(ExitTimes.run(config, execution.withProgress(n -> execution.progress().accept(offset + n))));
-                done += paths;
-            }
-            // Fit on the smallest etas (largest 1/eta), where the local slope has settled.
-            Integer[] order = new Integer[etas.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, c) -> Double.compare(etas[c], etas[a])); // decreasing eta = increasing 1/eta
-            int k = fitPoints == 0 ? Math.max(2, (etas.length + 1) / 2) : fitPoints;
-            k = Math.min(k, etas.length);
-            double[] x = new double[etas.length];
-            double[][] samples = new double[etas.length][];
-            for (int r = 0; r < order.length; r++) {
-                x[r] = 1 / etas[order[r]];
-                samples[r] = Arrays.stream(results.get(order[r]).exitSteps()).asDoubleStream().toArray();
-            }
-            LogLogFit all = etas.length >= 2 ? LogLogFit.fit(x, samples, seed) : null;
-            if (etas.length >= 2) {
-                fit = LogLogFit.fit(Arrays.copyOfRange(x, x.length - k, x.length),
-                        Arrays.copyOfRange(samples, x.length - k, x.length), seed);
-            }
-            TheoryReport.MinimumReport m = theory.minima().get(field);
+            result = sweep.run(execution);
+            ExitTimeSweep.Config c = sweep.config();
+            TheoryReport.MinimumReport m = sweep.theory();
             Map<String, Object> json = new LinkedHashMap<>();
             Map<String, Object> config = new LinkedHashMap<>();
-            config.put("landscape", f.name());
-            config.put("noise", NoiseLaws.spec(law));
-            config.put("b", b);
-            config.put("start", start);
-            config.put("eta", etas);
-            config.put("paths", paths);
-            config.put("maxSteps", maxSteps);
-            config.put("seed", seed);
-            config.put("fitPoints", k);
+            config.put("landscape", c.landscape().name());
+            config.put("noise", NoiseLaws.spec(c.noise()));
+            config.put("b", c.b());
+            config.put("start", c.start());
+            config.put("eta", c.etas());
+            config.put("paths", c.paths());
+            config.put("maxSteps", c.maxSteps());
+            config.put("seed", c.fitSeed());
+            config.put("fitPoints", fitPoints);
             json.put("config", config);
             Map<String, Object> th = new LinkedHashMap<>();
-            th.put("field", field + 1);
+            th.put("field", sweep.field() + 1);
             th.put("fieldLower", m.fieldLower());
             th.put("fieldUpper", m.fieldUpper());
             th.put("width", m.width());
@@ -187,44 +143,44 @@ public final class ExitTimeCommand implements Callable<Integer> {
             th.put("q", m.exitRate());
             json.put("theory", th);
             List<Map<String, Object>> per = new ArrayList<>();
-            for (int i = 0; i < etas.length; i++) {
-                ExitTimes.Result r = results.get(i);
+            for (ExitTimeSweep.Point p : result.points()) {
+                ExitTimes.Result r = p.exits();
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("eta", etas[i]);
+                e.put("eta", p.eta());
                 e.put("mean", r.mean());
                 e.put("median", r.median());
                 e.put("censored", r.censoredCount());
                 e.put("paths", r.paths());
-                double pred = predictedMean(etas[i]);
-                e.put("predictedMean", pred);
-                if (Double.isFinite(pred) && r.censoredCount() == 0) {
-                    double[] s = Arrays.stream(r.exitSteps()).asDoubleStream().toArray();
-                    ExponentialKs ks = ExponentialKs.test(s, 1 / pred); // q lambda(eta) sigma ~ Exp(1)
-                    e.put("ksStatistic", ks.statistic());
-                    e.put("ksPValue", ks.pValue());
+                e.put("predictedMean", p.predictedMean());
+                if (p.ks() != null) {
+                    e.put("ksStatistic", p.ks().statistic());
+                    e.put("ksPValue", p.ks().pValue());
                 }
                 e.put("exitSteps", r.exitSteps());
                 per.add(e);
             }
             json.put("perEta", per);
+            LogLogFit fit = result.fit();
             if (fit != null) {
+                // etas as 1/x of the fits (not the input values), as this file has always written them
+                double[] x = result.all().x();
                 Map<String, Object> fj = new LinkedHashMap<>();
                 fj.put("slope", fit.slope());
                 fj.put("ciLow", fit.ciLow());
                 fj.put("ciHigh", fit.ciHigh());
                 fj.put("intercept", fit.intercept());
-                fj.put("etas", Arrays.stream(x, x.length - k, x.length).map(v -> 1 / v).toArray());
+                fj.put("etas", Arrays.stream(fit.x()).map(v -> 1 / v).toArray());
                 fj.put("coversPrediction", fit.covers(m.predictedExponent()));
                 json.put("fit", fj);
                 List<Map<String, Object>> local = new ArrayList<>();
-                double[] ls = all.localSlopes();
+                double[] ls = result.all().localSlopes();
                 for (int i = 0; i < ls.length; i++) {
                     Map<String, Object> l = new LinkedHashMap<>();
                     l.put("etaFrom", 1 / x[i]);
                     l.put("etaTo", 1 / x[i + 1]);
                     l.put("slope", ls[i]);
-                    l.put("ciLow", all.localCiLow()[i]);
-                    l.put("ciHigh", all.localCiHigh()[i]);
+                    l.put("ciLow", result.all().localCiLow()[i]);
+                    l.put("ciHigh", result.all().localCiHigh()[i]);
                     local.add(l);
                 }
                 json.put("localSlopes", local);
@@ -232,49 +188,36 @@ public final class ExitTimeCommand implements Callable<Integer> {
             return json;
         }
 
-        /** Mean exit time predicted by Theorem 1, \(1/(q\lambda(\eta))\); NaN where q is unknown. */
-        double predictedMean(double eta) {
-            TheoryReport.MinimumReport m = theory.minima().get(field);
-            if (!(m.exitRate() > 0) || m.lStar() == Integer.MAX_VALUE) {
-                return Double.NaN;
-            }
-            return Theory.meanExitTime(m.exitRate(), law, m.lStar(), eta);
-        }
-
         List<List<?>> rows() {
             List<List<?>> rows = new ArrayList<>();
-            for (int i = 0; i < etas.length; i++) {
-                ExitTimes.Result r = results.get(i);
-                rows.add(List.of(etas[i], r.mean(), r.median(), r.censoredCount(), r.paths(),
-                        predictedMean(etas[i])));
+            for (ExitTimeSweep.Point p : result.points()) {
+                ExitTimes.Result r = p.exits();
+                rows.add(List.of(p.eta(), r.mean(), r.median(), r.censoredCount(), r.paths(), p.predictedMean()));
             }
             return rows;
         }
 
         String summary() {
-            TheoryReport.MinimumReport m = theory.minima().get(field);
+            TheoryReport.MinimumReport m = sweep.theory();
+            double b = sweep.config().b();
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "exit from field %d (%.4f, %.4f) of %s, b = %s, width %.4f, "
-                    + "l* = %d, predicted exponent %.3f%n", field + 1, m.fieldLower(), m.fieldUpper(), f.name(),
-                    Double.isInfinite(b) ? "inf" : Double.toString(b), m.width(), m.lStar(),
-                    m.predictedExponent()));
+                    + "l* = %d, predicted exponent %.3f%n", sweep.field() + 1, m.fieldLower(), m.fieldUpper(),
+                    sweep.config().landscape().name(), Double.isInfinite(b) ? "inf" : Double.toString(b), m.width(),
+                    m.lStar(), m.predictedExponent()));
             sb.append(String.format(Locale.ROOT, "%10s %14s %14s %9s %14s%n", "eta", "mean", "median", "censored",
                     "theory mean"));
-            for (int i = 0; i < etas.length; i++) {
-                ExitTimes.Result r = results.get(i);
-                sb.append(String.format(Locale.ROOT, "%10.4g %14.4g %14.4g %9d %14.4g%n", etas[i], r.mean(),
-                        r.median(), r.censoredCount(), predictedMean(etas[i])));
+            for (ExitTimeSweep.Point p : result.points()) {
+                ExitTimes.Result r = p.exits();
+                sb.append(String.format(Locale.ROOT, "%10.4g %14.4g %14.4g %9d %14.4g%n", p.eta(), r.mean(),
+                        r.median(), r.censoredCount(), p.predictedMean()));
             }
+            LogLogFit fit = result.fit();
             if (fit != null) {
                 sb.append(String.format(Locale.ROOT, "fitted slope %.3f, 95%% CI [%.3f, %.3f] (predicted %.3f)%n",
                         fit.slope(), fit.ciLow(), fit.ciHigh(), m.predictedExponent()));
             }
             return sb.toString();
         }
-    }
-
-    /** @param boundaries field boundaries including the domain ends @return the interior ones */
-    static double[] interior(double[] boundaries) {
-        return Arrays.copyOfRange(boundaries, 1, boundaries.length - 1);
     }
 }

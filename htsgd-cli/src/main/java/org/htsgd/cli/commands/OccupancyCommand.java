@@ -17,7 +17,6 @@ import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
-import org.htsgd.core.simulation.Partition1D;
 import org.htsgd.core.simulation.ProximityLabeller;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.simulation.SgdNd;
@@ -88,6 +87,9 @@ public final class OccupancyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("start is outside the domain " + f.domain() + ": "
                     + java.util.Arrays.toString(start));
         }
+        if (f instanceof Landscape1D f1) {
+            CriticalPoints1D.of(f1).fields().partition().startField(start[0]); // refuse a start on a boundary now
+        }
         OutputDir dir = OutputDir.of(sim.out);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "occupancy");
@@ -99,9 +101,8 @@ public final class OccupancyCommand implements Callable<Integer> {
             if (f instanceof Landscape1D f1) {
                 NoiseLaw law = sim.scalarNoise();
                 AttractionFields1D fields = CriticalPoints1D.of(f1).fields();
-                Partition1D partition = Partition1D.of(ExitTimeCommand.interior(fields.boundaries()));
                 Occupancy.Config1D config = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b), start[0],
-                        partition, steps, paths, sim.seed);
+                        fields.partition(), steps, paths, sim.seed);
                 if (bins > 0) {
                     config = config.withHistogram(bins);
                 }

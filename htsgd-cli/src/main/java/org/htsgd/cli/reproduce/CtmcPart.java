@@ -7,13 +7,13 @@ import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
-import org.htsgd.core.simulation.Partition1D;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.theory.LimitingChain;
 import org.htsgd.core.theory.Theory;
@@ -81,7 +81,7 @@ final class CtmcPart implements Part {
         Landscape1D f = Landscapes.paper1d();
         NoiseLaw law = NoiseLaws.paper1d();
         AttractionFields1D fields = CriticalPoints1D.of(f).fields();
-        Partition1D partition = ExitTimePart.partition(fields);
+        Partition1D partition = fields.partition();
         List<Comparison> comparisons = new ArrayList<>();
         double[] bs = {s.b(), Double.POSITIVE_INFINITY};
         try (Progress bar = ctx.progress("long runs", 2 * s.steps() * s.paths(), "steps")) {

@@ -5,20 +5,14 @@ import java.util.List;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
-import org.htsgd.core.analysis.AttractionFields1D;
-import org.htsgd.core.analysis.CriticalPoints1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
-import org.htsgd.core.simulation.ExitTimes;
-import org.htsgd.core.simulation.Partition1D;
-import org.htsgd.core.simulation.Sgd1D;
+import org.htsgd.core.simulation.ExitTimeSweep;
 import org.htsgd.core.stats.LogLogFit;
-import org.htsgd.core.theory.Theory;
 import org.htsgd.core.theory.TheoryReport;
-import org.htsgd.core.truncation.Truncation;
 
 /**
  * Figure 1 (right) of the paper: the mean first-exit time from \(\Omega_2 = (s_1, s_2)\) of the paper's 1-D
@@ -120,63 +114,57 @@ final class ExitTimePart implements Part {
         Profile.ExitTimeScale scale = ctx.profile().exitTimes();
         Landscape1D f = Landscapes.paper1d();
         NoiseLaw law = NoiseLaws.paper1d();
-        AttractionFields1D fields = CriticalPoints1D.of(f).fields();
-        Partition1D partition = partition(fields);
-        int field = fields.field(scale.start());
         // Progress is counted in the steps Theorem 1 predicts (the cost of a point grows like (1/eta)^beta).
-        List<TheoryReport.MinimumReport> theories = new ArrayList<>();
+        List<ExitTimeSweep> sweeps = new ArrayList<>();
+        List<long[]> units = new ArrayList<>();
         long total = 0;
-        for (Profile.ExitCurve c : scale.curves()) {
-            TheoryReport.MinimumReport m = Theory.of(f, c.b(), law).minima().get(field);
-            theories.add(m);
-            for (double eta : c.etas()) {
-                total += (long) c.paths() * predictedWork(m, law, eta, scale.maxSteps());
+        for (int curveIndex = 0; curveIndex < scale.curves().size(); curveIndex++) {
+            Profile.ExitCurve c = scale.curves().get(curveIndex);
+            ExitTimeSweep sweep = ExitTimeSweep.of(config(f, law, scale, c, ctx.seed(), curveIndex));
+            double[] etas = c.etas();
+            long[] unit = new long[etas.length];
+            for (int k = 0; k < etas.length; k++) {
+                unit[k] = predictedWork(sweep, etas[k], scale.maxSteps());
+                total += c.paths() * unit[k];
             }
+            sweeps.add(sweep);
+            units.add(unit);
         }
         List<Curve> curves = new ArrayList<>();
         List<List<?>> raw = new ArrayList<>();
         try (Progress bar = ctx.progress("exit times", total, "k steps (predicted)")) {
-            long done = 0;
-            int curveIndex = 0;
-            for (Profile.ExitCurve c : scale.curves()) {
-                TheoryReport.MinimumReport m = theories.get(curveIndex);
-                double[] etas = c.etas();
-                double[][] samples = new double[etas.length][];
+            long[] done = {0};
+            for (int curveIndex = 0; curveIndex < sweeps.size(); curveIndex++) {
+                Profile.ExitCurve c = scale.curves().get(curveIndex);
+                ExitTimeSweep sweep = sweeps.get(curveIndex);
+                long[] unit = units.get(curveIndex);
+                ExitTimeSweep.Result r = sweep.run(k -> {
+                    bar.set(done[0]);
+                    bar.message(c.label() + ", eta " + c.etas()[k]);
+                    long offset = done[0];
+                    done[0] += c.paths() * unit[k];
+                    return new Execution(ctx.threads(), n -> bar.set(offset + n * unit[k]));
+                });
+                bar.set(done[0]);
                 List<Point> points = new ArrayList<>();
-                for (int k = 0; k < etas.length; k++) {
-                    final long offset = done;
-                    final long unit = predictedWork(m, law, etas[k], scale.maxSteps());
-                    bar.message(c.label() + ", eta " + etas[k]);
-                    Sgd1D sgd = new Sgd1D(f, law, etas[k], Truncation.of(c.b()));
-                    long seed = ctx.seed() + 1000L * curveIndex + k;
-                    long t0 = System.nanoTime();
-                    ExitTimes.Result r = ExitTimes.run(
-                        ExitTimes.Config1D.of(sgd, scale.start(), partition, scale.maxSteps(), c.paths(), seed),
-                        new Execution(ctx.threads(), n -> bar.set(offset + n * unit)));
-                    double seconds = (System.nanoTime() - t0) * 1e-9;
-                    done += c.paths() * unit;
-                    bar.set(done);
-                    long[] steps = r.exitSteps();
-                    boolean[] censored = r.censored();
-                    samples[k] = new double[steps.length];
-                    for (int p = 0; p < steps.length; p++) {
-                        samples[k][p] = steps[p];
-                        raw.add(List.of(c.label(), c.b(), etas[k], p, steps[p], censored[p]));
+                for (ExitTimeSweep.Point p : r.points()) {
+                    long[] steps = p.exits().exitSteps();
+                    boolean[] censored = p.exits().censored();
+                    for (int i = 0; i < steps.length; i++) {
+                        raw.add(List.of(c.label(), c.b(), p.eta(), i, steps[i], censored[i]));
                     }
-                    double theoryMean = Double.isFinite(m.exitRate()) && m.exitRate() > 0
-                        ? Theory.meanExitTime(m.exitRate(), law, m.lStar(), etas[k]) : Double.NaN;
-                    points.add(new Point(etas[k], steps.length, r.mean(), r.median(), r.censoredCount(),
-                        c.fitted(etas[k]), theoryMean, seconds));
+                    points.add(new Point(p.eta(), steps.length, p.exits().mean(), p.exits().median(),
+                        p.exits().censoredCount(), p.fitted(), p.predictedMean(), p.seconds()));
                 }
+                TheoryReport.MinimumReport m = sweep.theory();
                 curves.add(new Curve(c.label(), c.b(), m.lStar(), m.predictedExponent(), m.exitRate(),
-                    m.exitRateError(), points, fit(etas, samples, c, true, ctx.seed() + curveIndex),
-                    fit(etas, samples, c, false, ctx.seed() + curveIndex)));
-                curveIndex++;
+                    m.exitRateError(), points, Fit.of(r.fitEtas(), r.fit()), Fit.of(r.allEtas(), r.all())));
             }
         }
         ctx.dir().writeCsv("exit-times.csv", List.of("curve", "b", "eta", "path", "exit_steps", "censored"), raw);
-        Result result = new Result(f.name(), NoiseLaws.spec(law), scale.start(), fields.lower(field),
-            fields.upper(field), scale.maxSteps(), ctx.seed(), curves);
+        TheoryReport.MinimumReport first = sweeps.get(0).theory();
+        Result result = new Result(f.name(), NoiseLaws.spec(law), scale.start(), first.fieldLower(),
+            first.fieldUpper(), scale.maxSteps(), ctx.seed(), curves);
         ctx.dir().writeJson("exit-times.json", result);
         List<List<?>> rows = new ArrayList<>();
         for (Curve c : curves) {
@@ -190,35 +178,28 @@ final class ExitTimePart implements Part {
             "median_exit_steps", "censored", "fitted", "theory_mean", "local_slope_from_previous"), rows);
     }
 
-    /** @return Theorem 1's mean exit time in thousands of steps (capped; at least 1), the progress unit of a path */
-    private static long predictedWork(TheoryReport.MinimumReport m, NoiseLaw law, double eta, long cap) {
-        double steps = m.exitRate() > 0 ? Theory.meanExitTime(m.exitRate(), law, m.lStar(), eta) : cap;
-        return Math.max(1, Math.round(Math.min(steps, cap) / 1000));
-    }
-
-    static Partition1D partition(AttractionFields1D fields) {
-        double[] s = fields.boundaries();
-        double[] interior = new double[s.length - 2];
-        System.arraycopy(s, 1, interior, 0, interior.length);
-        return Partition1D.of(interior);
-    }
-
-    private static Fit fit(double[] etas, double[][] samples, Profile.ExitCurve c, boolean settledOnly, long seed) {
-        List<Integer> idx = new ArrayList<>();
+    /**
+     * The report's settings of a curve's sweep: the paths of eta number k of curve c draw from seed
+     * {@code partSeed + 1000 c + k}, the bootstrap from {@code partSeed + c}; the settled etas
+     * ({@link Profile.ExitCurve#fitted}) enter the fit.
+     */
+    private static ExitTimeSweep.Config config(Landscape1D f, NoiseLaw law, Profile.ExitTimeScale scale,
+                                               Profile.ExitCurve c, long partSeed, int curveIndex) {
+        double[] etas = c.etas();
+        long[] seeds = new long[etas.length];
+        boolean[] fitted = new boolean[etas.length];
         for (int k = 0; k < etas.length; k++) {
-            if (!settledOnly || c.fitted(etas[k])) {
-                idx.add(k);
-            }
+            seeds[k] = partSeed + 1000L * curveIndex + k;
+            fitted[k] = c.fitted(etas[k]);
         }
-        double[] x = new double[idx.size()];
-        double[] e = new double[idx.size()];
-        double[][] s = new double[idx.size()][];
-        for (int i = 0; i < idx.size(); i++) {
-            e[i] = etas[idx.get(i)];
-            x[i] = 1 / e[i];
-            s[i] = samples[idx.get(i)];
-        }
-        return Fit.of(e, LogLogFit.fit(x, s, seed));
+        return new ExitTimeSweep.Config(f, law, c.b(), scale.start(), etas, seeds, fitted, c.paths(),
+            scale.maxSteps(), partSeed + curveIndex);
+    }
+
+    /** @return Theorem 1's mean exit time in thousands of steps (capped; at least 1), the progress unit of a path */
+    private static long predictedWork(ExitTimeSweep sweep, double eta, long cap) {
+        double steps = sweep.predictedMean(eta);
+        return Math.max(1, Math.round(Math.min(Double.isNaN(steps) ? cap : steps, cap) / 1000));
     }
 
     @Override

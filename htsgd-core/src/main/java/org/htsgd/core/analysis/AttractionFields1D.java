@@ -8,11 +8,16 @@ import org.htsgd.core.validation.Require;
  * \(m_1 &lt; \dots &lt; m_n\) separated by the local maxima \(s_1 &lt; \dots &lt; s_{n-1}\), with outer ends \(s_0\), \(s_n\).
  * Indices in this API are 0-based (field {@code i} holds minimum {@code m[i]}).
  *
- * <p><b>Boundaries.</b> The paper sets \(s_0 = -\infty\), \(s_n = +\infty\); the iterates are projected onto
- * \([lo, hi]\), so the outer fields are \([lo, s_1)\) and \((s_{n-1}, hi]\) and their outer sides can never be
- * crossed. The outer ends are stored as given (a domain end or \(\pm\infty\)) but <em>never</em> count as exits: the
- * width (eq. 3) \(r_i = \min\{m_i - s_{i-1}, s_i - m_i\}\) uses \(+\infty\) for an outer side, and a lone field has
- * infinite width.
+ * <p><b>Ends (the one convention).</b> The paper sets \(s_0 = -\infty\), \(s_n = +\infty\); the iterates are
+ * projected onto \([lo, hi]\), so the outer fields are \([lo, s_1)\) and \((s_{n-1}, hi]\) and their outer sides
+ * can never be crossed. This type describes the fields as the analysis and the reports see them:
+ * {@link #boundaries()} is \(s_0, \dots, s_n\) <em>with</em> the outer ends, and {@link #lower}/{@link #upper} of
+ * an outer field return the outer end as given (the domain end for fields from {@code CriticalPoints1D}, or
+ * \(\mp\infty\) from {@link #of(double[], double[])}). The outer ends <em>never</em> count as exits: the width
+ * (eq. 3) \(r_i = \min\{m_i - s_{i-1}, s_i - m_i\}\) uses \(+\infty\) for an outer side, and a lone field has
+ * infinite width. The simulator's lookup, {@link #partition()}, cuts the whole line at the interior boundaries only
+ * (its outer ends are \(\mp\infty\)); it has the same field indices and the same tie rule (a point exactly on
+ * \(s_i\) counts to the right field), and it is the only conversion between the two.
  *
  * @param minima the \(m_i\), increasing
  * @param boundaries \(s_0, \dots, s_n\) (length {@code n + 1}), increasing and interleaving the minima
@@ -126,27 +131,25 @@ public record AttractionFields1D(double[] minima, double[] boundaries) {
     }
 
     /**
-     * The field containing x (binary search over the interior boundaries; a point exactly on \(s_i\) counts to the
-     * right field; points beyond the outer ends count to the outer fields).
+     * The field containing x: the number of interior boundaries \(s_1..s_{n-1}\) that are {@code <= x} (a point
+     * exactly on \(s_i\) counts to the right field; points beyond the outer ends count to the outer fields), as
+     * {@link Partition1D#field} of {@link #partition()}.
      *
      * @param x a point
      * @return the 0-based field index
      */
     public int field(double x) {
-        int lo = 1;
-        int hi = minima.length - 1;
-        // find the number of interior boundaries s_1..s_{n-1} that are <= x
-        int count = 0;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (boundaries[mid] <= x) {
-                count = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return count;
+        return partition().field(x);
+    }
+
+    /**
+     * The simulator's lookup of these fields: the line cut at the interior boundaries \(s_1, \dots, s_{n-1}\)
+     * (the outer ends become \(\mp\infty\); see the class comment).
+     *
+     * @return the partition, with the same field indices
+     */
+    public Partition1D partition() {
+        return Partition1D.of(Arrays.copyOfRange(boundaries, 1, boundaries.length - 1));
     }
 
     @Override

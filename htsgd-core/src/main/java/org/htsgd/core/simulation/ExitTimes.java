@@ -2,6 +2,7 @@ package org.htsgd.core.simulation;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.noise.VectorNoiseLaw;
 import org.htsgd.core.validation.Require;
 
@@ -59,15 +60,18 @@ public final class ExitTimes {
         /**
          * @param sgd recursion
          * @param start \(X_0\)
-         * @param fields the attraction fields; the exit field is the one containing {@code start}
+         * @param fields the fields' lookup (e.g. {@code AttractionFields1D.partition()}); the exit field is the one
+         *     containing {@code start}
          * @param maxSteps step cap
          * @param paths number of paths
          * @param seed seed
          * @return the run from the field of {@code start}
+         * @throws IllegalArgumentException if {@code start} is on a field boundary ({@link Partition1D#startField})
+         *     or another parameter is invalid
          */
         public static Config1D of(Sgd1D sgd, double start, Partition1D fields, long maxSteps, int paths, long seed) {
-            int i = fields.field(start);
-            return new Config1D(sgd, start, fields.lower(i), fields.upper(i), maxSteps, paths, seed);
+            int i = fields.startField(start);
+            return new Config1D(sgd, start, fields.lowerCut(i), fields.upperCut(i), maxSteps, paths, seed);
         }
 
         /** @param s recursion @return a copy with another recursion (e.g. another eta) */

@@ -1,5 +1,6 @@
 package org.htsgd.core.simulation;
 
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.validation.Require;
 
 /**

@@ -2,6 +2,7 @@ package org.htsgd.core.simulation;
 
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscape1D;
 
 /**
@@ -150,8 +151,8 @@ final class Kernel1D {
             this.trajectory = out.trajectories()[path];
             this.x = x0;
             this.field = fields.field(x0);
-            this.lo = fields.lower(field);
-            this.hi = fields.upper(field);
+            this.lo = fields.lowerCut(field);
+            this.hi = fields.upperCut(field);
             if (trajectory.length > 0) {
                 trajectory[stored++] = x0;
             }
@@ -213,8 +214,8 @@ final class Kernel1D {
                             l.entered = n;
                             l.transitions[l.field * k + next]++;
                             l.field = next;
-                            l.lo = fields.lower(next);
-                            l.hi = fields.upper(next);
+                            l.lo = fields.lowerCut(next);
+                            l.hi = fields.upperCut(next);
                         }
                         long[] h = l.histogram;
                         if (h != null) {

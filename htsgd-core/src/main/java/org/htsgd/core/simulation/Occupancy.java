@@ -2,6 +2,7 @@ package org.htsgd.core.simulation;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Domain;
 import org.htsgd.core.noise.VectorNoiseLaw;
 import org.htsgd.core.validation.Require;
@@ -38,8 +39,8 @@ public final class Occupancy {
      * A 1-D occupancy run.
      *
      * @param sgd the recursion
-     * @param start \(X_0\), in the domain
-     * @param fields the attraction fields
+     * @param start \(X_0\), in the domain and inside a field (not on a boundary: {@link Partition1D#startField})
+     * @param fields the fields' lookup (e.g. {@code AttractionFields1D.partition()})
      * @param steps steps per path, {@code >= 1}
      * @param paths number of paths, {@code >= 1}
      * @param seed seed
@@ -57,6 +58,7 @@ public final class Occupancy {
                 throw new IllegalArgumentException("start is not in the domain " + sgd.landscape().domain()
                     + ": " + start);
             }
+            fields.startField(start);
             validate(steps, paths, trajectoryEvery, trajectoryLength);
             Require.atLeast(histogramBins, 0, "histogramBins");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.truncation.Truncation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,5 +179,22 @@ class ExitTimesTest {
         assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(sgd, 2, 1, 3, 10, 1, 1),
             "start outside the domain [-1, 1]");
         assertThrows(IllegalArgumentException.class, () -> Execution.threads(0));
+    }
+
+    @Test
+    void testStartOnAFieldBoundaryIsRejectedLikeOccupancy() {
+        Sgd1D sgd = new Sgd1D(TestProblems.quadratic(1), TestProblems.zero(), 0.1, Truncation.NONE);
+        Partition1D p = Partition1D.of(-0.5, 0.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ExitTimes.Config1D.of(sgd, 0.5, p, 10, 1, 1));
+        assertEquals("start is not inside a field (on the boundary 0.5 between fields 2 and 3): 0.5", e.getMessage());
+        IllegalArgumentException o = assertThrows(IllegalArgumentException.class,
+            () -> Occupancy.Config1D.of(sgd, 0.5, p, 10, 1, 1));
+        assertEquals(e.getMessage(), o.getMessage());
+        ExitTimes.Config1D inside = ExitTimes.Config1D.of(sgd, 0.49, p, 10, 1, 1);
+        assertEquals(-0.5, inside.lo());
+        assertEquals(0.5, inside.hi());
+        ExitTimes.Config1D outer = ExitTimes.Config1D.of(sgd, -0.9, p, 10, 1, 1);
+        assertEquals(Double.NEGATIVE_INFINITY, outer.lo(), "an outer field is open towards -inf");
     }
 }

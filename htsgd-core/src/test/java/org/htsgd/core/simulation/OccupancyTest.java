@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.truncation.Truncation;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
+import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.NoiseLaw;
@@ -63,8 +64,8 @@ class PaperSimulationTest {
         int narrow1 = FIELDS.field(-1.51);
         int narrow3 = FIELDS.field(0.49);
         assertEquals(List4.of(0, 2), List4.of(narrow1, narrow3));
-        Partition1D partition = Partition1D.of(FIELDS);
-        assertArrayEquals(new double[] {-1.3, 0.2, 0.7}, partition.boundaries(), 1e-6);
+        Partition1D partition = FIELDS.partition();
+        assertArrayEquals(new double[] {-1.3, 0.2, 0.7}, partition.cuts(), 1e-6);
         long steps = 400_000;
         double[] clipped = narrowFractions(0.5, partition, steps, narrow1, narrow3);
         double[] unclipped = narrowFractions(Double.POSITIVE_INFINITY, partition, steps, narrow1, narrow3);

@@ -7,30 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.htsgd.core.analysis.Partition1D;
 import org.junit.jupiter.api.Test;
 
-class PartitionAndStreamsTest {
-    @Test
-    void testFieldIsNumberOfBoundariesAtOrBelow() {
-        Partition1D p = Partition1D.of(-1.3, 0.2, 0.7);
-        assertEquals(4, p.fieldCount());
-        assertEquals(0, p.field(-1.5));
-        assertEquals(1, p.field(-1.3));
-        assertEquals(0, p.field(Math.nextDown(-1.3)));
-        assertEquals(1, p.field(-0.7));
-        assertEquals(3, p.field(1.5));
-        assertEquals(Double.NEGATIVE_INFINITY, p.lower(0));
-        assertEquals(0.2, p.upper(1));
-        assertEquals(Double.POSITIVE_INFINITY, p.upper(3));
-    }
-
-    @Test
-    void testUnsortedOrNonFiniteBoundariesThrow() {
-        assertThrows(IllegalArgumentException.class, () -> Partition1D.of(0.2, -1.3));
-        assertThrows(IllegalArgumentException.class, () -> Partition1D.of(0.2, 0.2));
-        assertThrows(IllegalArgumentException.class, () -> Partition1D.of(Double.NaN));
-    }
-
+class LabellerAndStreamsTest {
     @Test
     void testLabellerFromFunctionAndPartition() {
         FieldLabeller l = FieldLabeller.of(3, x -> x[0] < 0 ? 0 : (x[1] < 0 ? 1 : 2));

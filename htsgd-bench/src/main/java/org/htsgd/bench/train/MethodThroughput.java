@@ -102,7 +102,6 @@ public final class MethodThroughput {
                 + " | rest % | CPU ms in model | CPU ms rest | rest % CPU (rounds min-max) | truncated |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         double threadCpu = 0;
-        long retries = 0;
         for (Lane lane : lanes) {
             Tally all = new Tally();
             double[] restCpu = new double[rounds];
@@ -113,7 +112,6 @@ public final class MethodThroughput {
             Arrays.sort(restCpu);
             double n = all.steps;
             threadCpu += all.cpuStep / 1e9;
-            retries += lane.network.spuriousNonFiniteGradients();
             System.out.printf("| %s | %.2f | %.0f | %.0f | %.1f | %.1f | %.3f | %.2f | %.1f | %.3f | %.2f (%.2f-%.2f)"
                     + " | %.0f%% |%n", lane.method.cliName(), n / (all.wallStep / 1e9), all.evaluations / n,
                     all.examples / n, all.wallStep / 1e6 / n, all.wallModel / 1e6 / n,
@@ -124,10 +122,6 @@ public final class MethodThroughput {
         System.out.printf("%nMeasured section: %.1f s wall; the measuring thread used %.1f s CPU in the steps, the"
                 + " whole process %.1f s CPU (%.0f%%; the rest is JIT/GC/engine threads)%n", wall, threadCpu,
                 processCpu, 100 * threadCpu / processCpu);
-        if (retries > 0) {
-            System.out.printf("Network recomputed %d spurious non-finite gradients (counted in ms in model, not in"
-                    + " grad evals/step)%n", retries);
-        }
     }
 
     /** Time and work of a number of steps of one method. */

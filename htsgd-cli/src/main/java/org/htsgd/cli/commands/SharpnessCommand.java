@@ -131,8 +131,7 @@ public final class SharpnessCommand implements Callable<Integer> {
         TaskData taskData = cfg.task().data().load(data == null ? cfg.dataDir() : data, cfg.seed());
         SharpnessResult result;
         try (Network net = Network.create(cfg.task().architecture(), taskData.train(), cfg.seed())) {
-            long iteration = Files.isRegularFile(weights) ? loadWeights(net, weights)
-                    : Trainer.loadCheckpointWeights(checkpoint, net);
+            long iteration = loadWeights(net, weights, checkpoint);
             Map<Measure, Progress> bars = new EnumMap<>(Measure.class);
             try {
                 result = Sharpness.measure(net, sc, (m, done, total) -> bars.computeIfAbsent(m,
@@ -164,9 +163,17 @@ public final class SharpnessCommand implements Callable<Integer> {
                         mx.stepFraction(), mx.restarts()));
     }
 
-    private static long loadWeights(Network net, Path weights) throws IOException {
-        net.load(weights);
-        return -1;
+    /** @return the checkpoint's iteration, or -1 for a finished run's weights */
+    private static long loadWeights(Network net, Path weights, Path checkpoint) {
+        try {
+            if (Files.isRegularFile(weights)) {
+                net.load(weights);
+                return -1;
+            }
+            return Trainer.loadCheckpointWeights(checkpoint, net);
+        } catch (IOException e) { // damaged, truncated or another architecture's: the message names the file
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     /** @param r a result @return a readable table */

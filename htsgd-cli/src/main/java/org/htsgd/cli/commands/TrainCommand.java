@@ -9,7 +9,6 @@ import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.train.loop.MetricsRow;
-import org.htsgd.train.loop.StepOutcome;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.loop.TrainListener;
@@ -17,6 +16,7 @@ import org.htsgd.train.loop.TrainResult;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.StepRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -169,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (Progress bar = Progress.start("train " + cfg.method().cliName(), cfg.iterations(), "it")) {
             r = Trainer.run(cfg, new TrainListener() {
                 @Override
-                public void onStep(long iteration, StepOutcome outcome) {
+                public void onStep(long iteration, StepRecord step) {
                     bar.set(iteration + 1);
                 }
 

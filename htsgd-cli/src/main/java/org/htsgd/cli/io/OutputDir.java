@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.htsgd.cli.UserInputException;
+import org.htsgd.train.io.AtomicFiles;
 
 /**
  * A command's output directory. Every file is written atomically (temporary file in the same directory, then
@@ -111,28 +110,16 @@ public final class OutputDir {
     }
 
     /**
-     * Writes bytes to a temporary file beside the target and renames it into place.
+     * Writes bytes atomically ({@link AtomicFiles#write(Path, byte[])}).
      *
      * @param target the final path
      * @param bytes the content
      * @return the target
+     * @throws UncheckedIOException if writing fails (the previous file, if any, is then untouched)
      */
     public static Path writeAtomically(Path target, byte[] bytes) {
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return target;
+            return AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.htsgd.train.data.TaskData;
-import org.htsgd.train.loop.StepOutcome;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.loop.TrainListener;
 import org.htsgd.train.loop.TrainResult;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.StepRecord;
 import org.htsgd.train.model.Network;
 import org.htsgd.train.sharpness.Sharpness;
 import org.htsgd.train.sharpness.SharpnessResult;
@@ -154,7 +154,7 @@ final class TrainingRuns {
             .withCheckpointEvery(Math.max(1, iterations / 10)).withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {
             @Override
-            public void onStep(long iteration, StepOutcome outcome) {
+            public void onStep(long iteration, StepRecord step) {
                 iterationDone.accept(iteration);
             }
         });

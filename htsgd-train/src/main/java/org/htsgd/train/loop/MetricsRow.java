@@ -9,14 +9,15 @@ package org.htsgd.train.loop;
  * @param testLoss mean cross-entropy over the test set
  * @param testAccuracy test accuracy in [0, 1]
  * @param meanBatchLoss mean of the steps' batch losses since the previous row
- * @param meanGradientNorm mean pre-truncation step norm \(\|\eta g\|\) since the previous row
+ * @param meanRawStepNorm mean pre-truncation step norm \(\|\eta g\|\) ({@link
+ *     org.htsgd.train.method.StepRecord#rawStepNorm()}) since the previous row; column {@code gradient_norm}
  * @param truncationRate fraction of the steps since the previous row whose step was truncated
- * @param meanAbsZ mean |Z| since the previous row
+ * @param meanAbsZ mean |Z| since the previous row (a step without noise counts as Z = 0)
  * @param maxAbsZ largest |Z| since the previous row
  * @param seconds wall time since the start of the run (including earlier runs this one resumed)
  */
 public record MetricsRow(long iteration, double trainLoss, double trainAccuracy, double testLoss,
-                         double testAccuracy, double meanBatchLoss, double meanGradientNorm, double truncationRate,
+                         double testAccuracy, double meanBatchLoss, double meanRawStepNorm, double truncationRate,
                          double meanAbsZ, double maxAbsZ, double seconds) {
     /** Column names of {@link #toCsv}. */
     public static final String HEADER = "iteration,train_loss,train_accuracy,test_loss,test_accuracy,"
@@ -25,7 +26,7 @@ public record MetricsRow(long iteration, double trainLoss, double trainAccuracy,
     /** @return the row as CSV (no newline) */
     public String toCsv() {
         return iteration + "," + trainLoss + "," + trainAccuracy + "," + testLoss + "," + testAccuracy + ","
-                + meanBatchLoss + "," + meanGradientNorm + "," + truncationRate + "," + meanAbsZ + "," + maxAbsZ
+                + meanBatchLoss + "," + meanRawStepNorm + "," + truncationRate + "," + meanAbsZ + "," + maxAbsZ
                 + "," + seconds;
     }
 }

@@ -1,6 +1,7 @@
 package org.htsgd.train.loop;
 
 import java.nio.file.Path;
+import org.htsgd.train.method.StepRecord;
 
 /** Hooks into {@link Trainer#run}; every method is a no-op by default. */
 public interface TrainListener {
@@ -8,8 +9,8 @@ public interface TrainListener {
     TrainListener NONE = new TrainListener() {
     };
 
-    /** @param iteration the iteration just done (0-based) @param outcome its report */
-    default void onStep(long iteration, StepOutcome outcome) {
+    /** @param iteration the iteration just done (0-based) @param step what the rule did */
+    default void onStep(long iteration, StepRecord step) {
     }
 
     /** @param row an evaluation just written to metrics.csv */

@@ -16,13 +16,11 @@ package org.htsgd.train.loop;
  * @param weightsFile the final weights, relative to the output directory ({@code Network.load} reads it)
  * @param metricsFile the metrics CSV, relative to the output directory
  * @param engine the tensor engine and version
- * @param spuriousGradientRecomputations gradients recomputed by this process because they were non-finite at a
- *     finite loss (libtorch workaround, see {@code org.htsgd.train.model})
  */
 public record TrainResult(TrainConfig config, long iterations, double trainLoss, double trainAccuracy,
                           double testLoss, double testAccuracy, double wallSeconds, double iterationsPerSecond,
                           double truncationRate, long resumedFrom, String weightsFile, String metricsFile,
-                          String engine, long spuriousGradientRecomputations) {
+                          String engine) {
     /** @return the seed of the run */
     public long seed() {
         return config.seed();

@@ -2,12 +2,8 @@ package org.htsgd.train.loop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,8 @@ import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 import org.htsgd.train.data.ImageDataset;
 import org.htsgd.train.data.TaskData;
+import org.htsgd.train.io.AtomicFiles;
+import org.htsgd.train.method.StepRecord;
 import org.htsgd.train.method.UpdateRule;
 import org.htsgd.train.method.UpdateRules;
 import org.htsgd.train.model.Architecture;
@@ -38,9 +36,9 @@ import org.htsgd.train.model.TorchRuntime;
  *   <li>Every {@code evalEvery} iterations and at the end: train and test loss/accuracy, plus the mean batch loss,
  *       pre-truncation step norm, truncation rate and |Z| of the steps since the previous row, appended and flushed
  *       to {@code outDir/metrics.csv}.</li>
- *   <li>Every {@code checkpointEvery} iterations and at the end: {@code outDir/checkpoint.bin} (iterations done,
- *       generator state, rule state, running totals, weights and network state), written to a temporary file and
- *       renamed. {@code resume} continues from it; a resumed run ends with the same weights as an uninterrupted
+ *   <li>Every {@code checkpointEvery} iterations and at the end: {@code outDir/checkpoint.bin} (a {@link
+ *       Checkpoint}: iterations done, generator state, rule state, running totals, weights and network state),
+ *       written atomically. {@code resume} continues from it; a resumed run ends with the same weights as an uninterrupted
  *       one, and metrics rows after the checkpoint are dropped and rewritten.</li>
  *   <li>A NaN or infinite batch loss throws {@link TrainingDivergedException} with a one-line message; a checkpoint
  *       is only written when the weights are finite, so the last good one is kept.</li>
@@ -57,8 +55,6 @@ public final class Trainer {
     public static final String WEIGHTS = "weights.bin";
     /** Summary file name. */
     public static final String SUMMARY = "summary.json";
-    private static final int CHECKPOINT_MAGIC = 0x48545343; // "HTSC"
-    private static final int CHECKPOINT_VERSION = 1;
 
     private Trainer() {
     }
@@ -68,7 +64,7 @@ public final class Trainer {
      * {@code config.dataDir()} ({@link org.htsgd.train.data.DataSpec#load}, label corruption seeded with
      * {@code config.seed()}), creates the rule with {@link UpdateRules#create} from
      * {@link TrainConfig#hyperparameters()}, and runs {@link #run(TrainConfig, ImageDataset, ImageDataset,
-     * StepFunction, TrainListener)}.
+     * UpdateRule, TrainListener)}.
      *
      * @param config the run
      * @param listener hooks (may be {@link TrainListener#NONE})
@@ -81,7 +77,7 @@ public final class Trainer {
     public static TrainResult run(TrainConfig config, TrainListener listener) throws IOException {
         TaskData data = config.task().data().load(config.dataDir(), config.seed());
         UpdateRule rule = UpdateRules.create(config.method(), config.hyperparameters());
-        return run(config, data.train(), data.test(), RuleStep.of(rule), listener);
+        return run(config, data.train(), data.test(), rule, listener);
     }
 
     /**
@@ -90,13 +86,13 @@ public final class Trainer {
      * @param config the run (task architecture, schedule, seed, output directory, resume flag)
      * @param train training set (the rule's example indices refer to it)
      * @param test test set
-     * @param rule the update rule
+     * @param rule the update rule (initialised here, on the network and the run's generator)
      * @param listener hooks (may be {@link TrainListener#NONE})
      * @return the result, also written to {@code summary.json}
      * @throws IOException if an output cannot be written or a checkpoint cannot be read
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
-    public static TrainResult run(TrainConfig config, ImageDataset train, ImageDataset test, StepFunction rule,
+    public static TrainResult run(TrainConfig config, ImageDataset train, ImageDataset test, UpdateRule rule,
                                   TrainListener listener) throws IOException {
         return run(config, config.task().architecture(), train, test, rule, listener);
     }
@@ -115,7 +111,7 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainResult run(TrainConfig config, Architecture architecture, ImageDataset train,
-                                  ImageDataset test, StepFunction rule, TrainListener listener) throws IOException {
+                                  ImageDataset test, UpdateRule rule, TrainListener listener) throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(train, "train");
@@ -130,11 +126,11 @@ public final class Trainer {
         try (Network net = Network.create(architecture, train, config.seed())) {
             RestorableUniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
             ((JumpableUniformRandomProvider) rng).jump();
-            rule.bind(net, rng);
+            rule.init(net, rng);
             Totals totals = new Totals();
             long start = 0;
             if (config.resume() && Files.exists(checkpoint)) {
-                start = readCheckpoint(checkpoint, config, net, rng, rule, totals);
+                start = resume(checkpoint, config, net, rng, rule, totals);
                 keepMetricsUpTo(metrics, start);
             } else {
                 Files.writeString(metrics, MetricsRow.HEADER + "\n", StandardCharsets.UTF_8);
@@ -147,14 +143,14 @@ public final class Trainer {
             try (BufferedWriter csv = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND)) {
                 for (long it = start; it < config.iterations(); it++) {
-                    StepOutcome o = rule.step(it, net, rng);
-                    if (!Double.isFinite(o.loss())) {
-                        throw diverged(config, it, o.loss(), checkpoint, lastCheckpoint);
+                    StepRecord step = rule.step(it);
+                    if (!Double.isFinite(step.loss())) {
+                        throw diverged(config, it, step.loss(), checkpoint, lastCheckpoint);
                     }
-                    window.add(o);
+                    window.add(step);
                     totals.steps++;
-                    totals.truncated += o.truncated() ? 1 : 0;
-                    listener.onStep(it, o);
+                    totals.truncated += step.truncated() ? 1 : 0;
+                    listener.onStep(it, step);
                     long done = it + 1;
                     totals.seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                     if (done == config.iterations() || config.evalEvery() > 0 && done % config.evalEvery() == 0) {
@@ -188,7 +184,7 @@ public final class Trainer {
                     last.testLoss(), last.testAccuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
                     totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, WEIGHTS,
                     METRICS, "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
-                    + TorchRuntime.threads() + " threads)", net.spuriousNonFiniteGradients());
+                    + TorchRuntime.threads() + " threads)");
             writeSummary(out.resolve(SUMMARY), result);
             return result;
         }
@@ -204,7 +200,7 @@ public final class Trainer {
     public static void writeSummary(Path file, TrainResult result) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         byte[] bytes = json.writeValueAsBytes(result);
-        Network.writeAtomically(file, o -> o.write(bytes));
+        AtomicFiles.write(file, bytes);
     }
 
     private static TrainingDivergedException diverged(TrainConfig config, long it, double loss, Path checkpoint,
@@ -232,13 +228,13 @@ public final class Trainer {
         private double absZSum;
         private double maxAbsZ;
 
-        void add(StepOutcome o) {
+        void add(StepRecord step) {
             n++;
-            lossSum += o.loss();
-            normSum += o.gradientNorm();
-            truncated += o.truncated() ? 1 : 0;
-            absZSum += Math.abs(o.z());
-            maxAbsZ = Math.max(maxAbsZ, Math.abs(o.z()));
+            lossSum += step.loss();
+            normSum += step.rawStepNorm();
+            truncated += step.truncated() ? 1 : 0;
+            absZSum += Math.abs(step.z());
+            maxAbsZ = Math.max(maxAbsZ, Math.abs(step.z()));
         }
     }
 
@@ -249,8 +245,6 @@ public final class Trainer {
         private double seconds;
     }
 
-    // Checkpoint layout: magic, version, identity string (task, method, seed, hyperparameters), iterations done,
-    // steps, truncated, seconds, generator state bytes, rule state doubles, then the network (Network.writeTo).
     private static String identity(TrainConfig c, String arch) {
         return c.task() + "|" + arch + "|" + c.method() + "|seed=" + c.seed() + "|lr=" + c.lr() + "|batch=" + c.batch() + "|lb="
                 + c.lbBatch() + "|b=" + c.b() + "|c=" + c.c() + "|alpha=" + c.alpha() + "|" + c.noiseLaw()
@@ -259,7 +253,7 @@ public final class Trainer {
     }
 
     private static boolean writeCheckpoint(Path file, TrainConfig config, long done, Network net,
-                                           RestorableUniformRandomProvider rng, StepFunction rule, Totals totals)
+                                           RestorableUniformRandomProvider rng, UpdateRule rule, Totals totals)
             throws IOException {
         double[] w = new double[net.dimension()];
         net.weights(w);
@@ -268,57 +262,21 @@ public final class Trainer {
                 return false; // keep the last good checkpoint
             }
         }
-        byte[] rngState = ((RandomProviderDefaultState) rng.saveState()).getState();
-        double[] ruleState = rule.saveState();
-        Network.writeAtomically(file, o -> {
-            o.writeInt(CHECKPOINT_MAGIC);
-            o.writeInt(CHECKPOINT_VERSION);
-            o.writeUTF(identity(config, net.architecture().name()));
-            o.writeLong(done);
-            o.writeLong(totals.steps);
-            o.writeLong(totals.truncated);
-            o.writeDouble(totals.seconds);
-            o.writeInt(rngState.length);
-            o.write(rngState);
-            o.writeInt(ruleState.length);
-            for (double v : ruleState) {
-                o.writeDouble(v);
-            }
-            net.writeTo(o);
-        });
+        new Checkpoint(identity(config, net.architecture().name()), done, totals.steps, totals.truncated,
+                totals.seconds, ((RandomProviderDefaultState) rng.saveState()).getState(), rule.saveState())
+                .write(file, net);
         return true;
     }
 
-    private static long readCheckpoint(Path file, TrainConfig config, Network net,
-                                       RestorableUniformRandomProvider rng, StepFunction rule, Totals totals)
-            throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
-                throw new IOException("not an htsgd checkpoint (bad magic or version)");
-            }
-            String id = in.readUTF();
-            if (!id.equals(identity(config, net.architecture().name()))) {
-                throw new IOException("checkpoint belongs to another run: " + id + "; this run is "
-                        + identity(config, net.architecture().name()));
-            }
-            long done = in.readLong();
-            totals.steps = in.readLong();
-            totals.truncated = in.readLong();
-            totals.seconds = in.readDouble();
-            byte[] rngState = new byte[in.readInt()];
-            in.readFully(rngState);
-            double[] ruleState = new double[in.readInt()];
-            for (int i = 0; i < ruleState.length; i++) {
-                ruleState[i] = in.readDouble();
-            }
-            net.readFrom(in);
-            rng.restoreState(new RandomProviderDefaultState(rngState));
-            rule.restoreState(ruleState);
-            return done;
-        } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+    private static long resume(Path file, TrainConfig config, Network net, RestorableUniformRandomProvider rng,
+                               UpdateRule rule, Totals totals) throws IOException {
+        Checkpoint c = Checkpoint.read(file, net, identity(config, net.architecture().name()));
+        totals.steps = c.steps();
+        totals.truncated = c.truncated();
+        totals.seconds = c.seconds();
+        rng.restoreState(new RandomProviderDefaultState(c.generatorState()));
+        rule.restoreState(c.ruleState());
+        return c.iterationsDone();
     }
 
     /**
@@ -327,26 +285,11 @@ public final class Trainer {
      * @param file a checkpoint written by {@link #run}
      * @param net a network of the run's architecture
      * @return the number of iterations the checkpoint had completed
-     * @throws IOException if the file is not a checkpoint or cannot be read (the message names the file)
+     * @throws IOException if the file is not a checkpoint of this architecture or cannot be read (one line naming
+     *     the file)
      */
     public static long loadCheckpointWeights(Path file, Network net) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
-                throw new IOException("not an htsgd checkpoint (bad magic or version)");
-            }
-            in.readUTF();
-            long done = in.readLong();
-            in.readLong();
-            in.readLong();
-            in.readDouble();
-            in.skipNBytes(in.readInt());
-            in.skipNBytes(8L * in.readInt());
-            net.readFrom(in);
-            return done;
-        } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return Checkpoint.read(file, net, null).iterationsDone();
     }
 
     private static void keepMetricsUpTo(Path metrics, long done) throws IOException {
@@ -361,11 +304,6 @@ public final class Trainer {
                 }
             }
         }
-        try {
-            Network.writeAtomically(metrics, o -> o.write((String.join("\n", kept) + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        AtomicFiles.write(metrics, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

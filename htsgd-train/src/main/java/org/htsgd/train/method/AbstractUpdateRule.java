@@ -24,7 +24,7 @@ abstract class AbstractUpdateRule implements UpdateRule {
     protected double[] direction;
     /** Momentum buffer v in gradient units (length d; length 0 when momentum is 0). */
     private double[] velocity;
-    /** Z of the current step (NaN when none), set by {@link #computeDirection}. */
+    /** Z of the current step (0 when no noise), set by {@link #computeDirection}. */
     protected double z;
     /** Whether the current step injected noise, set by {@link #computeDirection}. */
     protected boolean noiseOn;
@@ -85,7 +85,7 @@ abstract class AbstractUpdateRule implements UpdateRule {
         }
         final double eta = hp.learningRate(iteration);
         model.weights(theta);
-        z = Double.NaN;
+        z = 0;
         noiseOn = false;
         final double loss = computeDirection(iteration);
 
@@ -125,7 +125,7 @@ abstract class AbstractUpdateRule implements UpdateRule {
             }
         }
         model.setWeights(th);
-        return new StepRecord(loss, gradNorm, stepNorm, truncated, z, noiseOn);
+        return new StepRecord(loss, eta, gradNorm, stepNorm, truncated, z, noiseOn);
     }
 
     /** {@inheritDoc} */

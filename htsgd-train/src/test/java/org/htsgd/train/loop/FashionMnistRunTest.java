@@ -59,7 +59,7 @@ class FashionMnistRunTest {
             long t0 = System.nanoTime();
             TrainConfig cfg = config(m, dir.resolve(m.cliName()));
             TrainResult r = Trainer.run(cfg, data.train(), test,
-                    RuleStep.of(UpdateRules.create(m, cfg.hyperparameters())), TrainListener.NONE);
+                    UpdateRules.create(m, cfg.hyperparameters()), TrainListener.NONE);
             System.err.printf("fmnist-lenet %s %d iterations: train acc %.4f loss %.4f, test acc %.4f loss %.4f,"
                             + " truncation rate %.3f, %.1f s%n", m.cliName(), r.iterations(), r.trainAccuracy(),
                     r.trainLoss(), r.testAccuracy(), r.testLoss(), r.truncationRate(), (System.nanoTime() - t0) / 1e9);

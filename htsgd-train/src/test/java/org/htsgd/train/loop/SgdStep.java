@@ -1,17 +1,23 @@
 package org.htsgd.train.loop;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.htsgd.train.method.Hyperparameters;
+import org.htsgd.train.method.Method;
+import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.method.UpdateRule;
 import org.htsgd.train.model.DifferentiableModel;
 
 /**
- * A minimal small-batch SGD step with heavy-ball momentum (the loop's test rule): batch of {@code batch} indices
+ * A minimal small-batch SGD rule with heavy-ball momentum (the loop's test rule): batch of {@code batch} indices
  * without replacement (partial Fisher-Yates from the identity), \(v \leftarrow \mu v + g\),
  * \(\theta \leftarrow \theta - \eta v\). The momentum buffer is its checkpointed state.
  */
-final class SgdStep implements StepFunction {
+final class SgdStep implements UpdateRule {
     private final double lr;
     private final int batch;
     private final double momentum;
+    private DifferentiableModel model;
+    private UniformRandomProvider rng;
     private double[] velocity;
     private int[] perm;
     private double[] w;
@@ -24,15 +30,28 @@ final class SgdStep implements StepFunction {
     }
 
     @Override
-    public StepOutcome step(long iteration, DifferentiableModel model, UniformRandomProvider rng) {
-        int n = model.trainingSize();
-        int d = model.dimension();
-        if (perm == null) {
-            perm = new int[n];
-            w = new double[d];
-            g = new double[d];
-            velocity = velocity == null ? new double[d] : velocity;
-        }
+    public Method method() {
+        return Method.SB;
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.of(lr, batch, batch, Double.POSITIVE_INFINITY, 0, 2, 0, 1).withMomentum(momentum);
+    }
+
+    @Override
+    public void init(DifferentiableModel model, UniformRandomProvider batchRng, UniformRandomProvider noiseRng) {
+        this.model = model;
+        this.rng = batchRng;
+        perm = new int[model.trainingSize()];
+        w = new double[model.dimension()];
+        g = new double[model.dimension()];
+        velocity = new double[model.dimension()];
+    }
+
+    @Override
+    public StepRecord step(long iteration) {
+        int n = perm.length;
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
@@ -45,22 +64,27 @@ final class SgdStep implements StepFunction {
         double loss = model.lossAndGradient(perm, batch, g);
         model.weights(w);
         double norm = 0;
-        for (int i = 0; i < d; i++) {
+        for (int i = 0; i < w.length; i++) {
             velocity[i] = momentum * velocity[i] + g[i];
             w[i] -= lr * velocity[i];
             norm += g[i] * g[i];
         }
         model.setWeights(w);
-        return new StepOutcome(loss, lr * Math.sqrt(norm), false, 0);
+        return new StepRecord(loss, lr, Math.sqrt(norm), lr * Math.sqrt(norm), false, 0, false);
     }
 
     @Override
     public double[] saveState() {
-        return velocity == null ? new double[0] : velocity.clone();
+        return velocity.clone();
     }
 
     @Override
     public void restoreState(double[] state) {
-        velocity = state.length == 0 ? null : state.clone();
+        System.arraycopy(state, 0, velocity, 0, velocity.length);
+    }
+
+    @Override
+    public UpdateRule copy() {
+        return new SgdStep(lr, batch, momentum);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import ai.djl.ndarray.types.Shape;
@@ -19,6 +20,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import org.htsgd.train.data.ImageDataset;
+import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.method.UpdateRule;
 import org.htsgd.train.model.Architecture;
 import org.htsgd.train.model.Initialization;
 import org.htsgd.train.model.Network;
@@ -61,7 +64,7 @@ class TrainerTest {
                 .map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.toList());
     }
 
-    static TrainResult run(TrainConfig cfg, ImageDataset train, ImageDataset test, StepFunction rule,
+    static TrainResult run(TrainConfig cfg, ImageDataset train, ImageDataset test, UpdateRule rule,
                            TrainListener listener) throws IOException {
         return Trainer.run(cfg, SMALL, train, test, rule, listener);
     }
@@ -92,6 +95,33 @@ class TrainerTest {
     }
 
     @Test
+    void metricsAverageTheStepRecordsOfTheirWindow(@TempDir Path dir) throws IOException {
+        List<StepRecord> steps = new ArrayList<>();
+        TrainerTest.run(config(dir, 10), TRAIN, TEST, new SgdStep(0.05, 20, 0.9), new TrainListener() {
+            @Override
+            public void onStep(long iteration, StepRecord step) {
+                steps.add(step);
+            }
+        });
+        List<String> lines = Files.readAllLines(dir.resolve(Trainer.METRICS));
+        assertEquals(MetricsRow.HEADER, lines.get(0));
+        for (int row = 0; row < 2; row++) {
+            String[] cells = lines.get(1 + row).split(",");
+            double loss = 0;
+            double norm = 0;
+            for (StepRecord r : steps.subList(5 * row, 5 * row + 5)) {
+                loss += r.loss();
+                norm += r.rawStepNorm();
+            }
+            assertEquals(String.valueOf(5 * row + 5), cells[0]);
+            assertEquals(String.valueOf(loss / 5), cells[5], "batch_loss");
+            assertEquals(String.valueOf(norm / 5), cells[6], "gradient_norm is the mean of eta * ||g||");
+            assertEquals("0.0", cells[8], "mean_abs_z: no noise counts as Z = 0");
+            assertEquals("0.0", cells[9], "max_abs_z");
+        }
+    }
+
+    @Test
     void killedAndResumedRunEndsWithTheSameWeights(@TempDir Path dir) throws IOException {
         Path once = dir.resolve("once");
         Path twice = dir.resolve("twice");
@@ -99,7 +129,7 @@ class TrainerTest {
         // "kill" the second run right after its checkpoint at iteration 10 (and after 2 more steps of lost work)
         TrainListener killer = new TrainListener() {
             @Override
-            public void onStep(long iteration, StepOutcome outcome) {
+            public void onStep(long iteration, StepRecord step) {
                 if (iteration == 11) {
                     throw new IllegalStateException("killed");
                 }

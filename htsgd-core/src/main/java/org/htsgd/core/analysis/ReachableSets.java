@@ -100,14 +100,17 @@ public final class ReachableSets {
     }
 
     /**
-     * A radius \(\rho\) such that no path with \(J\) jumps leaves the field if any one jump is shorter than
-     * \(\rho\) and the others are at most \(b\): the largest of \(b/2, b/4, \dots \ge \delta/8\) for which the outer
-     * recursion with radius \(\rho + \delta\) at one position and \(b + \delta\) at the others stays inside for
-     * every position. The Monte Carlo rates sample only jumps of at least \(\rho\) (paper.md §2.1, eq. 10).
+     * A radius \(\rho\) such that no path with \(J\) jumps leaves the field if one of its first \(J - 1\) jumps is
+     * shorter than \(\rho\) and the others are at most \(b\): the largest of \(b/2, b/4, \dots \ge \delta/8\) for
+     * which the outer recursion with radius \(\rho + \delta\) at one of the positions \(1..J-1\) and \(b + \delta\)
+     * at the others stays inside for \(J\) jumps. A point within \(\rho\) of the minimiser set is then safe too: it
+     * is a jump shorter than \(\rho\) away from it. The Monte Carlo rates sample the jumps before the last from
+     * \([\rho, \infty)\) only and stop a waiting time there (paper.md §2.1, eq. 10); the last jump is integrated
+     * exactly, so its length is not restricted.
      *
      * @param field the field
      * @param b truncation threshold
-     * @param jumps the jump number J of the field, {@code >= 1}
+     * @param jumps the jump number J of the field, {@code >= 1} (for J = 1 there is nothing to check: b/2)
      * @return \(\rho\), or NaN if none works at this resolution
      */
     public double safeRadius(int field, double b, int jumps) {
@@ -117,7 +120,7 @@ public final class ReachableSets {
         double top = Double.isInfinite(b) ? 2 * grid.grid().radius() : b;
         for (double rho = top / 2; rho >= delta / 8; rho /= 2) {
             boolean safe = true;
-            for (int p = 1; p <= jumps && safe; p++) {
+            for (int p = 1; p < jumps && safe; p++) {
                 final int pos = p;
                 final double small = rho + delta;
                 safe = run(field, k -> k == pos ? small : b + delta, jumps).exitJump == JumpNumber.NO_EXIT;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import org.htsgd.core.landscape.Domain;
 import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.validation.Require;
@@ -17,11 +16,11 @@ import org.htsgd.core.validation.Require;
  *   <li><b>cells</b>: \(n = \lceil 2R/h\rceil\) per axis, spacing \(h' = 2R/n \le h\), cell diagonal
  *       \(\delta = h'\sqrt d\); a cell is in the domain if it meets the ball; its representative point is its centre
  *       projected onto the ball;</li>
- *   <li><b>flow paths</b>: from each representative point the orbit is traced ({@link GradientFlow#trace}, step
- *       \(h'/4\)) for an arc length of {@value #ARC_CELLS} cells or until it stalls at a minimum; the cells it enters
- *       are stored and the cell where it ends is the cell's <b>successor</b>. Following successors is a pseudo-orbit
- *       of the flow that snaps to a cell centre once per {@value #ARC_CELLS} cells of arc, an error of at most
- *       \(\delta/2\) per snap;</li>
+ *   <li><b>successors</b>: from each representative point the orbit is traced ({@link GradientFlow#trace}, step
+ *       \(h'/4\)) for an arc length of {@value #ARC_CELLS} cells or until it stalls at a minimum; the cell where it
+ *       ends is the cell's successor. Following successors is a pseudo-orbit of the flow that snaps to a cell centre
+ *       once per {@value #ARC_CELLS} cells of arc (an error of at most \(\delta/2\) per snap), used for the labels
+ *       only;</li>
  *   <li><b>minimiser sets</b>: the cycles of the successor map (a stalled trace ends in its own cell), clustered by
  *       cell adjacency, so a segment or curve of minimisers is one set; its points are the stall points of its cells
  *       (cell centres for cells without one);</li>
@@ -30,13 +29,13 @@ import org.htsgd.core.validation.Require;
  *       accurately: it traces the orbit until it enters a cell whose whole 5<sup>d</sup> neighbourhood carries one
  *       label.</li>
  * </ul>
- * Memory: about \(4(14 + \ldots)\) bytes per cell; grids of more than {@link #MAX_CELLS} cells are refused.
+ * Memory: about 13 bytes per cell; grids of more than {@link #MAX_CELLS} cells are refused.
  * Deterministic and immutable after construction.
  */
 public final class FlowGrid {
     /** Largest number of cells \(n^d\). */
     public static final int MAX_CELLS = 1 << 22;
-    /** Arc length of one stored flow path, in cells. */
+    /** Arc length of the trace that defines a cell's successor, in cells. */
     public static final int ARC_CELLS = 8;
     /** Label of a cell outside the domain. */
     public static final int OUTSIDE = -1;
@@ -51,10 +50,6 @@ public final class FlowGrid {
     private final int[] label;
     /** Whether all cells within Chebyshev distance 2 share the label. */
     private final boolean[] certain;
-    /** CSR offsets of the flow paths. */
-    private final int[] pathStart;
-    /** CSR cells of the flow paths. */
-    private final int[] pathCells;
     /** Per field: its minimiser cells. */
     private final int[][] minimiserCells;
     /** Per field: its minimiser points, flattened. */
@@ -67,14 +62,10 @@ public final class FlowGrid {
         int cells = grid.cells();
         int d = grid.dimension();
         int[] succ = new int[cells];
-        pathStart = new int[cells + 1];
-        int[] buf = new int[Math.max(16, cells * 4)];
-        int used = 0;
         Map<Integer, double[]> stalls = new HashMap<>();
         double[] x = new double[d];
         PathRecorder rec = new PathRecorder(grid);
         for (int c = 0; c < cells; c++) {
-            pathStart[c] = used;
             if (!grid.inDomain(c)) {
                 succ[c] = OUTSIDE;
                 continue;
@@ -86,14 +77,7 @@ public final class FlowGrid {
             if (stop == GradientFlow.Stop.STALL) {
                 stalls.put(rec.last, x.clone());
             }
-            if (used + rec.size > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(2 * buf.length, used + rec.size));
-            }
-            System.arraycopy(rec.cells, 0, buf, used, rec.size);
-            used += rec.size;
         }
-        pathStart[cells] = used;
-        pathCells = Arrays.copyOf(buf, used);
         label = new int[cells];
         List<int[]> sets = Attractors.label(grid, succ, label);
         minimiserCells = sets.toArray(new int[0][]);
@@ -220,35 +204,16 @@ public final class FlowGrid {
         return best;
     }
 
-    /**
-     * Visits the cells of the stored flow path of a cell (the cells its orbit enters within {@value #ARC_CELLS}
-     * cells of arc, ending with its successor).
-     *
-     * @param cell a cell
-     * @param visitor receives each cell; returning false stops the visit
-     */
-    public void forEachPathCell(int cell, IntPredicate visitor) {
-        for (int k = pathStart[cell]; k < pathStart[cell + 1]; k++) {
-            if (!visitor.test(pathCells[k])) {
-                return;
-            }
-        }
-    }
-
     @Override
     public String toString() {
         return "FlowGrid[" + f.name() + ", d=" + grid.dimension() + ", n=" + grid.perAxis() + ", h'="
             + grid.spacing() + ", fields=" + fieldCount() + "]";
     }
 
-    /** Records the distinct cells a trace enters. */
+    /** Tracks the cell a trace is in. */
     private static final class PathRecorder implements GradientFlow.Visitor {
         /** Geometry. */
         private final Grid grid;
-        /** Cells entered. */
-        private int[] cells = new int[64];
-        /** Number of cells entered. */
-        private int size;
         /** Current cell. */
         private int last;
 
@@ -257,20 +222,12 @@ public final class FlowGrid {
         }
 
         void reset(int start) {
-            size = 0;
             last = start;
         }
 
         @Override
         public boolean visit(double[] p) {
-            int cell = grid.cellOf(p);
-            if (cell != last) {
-                if (size == cells.length) {
-                    cells = Arrays.copyOf(cells, 2 * size);
-                }
-                cells[size++] = cell;
-                last = cell;
-            }
+            last = grid.cellOf(p);
             return true;
         }
     }

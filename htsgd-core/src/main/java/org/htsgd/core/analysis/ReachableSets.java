@@ -17,17 +17,20 @@ import org.htsgd.core.validation.Require;
  * of the \(b\)-dilation clipped to the domain \(D\) (the projection \(\varphi_L\) onto a convex \(D\) maps
  * \(G \oplus B_b\) onto \((G \oplus B_b)\cap D\) for \(G \subset D\)). The flow never crosses a field boundary, so
  * \(G^{(k)}\) first meets \(I^c\) at a dilation. On the grid: dilation = threshold of the exact distance transform of
- * the cell centres ({@link DistanceTransform}); orbit closure = breadth-first search along the stored flow paths of
- * {@link FlowGrid}, restricted to the field's cells.
+ * the cell centres ({@link DistanceTransform}); orbit closure = the dilated cells plus the cells entered by the
+ * exact orbit ({@link GradientFlow#trace}) of each dilated cell's representative point, followed until it enters a
+ * cell already in the set (whose own orbit is, or will be, followed) or leaves the field's cells.
  *
  * <p><b>Error bound.</b> With cell diagonal \(\delta\), the <em>inner</em> sets use jump radius \(b - \delta\): then
  * every point of a dilated cell is within \(b\) of a point of the true set that the previous cell meets, so each
  * inner cell meets the true \(G^{(k)}\) and the inner sets give an <em>upper</em> estimate of \(J_b\). The
  * <em>outer</em> sets use \(b + \delta\) (covering every point within \(b\) of any point of an outer cell) and give
- * a <em>lower</em> estimate. Both carry the flow-path error of {@link FlowGrid} (one snap of at most \(\delta/2\) per
- * {@value FlowGrid#ARC_CELLS} cells of arc) and cell labels near a field boundary; when the two estimates agree the
- * jump number is reported, else {@link JumpNumber#UNRESOLVED}. Cost per field and jump: one distance transform and
- * one search, \(O(n^d)\).
+ * a <em>lower</em> estimate. Every marked inner cell meets a true orbit (the closure marks only cells crossed by
+ * orbits from points of the set), so the inner sets are exact up to the flow integration and the cell labels near
+ * a field boundary; the outer sets follow the orbits of cell centres only (an orbit from elsewhere in a cell may
+ * part from them where the flow expands). When the two estimates agree the jump number is reported, else
+ * {@link JumpNumber#UNRESOLVED}. Cost per field and jump: one distance transform, \(O(n^d)\), and one orbit per
+ * newly dilated cell, most of them a few steps long.
  */
 public final class ReachableSets {
     /** The grid. */
@@ -174,7 +177,9 @@ public final class ReachableSets {
         boolean[] set = minimiserMask(field);
         double[] dist = new double[cells];
         int[] site = new int[cells];
-        int[] queue = new int[cells];
+        boolean[] traced = new boolean[cells];
+        int[] dilated = new int[cells];
+        Orbit orbit = new Orbit(grid, field);
         boolean[] reached = new boolean[grid.fieldCount()];
         for (int k = 1; k <= maxJumps; k++) {
             DistanceTransform.squared(set, g.perAxis(), g.dimension(), dist, site);
@@ -196,25 +201,17 @@ public final class ReachableSets {
                 return new Run(k, reached, Math.sqrt(best) * g.spacing(), exitCell, site[exitCell]);
             }
             boolean[] next = new boolean[cells];
-            int head = 0;
-            int tail = 0;
+            int count = 0;
             for (int c = 0; c < cells; c++) {
-                if (grid.label(c) == field && dist[c] <= thr) {
-                    next[c] = true;
-                    queue[tail++] = c;
+                next[c] = grid.label(c) == field && dist[c] <= thr;
+                if (next[c] && !traced[c]) {
+                    dilated[count++] = c;
                 }
             }
-            while (head < tail) {
-                int c = queue[head++];
-                int[] t = {tail};
-                grid.forEachPathCell(c, q -> {
-                    if (!next[q] && grid.label(q) == field) {
-                        next[q] = true;
-                        queue[t[0]++] = q;
-                    }
-                    return true;
-                });
-                tail = t[0];
+            // only the dilated cells' own points start orbits: a cell an orbit merely crosses is not a start
+            for (int k2 = 0; k2 < count; k2++) {
+                traced[dilated[k2]] = true;
+                orbit.follow(dilated[k2], next);
             }
             if (Arrays.equals(next, set)) {
                 break;
@@ -234,6 +231,50 @@ public final class ReachableSets {
         if (!(b > delta)) {
             throw new IllegalArgumentException("b is not > the grid's cell diagonal " + delta
                 + " (refine the grid): " + b);
+        }
+    }
+
+    /**
+     * Marks the cells the exact orbit of a cell's representative point enters, until it enters a cell already
+     * marked (whose own orbit is, or will be, followed from a point of the set), stalls, or leaves the field.
+     */
+    private static final class Orbit implements GradientFlow.Visitor {
+        /** The grid. */
+        private final FlowGrid grid;
+        /** The field. */
+        private final int field;
+        /** The point buffer. */
+        private final double[] x;
+        /** The marks being extended. */
+        private boolean[] marks;
+        /** The cell the orbit is in. */
+        private int current;
+
+        Orbit(FlowGrid grid, int field) {
+            this.grid = grid;
+            this.field = field;
+            this.x = new double[grid.grid().dimension()];
+        }
+
+        void follow(int cell, boolean[] marks) {
+            this.marks = marks;
+            current = cell;
+            grid.grid().representative(cell, x);
+            grid.flow().trace(x, Double.POSITIVE_INFINITY, this);
+        }
+
+        @Override
+        public boolean visit(double[] p) {
+            int c = grid.grid().cellOf(p);
+            if (c == current) {
+                return true;
+            }
+            current = c;
+            if (marks[c] || grid.label(c) != field) {
+                return false;
+            }
+            marks[c] = true;
+            return true;
         }
     }
 

@@ -29,7 +29,8 @@ import org.htsgd.core.validation.Require;
  *       accurately: it traces the orbit until it enters a cell whose whole 5<sup>d</sup> neighbourhood carries one
  *       label.</li>
  * </ul>
- * Memory: about 13 bytes per cell; grids of more than {@link #MAX_CELLS} cells are refused.
+ * Memory: 5 bytes per cell kept (9 while building); {@link ReachableSets} needs about 30 more per cell while it
+ * runs. Grids of more than {@link #MAX_CELLS} cells are refused.
  * Deterministic and immutable after construction.
  */
 public final class FlowGrid {

@@ -55,48 +55,11 @@ public final class TypicalTransitionGraph {
                 edge[i][j] = j != i && lStar[i] != NO_EXIT && l[i][j] == lStar[i];
             }
         }
-        // transitive closure (n is small: Floyd-Warshall)
-        boolean[][] reach = new boolean[n][n];
-        for (int i = 0; i < n; i++) {
-            reach[i] = edge[i].clone();
-            reach[i][i] = true;
-        }
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) {
-                if (reach[i][k]) {
-                    for (int j = 0; j < n; j++) {
-                        reach[i][j] |= reach[k][j];
-                    }
-                }
-            }
-        }
-        classes = new ArrayList<>();
-        int[] classOf = new int[n];
-        Arrays.fill(classOf, -1);
-        for (int i = 0; i < n; i++) {
-            if (classOf[i] >= 0) {
-                continue;
-            }
-            List<Integer> members = new ArrayList<>();
-            for (int j = i; j < n; j++) {
-                if (reach[i][j] && reach[j][i]) {
-                    members.add(j);
-                    classOf[j] = classes.size();
-                }
-            }
-            classes.add(members.stream().mapToInt(Integer::intValue).toArray());
-        }
+        CommunicationClasses cc = CommunicationClasses.of(edge);
+        classes = cc.classes();
         absorbing = new boolean[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
-            boolean abs = true;
-            for (int i : classes.get(c)) {
-                for (int j = 0; j < n; j++) {
-                    if (edge[i][j] && classOf[j] != c) {
-                        abs = false;
-                    }
-                }
-            }
-            absorbing[c] = abs;
+            absorbing[c] = cc.isAbsorbing(c);
         }
     }
 

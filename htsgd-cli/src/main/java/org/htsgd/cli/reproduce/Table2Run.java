@@ -27,8 +27,6 @@ record Table2Run(Task task, Method method, int replication, long seed, Iteration
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(training, "training");
-        Objects.requireNonNull(sharpness, "sharpness");
         Objects.requireNonNull(diverged, "diverged");
     }
 

@@ -108,18 +108,6 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
             outDir, resume);
     }
 
-    /** @param value new dataDir @return a copy with that dataDir */
-    public TrainConfig withDataDir(Path value) {
-        return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, value,
-            outDir, resume);
-    }
-
-    /** @param value new outDir @return a copy with that outDir */
-    public TrainConfig withOutDir(Path value) {
-        return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,
-            value, resume);
-    }
-
     /** @param value new resume @return a copy with that resume */
     public TrainConfig withResume(boolean value) {
         return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,

@@ -1,5 +1,7 @@
 package org.htsgd.train.method;
 
+import java.util.Arrays;
+
 /**
  * Which Pareto law the heavy-tailed factor W of \(Z = cW\) follows (paper.md §4.1 and §6 item 2).
  */
@@ -27,11 +29,7 @@ public enum ParetoVariant {
      * @throws IllegalArgumentException if the name is neither
      */
     public static ParetoVariant fromCliName(String name) {
-        for (ParetoVariant v : values()) {
-            if (v.cliName.equalsIgnoreCase(name)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("noise law is not lomax or pareto: " + name);
+        return Arrays.stream(values()).filter(v -> v.cliName.equalsIgnoreCase(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("noise law is not lomax or pareto: " + name));
     }
 }

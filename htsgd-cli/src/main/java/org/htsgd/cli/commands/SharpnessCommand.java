@@ -16,6 +16,7 @@ import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.train.data.TaskData;
 import org.htsgd.train.loop.TrainConfig;
+import org.htsgd.train.loop.TrainConfigJson;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.model.Network;
 import org.htsgd.train.sharpness.ExpectedSharpness;
@@ -110,9 +111,9 @@ public final class SharpnessCommand implements Callable<Integer> {
                     + " not found");
         }
         try {
-            return OutputDir.JSON.readValue(file.toFile(), TrainConfig.class);
+            return TrainConfigJson.read(file);
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+            throw new UserInputException(e.getMessage());
         }
     }
 

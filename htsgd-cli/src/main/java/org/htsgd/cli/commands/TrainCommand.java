@@ -15,8 +15,10 @@ import org.htsgd.train.loop.TrainListener;
 import org.htsgd.train.loop.TrainResult;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.loop.TrainingDivergedException;
+import org.htsgd.train.method.Hyperparameters;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.method.ParetoVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -112,42 +114,44 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = cfg.withIterations(iterations);
         }
         cfg = cfg.withSeed(seed).withResume(resume);
+        Hyperparameters h = cfg.hyperparameters();
         if (lr != null) {
-            cfg = cfg.withLr(lr);
+            h = h.withLr(lr);
         }
         if (batch != null) {
-            cfg = cfg.withBatch(batch);
+            h = h.withBatch(batch);
         }
         if (lbBatch != null) {
-            cfg = cfg.withLbBatch(lbBatch);
+            h = h.withLbBatch(lbBatch);
         }
         if (b != null) {
-            cfg = cfg.withB(b);
+            h = h.withB(b);
         }
         if (c != null) {
-            cfg = cfg.withC(c);
+            h = h.withC(c);
         }
         if (alpha != null) {
-            cfg = cfg.withAlpha(alpha);
+            h = h.withAlpha(alpha);
         }
         if (noiseLaw != null) {
-            cfg = cfg.withNoiseLaw(noiseLaw);
+            h = h.withParetoVariant(ParetoVariant.fromCliName(noiseLaw));
         }
         if (noiseOffLast != null) {
-            cfg = cfg.withNoiseOffLast(noiseOffLast);
+            h = h.withNoiseOffLast(noiseOffLast);
         }
         if (momentum != null) {
-            cfg = cfg.withMomentum(momentum);
+            h = h.withMomentum(momentum);
         }
         if (weightDecay != null) {
-            cfg = cfg.withWeightDecay(weightDecay);
+            h = h.withWeightDecay(weightDecay);
         }
         if (weightClip != null) {
-            cfg = cfg.withWeightClip(weightClip);
+            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY : weightClip);
         }
         if (samRho != null) {
-            cfg = cfg.withSamRho(samRho);
+            h = h.withSamRho(samRho);
         }
+        cfg = cfg.withHyperparameters(h);
         if (evalEvery != null) {
             cfg = cfg.withEvalEvery(evalEvery);
         }

@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.htsgd.cli.UserInputException;
+import org.htsgd.train.io.AtomicFiles;
 
 /**
- * A command's output directory. Every file is written atomically (temporary file in the same directory, then
- * rename), so an interrupted run never leaves a half-written result and nothing already written is lost.
+ * A command's output directory. Every file is written atomically through {@link AtomicFiles} (temporary file in the
+ * same directory, synced, then renamed), so an interrupted run never leaves a half-written result, nothing already
+ * written is lost, and every output gets the same file mode.
  */
 public final class OutputDir {
     /** The shared JSON mapper: pretty, NaN/Infinity written as strings (strict JSON readers accept them). */
@@ -35,9 +35,12 @@ public final class OutputDir {
     /**
      * @param dir the directory, created if missing
      * @return the output directory
-     * @throws UserInputException if it cannot be created or is a file
+     * @throws UserInputException if it is empty or a file, or cannot be created or written
      */
     public static OutputDir of(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UserInputException("--out is empty: name a directory");
+        }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new UserInputException("--out " + dir + " is a file, not a directory");
@@ -45,6 +48,9 @@ public final class OutputDir {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserInputException("cannot create output directory " + dir + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserInputException("output directory " + dir + " is not writable");
         }
         return new OutputDir(dir);
     }
@@ -111,28 +117,17 @@ public final class OutputDir {
     }
 
     /**
-     * Writes bytes to a temporary file beside the target and renames it into place.
+     * Writes bytes atomically with the project's one atomic write, {@link AtomicFiles#write(Path, byte[])} (same file
+     * mode for every output, synced before the rename).
      *
      * @param target the final path
      * @param bytes the content
      * @return the target
+     * @throws UncheckedIOException naming the file if it cannot be written (the previous file is then untouched)
      */
     public static Path writeAtomically(Path target, byte[] bytes) {
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return target;
+            return AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

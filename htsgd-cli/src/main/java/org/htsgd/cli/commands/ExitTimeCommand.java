@@ -2,13 +2,12 @@ package org.htsgd.cli.commands;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
 import org.htsgd.core.landscape.Landscape1D;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "exit-time", mixinStandardHelpOptions = true,
         description = "First-exit times from the field of --start for each eta; log-log slope vs 1/eta with a "
-                + "bootstrap 95% CI next to the predicted exponent 1+(alpha-1)l*. Writes DIR/exit-time.json and "
+                + "bootstrap 95%% CI next to the predicted exponent 1+(alpha-1)l*. Writes DIR/exit-time.json and "
                 + "DIR/exit-time.csv.")
 public final class ExitTimeCommand implements Callable<Integer> {
     @Mixin
@@ -61,21 +60,36 @@ public final class ExitTimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Landscape1D f = SimulationOptions.require1D(sim.parseLandscape(), "exit-time");
+        requireDistinct(etas);
+        Landscape1D f = sim.parseLandscape1D("exit-time");
         NoiseLaw law = sim.scalarNoise();
-        ExitTimeRun run = ExitTimeRun.of(f, law, sim.b, start, etas, paths, maxSteps, sim.seed, fitPoints);
-        OutputDir dir = OutputDir.of(sim.out);
-        Map<String, Object> json;
+        ExitTimeRun run = ExitTimeRun.of(f, law, sim.b(), start, etas, paths, maxSteps, sim.seed(), fitPoints);
+        OutputDir dir = sim.openOut();
+        ExitTimeJson json;
         try (Progress bar = Progress.start("exit-time", (long) paths * etas.length, "paths")) {
             json = run.execute(Execution.threads(sim.threadCount()).withProgress(bar::set));
         }
-        json.put("command", "exit-time");
         dir.writeJson("exit-time.json", json);
         dir.writeCsv("exit-time.csv", List.of("eta", "mean", "median", "censored", "paths", "predicted_mean"),
                 run.rows());
         System.out.print(run.summary());
         System.out.println("wrote " + dir.resolve("exit-time.json"));
         return 0;
+    }
+
+    /**
+     * Refuses repeated learning rates before any simulation work (a repeated eta would only be noticed by the fit).
+     *
+     * @param etas the learning rates as given
+     * @throws IllegalArgumentException naming the first repeated one
+     */
+    static void requireDistinct(double[] etas) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (double eta : etas) {
+            if (!seen.add(eta)) {
+                throw new IllegalArgumentException("--eta repeats " + eta + ": give each learning rate once");
+            }
+        }
     }
 
     /** One exit-time experiment: configuration, execution and its JSON (usable without the command line). */
@@ -135,7 +149,7 @@ public final class ExitTimeCommand implements Callable<Integer> {
             return new ExitTimeRun(f, law, b, start, etas, paths, maxSteps, seed, fitPoints);
         }
 
-        Map<String, Object> execute(Execution execution) {
+        ExitTimeJson execute(Execution execution) {
             Partition1D partition = Partition1D.of(interior(fields.boundaries()));
             long done = 0;
             for (double eta : etas) {
@@ -165,71 +179,36 @@ public final class ExitTimeCommand implements Callable<Integer> {
                         Arrays.copyOfRange(samples, x.length - k, x.length), seed);
             }
             TheoryReport.MinimumReport m = theory.minima().get(field);
-            Map<String, Object> json = new LinkedHashMap<>();
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("landscape", f.name());
-            config.put("noise", NoiseLaws.spec(law));
-            config.put("b", b);
-            config.put("start", start);
-            config.put("eta", etas);
-            config.put("paths", paths);
-            config.put("maxSteps", maxSteps);
-            config.put("seed", seed);
-            config.put("fitPoints", k);
-            json.put("config", config);
-            Map<String, Object> th = new LinkedHashMap<>();
-            th.put("field", field + 1);
-            th.put("fieldLower", m.fieldLower());
-            th.put("fieldUpper", m.fieldUpper());
-            th.put("width", m.width());
-            th.put("lStar", m.lStar());
-            th.put("predictedExponent", m.predictedExponent());
-            th.put("q", m.exitRate());
-            json.put("theory", th);
-            List<Map<String, Object>> per = new ArrayList<>();
+            List<ExitTimeJson.PerEta> per = new ArrayList<>();
             for (int i = 0; i < etas.length; i++) {
                 ExitTimes.Result r = results.get(i);
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("eta", etas[i]);
-                e.put("mean", r.mean());
-                e.put("median", r.median());
-                e.put("censored", r.censoredCount());
-                e.put("paths", r.paths());
                 double pred = predictedMean(etas[i]);
-                e.put("predictedMean", pred);
+                ExponentialKs ks = null;
                 if (Double.isFinite(pred) && r.censoredCount() == 0) {
                     double[] s = Arrays.stream(r.exitSteps()).asDoubleStream().toArray();
-                    ExponentialKs ks = ExponentialKs.test(s, 1 / pred); // q lambda(eta) sigma ~ Exp(1)
-                    e.put("ksStatistic", ks.statistic());
-                    e.put("ksPValue", ks.pValue());
+                    ks = ExponentialKs.test(s, 1 / pred); // q lambda(eta) sigma ~ Exp(1)
                 }
-                e.put("exitSteps", r.exitSteps());
-                per.add(e);
+                per.add(new ExitTimeJson.PerEta(etas[i], r.mean(), r.median(), r.censoredCount(), r.paths(), pred,
+                        ks == null ? null : ks.statistic(), ks == null ? null : ks.pValue(), r.exitSteps()));
             }
-            json.put("perEta", per);
+            ExitTimeJson.Fit fj = null;
+            List<ExitTimeJson.LocalSlope> local = null;
             if (fit != null) {
-                Map<String, Object> fj = new LinkedHashMap<>();
-                fj.put("slope", fit.slope());
-                fj.put("ciLow", fit.ciLow());
-                fj.put("ciHigh", fit.ciHigh());
-                fj.put("intercept", fit.intercept());
-                fj.put("etas", Arrays.stream(x, x.length - k, x.length).map(v -> 1 / v).toArray());
-                fj.put("coversPrediction", fit.covers(m.predictedExponent()));
-                json.put("fit", fj);
-                List<Map<String, Object>> local = new ArrayList<>();
+                fj = new ExitTimeJson.Fit(fit.slope(), fit.ciLow(), fit.ciHigh(), fit.intercept(),
+                        Arrays.stream(x, x.length - k, x.length).map(v -> 1 / v).toArray(),
+                        fit.covers(m.predictedExponent()));
+                local = new ArrayList<>();
                 double[] ls = all.localSlopes();
                 for (int i = 0; i < ls.length; i++) {
-                    Map<String, Object> l = new LinkedHashMap<>();
-                    l.put("etaFrom", 1 / x[i]);
-                    l.put("etaTo", 1 / x[i + 1]);
-                    l.put("slope", ls[i]);
-                    l.put("ciLow", all.localCiLow()[i]);
-                    l.put("ciHigh", all.localCiHigh()[i]);
-                    local.add(l);
+                    local.add(new ExitTimeJson.LocalSlope(1 / x[i], 1 / x[i + 1], ls[i], all.localCiLow()[i],
+                            all.localCiHigh()[i]));
                 }
-                json.put("localSlopes", local);
             }
-            return json;
+            return new ExitTimeJson(
+                    new ExitTimeJson.Config(f.name(), NoiseLaws.spec(law), b, start, etas, paths, maxSteps, seed, k),
+                    new ExitTimeJson.Theory(field + 1, m.fieldLower(), m.fieldUpper(), m.width(), m.lStar(),
+                            m.predictedExponent(), m.exitRate()),
+                    per, fj, local, "exit-time");
         }
 
         /** Mean exit time predicted by Theorem 1, \(1/(q\lambda(\eta))\); NaN where q is unknown. */
@@ -256,7 +235,7 @@ public final class ExitTimeCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "exit from field %d (%.4f, %.4f) of %s, b = %s, width %.4f, "
                     + "l* = %d, predicted exponent %.3f%n", field + 1, m.fieldLower(), m.fieldUpper(), f.name(),
-                    Double.isInfinite(b) ? "inf" : Double.toString(b), m.width(), m.lStar(),
+                    TruncationOption.format(b), m.width(), m.lStar(),
                     m.predictedExponent()));
             sb.append(String.format(Locale.ROOT, "%10s %14s %14s %9s %14s%n", "eta", "mean", "median", "censored",
                     "theory mean"));

@@ -2,8 +2,10 @@ package org.htsgd.cli.commands;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
@@ -84,7 +86,7 @@ public final class ExitTimeCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming the first repeated one
      */
     static void requireDistinct(double[] etas) {
-        java.util.Set<Double> seen = new java.util.HashSet<>();
+        Set<Double> seen = new HashSet<>();
         for (double eta : etas) {
             if (!seen.add(eta)) {
                 throw new IllegalArgumentException("--eta repeats " + eta + ": give each learning rate once");

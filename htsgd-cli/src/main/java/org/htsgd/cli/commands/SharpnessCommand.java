@@ -150,8 +150,16 @@ public final class SharpnessCommand implements Callable<Integer> {
                     : Trainer.loadCheckpointWeights(checkpoint, net);
             Map<Measure, Progress> bars = new EnumMap<>(Measure.class);
             try {
-                result = Sharpness.measure(net, sc, (m, done, total) -> bars.computeIfAbsent(m,
-                        k -> Progress.start(k.name().toLowerCase(Locale.ROOT), total, "evals")).set(done));
+                // the measures run one after another: the previous bar ends when the next measure starts
+                result = Sharpness.measure(net, sc, (m, done, total) -> {
+                    Progress bar = bars.get(m);
+                    if (bar == null) {
+                        bars.values().forEach(Progress::close);
+                        bar = Progress.start(m.name().toLowerCase(Locale.ROOT), total, "evals");
+                        bars.put(m, bar);
+                    }
+                    bar.set(done);
+                });
             } finally {
                 bars.values().forEach(Progress::close);
             }

@@ -43,6 +43,7 @@ public final class Progress implements AutoCloseable {
     private long lastLineDone = -1;
     private int lastTenth = -1;
     private String message;
+    private boolean closed;
 
     private Progress(ProgressBar bar, PrintStream lines, LongSupplier nanoClock, String task, long total,
                      String unit) {
@@ -139,8 +140,13 @@ public final class Progress implements AutoCloseable {
         return Duration.ofNanos(nanoClock.getAsLong() - startNanos);
     }
 
+    /** Ends the display (a final line in {@link Mode#LINES}); closing again does nothing. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (bar != null) {
             bar.close();
         }

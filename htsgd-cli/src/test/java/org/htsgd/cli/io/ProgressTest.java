@@ -80,15 +80,22 @@ class ProgressTest {
     }
 
     @Test
-    void offWritesNothingAndBeyondTheTotalTheTotalGrows() {
+    void offWritesNothingClosingTwiceWritesOnceAndBeyondTheTotalTheTotalGrows() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(buf, true, StandardCharsets.UTF_8);
         try (Progress p = Progress.start("x", 10, "u", Progress.Mode.OFF, err, System::nanoTime)) {
             p.set(20);
         }
         assertEquals("", buf.toString(StandardCharsets.UTF_8));
-        try (Progress p = Progress.start("x", 10, "u", Progress.Mode.LINES, err, () -> 0L)) {
-            p.set(20);
+        Progress p = Progress.start("x", 10, "u", Progress.Mode.LINES, err, () -> 0L);
+        p.set(3);
+        p.close();
+        p.close(); // a second close (a bar ended early, then in a finally) writes nothing more
+        assertEquals(List.of("x:   0% (0/10 u, 0.0 s)", "x:  30% (3/10 u, 0.0 s)"),
+                buf.toString(StandardCharsets.UTF_8).lines().toList());
+        buf.reset();
+        try (Progress q = Progress.start("x", 10, "u", Progress.Mode.LINES, err, () -> 0L)) {
+            q.set(20);
         }
         assertEquals(List.of("x:   0% (0/10 u, 0.0 s)", "x: 100% (20/20 u, 0.0 s)"),
                 buf.toString(StandardCharsets.UTF_8).lines().toList());

@@ -17,6 +17,7 @@ import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.ExitTimes;
 import org.htsgd.core.simulation.Partition1D;
+import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.stats.ExponentialKs;
 import org.htsgd.core.stats.LogLogFit;
@@ -132,6 +133,11 @@ public final class ExitTimeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("start is outside the domain [" + f.domain().lo() + ", "
                         + f.domain().hi() + "]: " + start);
             }
+            String etaCount = etas.length > 1 ? " x " + etas.length + " etas" : "";
+            RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
+                    (double) maxSteps * paths * etas.length);
+            RunBudget.requireMemory("--paths " + paths + etaCount,
+                    RunBudget.exitTimeBytes((double) paths * etas.length, 1));
             return new ExitTimeRun(f, law, b, start, etas, paths, maxSteps, seed, fitPoints);
         }
 

@@ -19,6 +19,7 @@ import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
 import org.htsgd.core.simulation.Partition1D;
 import org.htsgd.core.simulation.ProximityLabeller;
+import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.simulation.SgdNd;
 import org.htsgd.core.theory.LimitingChain;
@@ -80,6 +81,7 @@ public final class OccupancyCommand implements Callable<Integer> {
         }
         start = Converters.point(startText);
         Landscape f = sim.parseLandscape();
+        requireBudget(f.dimension());
         if (start.length != f.dimension()) {
             throw new IllegalArgumentException("start has " + start.length + " coordinates but " + f.name() + " is "
                     + f.dimension() + "-D");
@@ -177,6 +179,16 @@ public final class OccupancyCommand implements Callable<Integer> {
         System.out.print(sb);
         System.out.println("wrote " + dir.resolve("occupancy.json"));
         return 0;
+    }
+
+    /** Refuses, before any work, a run whose steps or per-path results are beyond this JVM (fields not counted). */
+    private void requireBudget(int dimension) {
+        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
+        double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
+        RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
+                        + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),
+                RunBudget.occupancyBytes(paths, 0, dimension, dimension == 1 ? Math.max(0, bins) : 0,
+                        Math.max(0, points)));
     }
 
     private Map<String, Object> config1d(Landscape1D f, NoiseLaw law) {

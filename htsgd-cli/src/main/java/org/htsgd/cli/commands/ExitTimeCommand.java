@@ -134,10 +134,10 @@ public final class ExitTimeCommand implements Callable<Integer> {
                         + f.domain().hi() + "]: " + start);
             }
             String etaCount = etas.length > 1 ? " x " + etas.length + " etas" : "";
-            RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
-                    (double) maxSteps * paths * etas.length);
             RunBudget.requireMemory("--paths " + paths + etaCount,
                     RunBudget.exitTimeBytes((double) paths * etas.length, 1));
+            RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
+                    (double) maxSteps * paths * etas.length);
             return new ExitTimeRun(f, law, b, start, etas, paths, maxSteps, seed, fitPoints);
         }
 

@@ -90,6 +90,9 @@ public final class OccupancyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("start is outside the domain " + f.domain() + ": "
                     + java.util.Arrays.toString(start));
         }
+        // the field analysis may refuse the landscape: before anything is written or any progress is shown
+        AttractionFields1D fields1 = f instanceof Landscape1D f1 ? CriticalPoints1D.of(f1).fields() : null;
+        Fields2D fields2 = fields1 == null ? Fields2D.of(f, 41) : null;
         OutputDir dir = OutputDir.of(sim.out);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "occupancy");
@@ -100,7 +103,7 @@ public final class OccupancyCommand implements Callable<Integer> {
             exec = exec.withProgress(bar::set);
             if (f instanceof Landscape1D f1) {
                 NoiseLaw law = sim.scalarNoise();
-                AttractionFields1D fields = CriticalPoints1D.of(f1).fields();
+                AttractionFields1D fields = fields1;
                 Partition1D partition = Partition1D.of(ExitTimeCommand.interior(fields.boundaries()));
                 Occupancy.Config1D config = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b), start[0],
                         partition, steps, paths, sim.seed);
@@ -117,7 +120,7 @@ public final class OccupancyCommand implements Callable<Integer> {
                 json.put("config", config1d(f1, law));
                 json.put("theory", theory(Theory.of(fields, f1, sim.b, law, f1.name()), result.fractions()));
             } else {
-                Fields2D fields = Fields2D.of(f, 41);
+                Fields2D fields = fields2;
                 double[][] sets = new double[fields.size()][];
                 for (int i = 0; i < sets.length; i++) {
                     sets[i] = fields.minimiserSet(i);
@@ -183,12 +186,12 @@ public final class OccupancyCommand implements Callable<Integer> {
 
     /** Refuses, before any work, a run whose steps or per-path results are beyond this JVM (fields not counted). */
     private void requireBudget(int dimension) {
-        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
         double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
         RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
                         + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),
                 RunBudget.occupancyBytes(paths, 0, dimension, dimension == 1 ? Math.max(0, bins) : 0,
                         Math.max(0, points)));
+        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
     }
 
     private Map<String, Object> config1d(Landscape1D f, NoiseLaw law) {

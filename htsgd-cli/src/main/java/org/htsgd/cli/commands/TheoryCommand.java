@@ -46,8 +46,8 @@ public final class TheoryCommand implements Callable<Integer> {
     public Integer call() {
         Landscape1D f = SimulationOptions.require1D(org.htsgd.core.landscape.Landscapes.parse(landscape), "theory");
         NoiseLaw law = alpha == null ? NoiseLaws.parse(noise) : NoiseLaws.symmetricLomax(alpha, 1.0);
-        OutputDir dir = OutputDir.of(out);
         TheoryReport report = Theory.of(f, b, law);
+        OutputDir dir = OutputDir.of(out);
         dir.writeJson("theory.json", report);
         List<List<?>> rows = new ArrayList<>();
         for (TheoryReport.MinimumReport m : report.minima()) {

@@ -26,8 +26,10 @@ public final class RunBudget {
     static final long EXIT_TIME_PATH_BYTES = 48;
     /** Object header and reference of a per-path array. */
     private static final long ARRAY_BYTES = 24;
-    /** Bytes in a gigabyte. */
-    private static final double GB = 1e9;
+    /** Bytes in a gigabyte, as {@code -Xmx8g} counts them (2^30). */
+    private static final double GB = 1L << 30;
+    /** Bytes in a megabyte (2^20). */
+    private static final double MB = 1L << 20;
 
     private RunBudget() {
     }
@@ -89,12 +91,12 @@ public final class RunBudget {
         return paths * perPath + shared + text;
     }
 
-    /** @param bytes a size @return it in GB (MB below 1 GB), e.g. "34 GB" */
+    /** @param bytes a size @return it in GB (MB below 1 GB), binary units as -Xmx counts them, e.g. "8 GB" */
     static String size(double bytes) {
         if (bytes >= GB) {
             double g = bytes / GB;
-            return String.format(Locale.ROOT, g >= 10 ? "%.0f GB" : "%.1f GB", g);
+            return String.format(Locale.ROOT, g >= 10 || g == Math.rint(g) ? "%.0f GB" : "%.1f GB", g);
         }
-        return String.format(Locale.ROOT, "%.0f MB", Math.max(1, bytes / 1e6));
+        return String.format(Locale.ROOT, "%.0f MB", Math.max(1, bytes / MB));
     }
 }

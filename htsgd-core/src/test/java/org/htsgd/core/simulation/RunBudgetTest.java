@@ -49,8 +49,10 @@ class RunBudgetTest {
 
     @Test
     void sizesReadAsGigabytesOrMegabytes() {
-        assertEquals("34 GB", RunBudget.size(34.2e9));
-        assertEquals("8.6 GB", RunBudget.size(8.59e9));
-        assertEquals("120 MB", RunBudget.size(1.2e8));
+        // binary units, as -Xmx counts them: -Xmx8g is "8 GB"
+        assertEquals("8 GB", RunBudget.size(8L << 30));
+        assertEquals("34 GB", RunBudget.size(34.2 * (1L << 30)));
+        assertEquals("1.5 GB", RunBudget.size(1.5 * (1L << 30)));
+        assertEquals("120 MB", RunBudget.size(120 << 20));
     }
 }

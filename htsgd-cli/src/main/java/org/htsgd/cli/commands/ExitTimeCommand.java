@@ -16,6 +16,7 @@ import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.ExitTimeSweep;
 import org.htsgd.core.simulation.ExitTimes;
+import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.stats.LogLogFit;
 import org.htsgd.core.theory.TheoryReport;
 import picocli.CommandLine.Command;
@@ -121,6 +122,11 @@ public final class ExitTimeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("start is outside the domain [" + f.domain().lo() + ", "
                         + f.domain().hi() + "]: " + start);
             }
+            String etaCount = etas.length > 1 ? " x " + etas.length + " etas" : "";
+            RunBudget.requireMemory("--paths " + paths + etaCount,
+                    RunBudget.exitTimeBytes((double) paths * etas.length, 1));
+            RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
+                    (double) maxSteps * paths * etas.length);
             // Fit on the smallest etas (largest 1/eta), where the local slope has settled.
             int k = Math.min(fitPoints == 0 ? Math.max(2, (etas.length + 1) / 2) : fitPoints, etas.length);
             long[] seeds = new long[etas.length];

@@ -17,6 +17,7 @@ import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
 import org.htsgd.core.simulation.ProximityLabeller;
+import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.simulation.SgdNd;
 import org.htsgd.core.theory.Theory;
@@ -76,6 +77,7 @@ public final class OccupancyCommand implements Callable<Integer> {
         }
         start = Converters.point(startText);
         Landscape f = sim.parseLandscape();
+        requireBudget(f.dimension());
         if (start.length != f.dimension()) {
             throw new IllegalArgumentException("start has " + start.length + " coordinates but " + f.name() + " is "
                     + f.dimension() + "-D");
@@ -84,8 +86,11 @@ public final class OccupancyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("start is outside the domain " + f.domain() + ": "
                     + java.util.Arrays.toString(start));
         }
-        if (f instanceof Landscape1D f1) {
-            CriticalPoints1D.of(f1).fields().partition().startField(start[0]); // refuse a start on a boundary now
+        // the field analysis may refuse the landscape: before anything is written or any progress is shown
+        AttractionFields1D fields1 = f instanceof Landscape1D f1 ? CriticalPoints1D.of(f1).fields() : null;
+        Fields2D fields2 = fields1 == null ? Fields2D.of(f, 41) : null;
+        if (fields1 != null) {
+            fields1.partition().startField(start[0]); // refuse a start on a boundary now
         }
         OutputDir dir = sim.openOut();
         Object jsonConfig;
@@ -98,7 +103,7 @@ public final class OccupancyCommand implements Callable<Integer> {
             exec = exec.withProgress(bar::set);
             if (f instanceof Landscape1D f1) {
                 NoiseLaw law = sim.scalarNoise();
-                AttractionFields1D fields = CriticalPoints1D.of(f1).fields();
+                AttractionFields1D fields = fields1;
                 Occupancy.Config1D config = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b()), start[0],
                         fields.partition(), steps, paths, sim.seed());
                 if (bins > 0) {
@@ -115,7 +120,7 @@ public final class OccupancyCommand implements Callable<Integer> {
                         paths, sim.seed());
                 theory = OccupancyJson.Theory.of(Theory.of(fields, f1, sim.b(), law, f1.name()), result.fractions());
             } else {
-                Fields2D fields = Fields2D.of(f, 41);
+                Fields2D fields = fields2;
                 double[][] sets = new double[fields.size()][];
                 for (int i = 0; i < sets.length; i++) {
                     sets[i] = fields.minimiserSet(i);
@@ -160,5 +165,14 @@ public final class OccupancyCommand implements Callable<Integer> {
         System.out.print(sb);
         System.out.println("wrote " + dir.resolve("occupancy.json"));
         return 0;
+    }
+
+    private void requireBudget(int dimension) {
+        double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
+        RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
+                        + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),
+                RunBudget.occupancyBytes(paths, 0, dimension, dimension == 1 ? Math.max(0, bins) : 0,
+                        Math.max(0, points)));
+        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
     }
 }

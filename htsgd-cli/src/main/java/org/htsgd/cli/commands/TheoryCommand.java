@@ -48,8 +48,8 @@ public final class TheoryCommand implements Callable<Integer> {
     public Integer call() {
         Landscape1D f = landscape.parse1D("theory");
         NoiseLaw law = alpha == null ? noise.scalar() : NoiseLaws.symmetricLomax(alpha, 1.0);
-        OutputDir dir = out.open();
         TheoryReport report = Theory.of(f, truncation.orElse(TruncationOption.SIMULATION_DEFAULT), law);
+        OutputDir dir = out.open();
         dir.writeJson("theory.json", report);
         List<List<?>> rows = new ArrayList<>();
         for (TheoryReport.MinimumReport m : report.minima()) {

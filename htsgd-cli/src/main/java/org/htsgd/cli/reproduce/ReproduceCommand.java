@@ -34,7 +34,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR",
         description = "Directory of the datasets: the files themselves or one subdirectory per dataset "
-            + "(fashion-mnist, svhn, cifar10); each dataset's own default directory is searched after it (e.g. "
+            + "(fashion-mnist, svhn, cifar10). A dataset found there is used, or refused if damaged (never "
+            + "replaced by another copy); a dataset not there is read from its default directory (e.g. "
             + "/usr/share/datasets/fashion-mnist).")
     private Path dataDir;
 

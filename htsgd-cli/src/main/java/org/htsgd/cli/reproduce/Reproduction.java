@@ -10,12 +10,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.report.HtmlReport;
+import org.htsgd.train.data.DataSpec;
 
 /**
  * Runs the parts of {@code htsgd reproduce} in order, skipping those already finished with the same settings, and
@@ -124,6 +126,7 @@ public final class Reproduction {
      * @return the outcomes, in order
      */
     public static List<Outcome> run(List<Part> parts, Settings settings, PrintWriter log) {
+        checkData(parts, settings);
         OutputDir root = OutputDir.of(settings.out());
         Profile profile = settings.profile();
         root.writeJson("profile.json", profile);
@@ -137,6 +140,36 @@ public final class Reproduction {
         log.println("report: " + root.resolve(INDEX).toAbsolutePath());
         log.flush();
         return outcomes;
+    }
+
+    /**
+     * Reads every dataset that a part about to run takes from the user's {@code --data} directory, before anything
+     * is written: a copy there is used or refused, never replaced by another copy (e.g. the system's).
+     *
+     * @throws IllegalArgumentException naming the damaged file and the directory (bad input, exit 2)
+     */
+    private static void checkData(List<Part> parts, Settings settings) {
+        if (settings.dataDir() == null) {
+            return;
+        }
+        Set<DataSpec> checked = EnumSet.noneOf(DataSpec.class);
+        for (Part part : parts) {
+            if (settings.selected() != null && !settings.selected().contains(part.id())
+                || finished(part, settings) != null) {
+                continue;
+            }
+            for (DataSpec spec : part.datasets(settings.profile())) {
+                Path dir = spec.locateIn(settings.dataDir());
+                if (dir != null && checked.add(spec)) {
+                    try {
+                        spec.load(dir, settings.profile().seedFor(part.id()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--data: " + e.getMessage() + " (in "
+                            + dir.toAbsolutePath() + ")", e);
+                    }
+                }
+            }
+        }
     }
 
     /**

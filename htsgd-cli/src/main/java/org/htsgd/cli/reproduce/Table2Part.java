@@ -105,6 +105,12 @@ final class Table2Part implements Part {
         return true;
     }
 
+    @Override
+    public List<DataSpec> datasets(Profile profile) {
+        return Arrays.stream(PaperTask.values()).filter(t -> t == PaperTask.FMNIST || profile.training().otherTasks())
+            .map(t -> t.data).toList();
+    }
+
     /**
      * One training run with the measures at its final weights.
      *
@@ -186,32 +192,21 @@ final class Table2Part implements Part {
                     + where + "). How to get the data: " + t.data.howToGet()));
                 continue;
             }
-            // --data DIR may hold the files directly or in a subdirectory per dataset; then the default directory
-            List<Path> candidates = new ArrayList<>();
-            if (ctx.dataDir() != null) {
-                candidates.add(ctx.dataDir());
-                candidates.add(ctx.dataDir().resolve(t.subdirectory));
-                candidates.add(ctx.dataDir().resolve(t.data.id()));
-            }
-            candidates.add(t.data.defaultDirectory());
-            IllegalArgumentException first = null;
-            for (Path dir : candidates) {
-                try {
-                    // loads (and validates) the files once; each run loads them again with its own seed
-                    t.data.load(dir, ctx.seed());
-                    available.add(t);
-                    dataDirs.put(t, dir);
-                    break;
-                } catch (IllegalArgumentException e) {
-                    first = first == null ? e : first;
+            // a copy in --data DIR (the files, or DIR/<dataset>) is used, damaged or not (Reproduction checked it
+            // first); the dataset's default directory only when DIR holds none of its files
+            Path userCopy = ctx.dataDir() == null ? null : t.data.locateIn(ctx.dataDir());
+            Path dir = userCopy != null ? userCopy : t.data.defaultDirectory();
+            try {
+                // loads (and validates) the files once; each run loads them again with its own seed
+                t.data.load(dir, ctx.seed());
+                available.add(t);
+                dataDirs.put(t, dir);
+            } catch (IllegalArgumentException e) {
+                if (t == PaperTask.FMNIST || userCopy != null) {
+                    throw e;
                 }
-            }
-            if (!available.contains(t)) {
-                if (t == PaperTask.FMNIST) {
-                    throw first;
-                }
-                notRun.add(new NotRun(t.task, t.label, "not run: data not found in " + candidates + " ("
-                    + first.getMessage() + "). How to get it: " + t.data.howToGet()));
+                notRun.add(new NotRun(t.task, t.label, "not run: data not found in " + dir + " ("
+                    + e.getMessage() + "). How to get it: " + t.data.howToGet()));
             }
         }
         List<Method> methods = s.methods().stream().map(Method::fromCliName).toList();

@@ -58,7 +58,27 @@ public final class Main implements Runnable {
 
     /** @param args the arguments */
     public static void main(String[] args) {
+        useLauncherStderr();
         System.exit(run(args));
+    }
+
+    /**
+     * The launcher ({@code ./htsgd}) sends the JVM's file descriptor 2 to a file, because libtorch prints its own
+     * warnings there from native code, and names the user's stderr in the system property {@code htsgd.stderr}
+     * (e.g. {@code /dev/fd/3}): htsgd's own messages and progress go there. Without the property (java -jar, tests,
+     * {@code --verbose}) stderr is left alone.
+     */
+    private static void useLauncherStderr() {
+        String target = System.getProperty("htsgd.stderr");
+        if (target == null || target.isEmpty()) {
+            return;
+        }
+        try { // append: a redirected stderr file is not truncated
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(target, true), true,
+                    java.nio.charset.Charset.defaultCharset()));
+        } catch (java.io.IOException e) {
+            System.err.println("htsgd: cannot write to " + target + " (" + e.getMessage() + "); using stderr");
+        }
     }
 
     private static int onBadParameters(CommandLine.ParameterException ex, String[] args) {

@@ -93,6 +93,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             stdout.printf("%-14s %-14s %s%n", o.id(), o.status(), Double.isNaN(o.seconds()) ? ""
                 : String.format("%.1f s wall, %.1f s CPU", o.seconds(), o.cpuSeconds()));
         }
+        List<String> headlines = Headlines.lines(out, outcomes);
+        if (!headlines.isEmpty()) {
+            stdout.println();
+            headlines.forEach(stdout::println);
+            stdout.println();
+        }
         stdout.println("report: " + out.resolve(Reproduction.INDEX).toAbsolutePath());
         stdout.flush();
         List<String> failed = outcomes.stream().filter(o -> o.status() == Reproduction.Status.FAILED)

@@ -66,13 +66,15 @@ public final class Main implements Runnable {
      * The launcher ({@code ./htsgd}) sends the JVM's file descriptor 2 to a file, because libtorch prints its own
      * warnings there from native code, and names the user's stderr in the system property {@code htsgd.stderr}
      * (e.g. {@code /dev/fd/3}): htsgd's own messages and progress go there. Without the property (java -jar, tests,
-     * {@code --verbose}) stderr is left alone.
+     * {@code --verbose}) stderr is left alone. The launcher then waits for the JVM instead of being replaced by it, so
+     * the JVM ends when the launcher is killed, as it did when the launcher's process was the JVM.
      */
     private static void useLauncherStderr() {
         String target = System.getProperty("htsgd.stderr");
         if (target == null || target.isEmpty()) {
             return;
         }
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
         try { // append: a redirected stderr file is not truncated
             System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(target, true), true,
                     java.nio.charset.Charset.defaultCharset()));

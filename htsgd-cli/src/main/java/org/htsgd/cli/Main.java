@@ -74,7 +74,10 @@ public final class Main implements Runnable {
         if (target == null || target.isEmpty()) {
             return;
         }
-        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
+        // halt, not exit: shutdown hooks that free the engine while a step runs in native code crash the JVM (SIGSEGV
+        // in libtorch, seen); every output is written atomically, so ending here is as safe as kill -9
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit()
+                .thenRun(() -> Runtime.getRuntime().halt(143)));
         try { // append: a redirected stderr file is not truncated
             System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(target, true), true,
                     java.nio.charset.Charset.defaultCharset()));

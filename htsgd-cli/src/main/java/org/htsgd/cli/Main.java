@@ -59,7 +59,32 @@ public final class Main implements Runnable {
 
     /** @param args the arguments */
     public static void main(String[] args) {
+        useLauncherStderr();
         System.exit(run(args));
+    }
+
+    /**
+     * The launcher ({@code ./htsgd}) sends the JVM's file descriptor 2 to a file, because libtorch prints its own
+     * warnings there from native code, and names the user's stderr in the system property {@code htsgd.stderr}
+     * (e.g. {@code /dev/fd/3}): htsgd's own messages and progress go there. Without the property (java -jar, tests,
+     * {@code --verbose}) stderr is left alone. The launcher then waits for the JVM instead of being replaced by it, so
+     * the JVM ends when the launcher is killed, as it did when the launcher's process was the JVM.
+     */
+    private static void useLauncherStderr() {
+        String target = System.getProperty("htsgd.stderr");
+        if (target == null || target.isEmpty()) {
+            return;
+        }
+        // halt, not exit: shutdown hooks that free the engine while a step runs in native code crash the JVM (SIGSEGV
+        // in libtorch, seen); every output is written atomically, so ending here is as safe as kill -9
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit()
+                .thenRun(() -> Runtime.getRuntime().halt(143)));
+        try { // append: a redirected stderr file is not truncated
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(target, true), true,
+                    java.nio.charset.Charset.defaultCharset()));
+        } catch (java.io.IOException e) {
+            System.err.println("htsgd: cannot write to " + target + " (" + e.getMessage() + "); using stderr");
+        }
     }
 
     private static int onBadParameters(CommandLine.ParameterException ex, String[] args) {

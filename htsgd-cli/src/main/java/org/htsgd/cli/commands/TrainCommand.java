@@ -170,11 +170,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig cfg = config();
-        // the run's configuration first, so that a killed run can be measured (htsgd sharpness) or resumed
-        OutputDir.of(cfg.outDir()).writeJson(SharpnessCommand.RUN_CONFIG, cfg);
         TrainResult r;
         try (Progress bar = Progress.start("train " + cfg.method().cliName(), cfg.iterations(), "it")) {
             r = Trainer.run(cfg, new TrainListener() {
+                @Override
+                public void onStart(TrainConfig config, long resumedFrom) {
+                    // once the run is accepted (data, checkpoint), first: a killed run can be measured or resumed
+                    OutputDir.of(config.outDir()).writeJson(SharpnessCommand.RUN_CONFIG, config);
+                }
+
                 @Override
                 public void onStep(long iteration, StepRecord step) {
                     bar.set(iteration + 1);

@@ -46,8 +46,9 @@ public final class Charts {
      * @param x abscissae
      * @param y ordinates
      * @param style how it is drawn
+     * @param color its colour, or {@code null} for the chart's next default colour
      */
-    public record Series(String name, double[] x, double[] y, Style style) {
+    public record Series(String name, double[] x, double[] y, Style style, Color color) {
         /** Validates lengths. */
         public Series {
             if (x.length != y.length) {
@@ -55,6 +56,39 @@ public final class Charts {
                         + " y values");
             }
         }
+
+        /**
+         * A series in the chart's next default colour.
+         *
+         * @param name legend name
+         * @param x abscissae
+         * @param y ordinates
+         * @param style how it is drawn
+         */
+        public Series(String name, double[] x, double[] y, Style style) {
+            this(name, x, y, style, null);
+        }
+    }
+
+    /** Base colours of the families (Okabe and Ito's colour-blind-safe blue, vermillion, bluish green, purple). */
+    private static final Color[] FAMILIES = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+        new Color(204, 121, 167)};
+
+    /**
+     * One colour family per group of series (e.g. a curve and its theory lines): the same hue in three shades.
+     *
+     * @param family the group's index (families repeat after four)
+     * @param shade 0 the base colour (the data), 1 darker, 2 lighter (theory lines)
+     * @return the colour
+     */
+    public static Color family(int family, int shade) {
+        Color base = FAMILIES[Math.floorMod(family, FAMILIES.length)];
+        return switch (shade) {
+            case 0 -> base;
+            case 1 -> base.darker();
+            case 2 -> new Color((base.getRed() + 255) / 2, (base.getGreen() + 255) / 2, (base.getBlue() + 255) / 2);
+            default -> throw new IllegalArgumentException("shade is not 0, 1 or 2: " + shade);
+        };
     }
 
     /**
@@ -99,6 +133,10 @@ public final class Charts {
                 continue;
             }
             XYSeries xs = chart.addSeries(s.name(), s.x(), s.y());
+            if (s.color() != null) {
+                xs.setLineColor(s.color());
+                xs.setMarkerColor(s.color());
+            }
             switch (s.style()) {
                 case LINE_MARKERS -> xs.setMarker(SeriesMarkers.CIRCLE);
                 case MARKERS -> {

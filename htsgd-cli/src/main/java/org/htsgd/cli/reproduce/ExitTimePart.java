@@ -208,7 +208,8 @@ final class ExitTimePart implements Part {
         List<Charts.Series> series = new ArrayList<>();
         List<List<String>> fitRows = new ArrayList<>();
         List<List<String>> pointRows = new ArrayList<>();
-        for (Curve c : r.curves()) {
+        for (int ci = 0; ci < r.curves().size(); ci++) {
+            Curve c = r.curves().get(ci);
             int n = c.points().size();
             double[] x = new double[n];
             double[] y = new double[n];
@@ -228,7 +229,9 @@ final class ExitTimePart implements Part {
                         + Fmt.ci(c.all().localCiLow()[k - 1], c.all().localCiHigh()[k - 1]),
                     Fmt.f(p.seconds(), 1)));
             }
-            series.add(new Charts.Series(c.label() + " (simulated mean)", x, y, Charts.Style.LINE_MARKERS));
+            // one colour family per curve: the simulated means, its theory slope (darker) and mean (lighter)
+            series.add(new Charts.Series(c.label() + " (simulated mean)", x, y, Charts.Style.LINE_MARKERS,
+                Charts.family(ci, 0)));
             // Theory slope through the settled points: c / eta^beta with c fitted at the fixed slope beta.
             double logC = 0;
             int m = 0;
@@ -243,11 +246,11 @@ final class ExitTimePart implements Part {
             double[] ly = {Math.exp(logC + c.predictedSlope() * Math.log(lx[0])),
                 Math.exp(logC + c.predictedSlope() * Math.log(lx[1]))};
             series.add(new Charts.Series(c.label() + ": slope " + Fmt.f(c.predictedSlope(), 1) + " (theory)", lx, ly,
-                Charts.Style.DASHED));
+                Charts.Style.DASHED, Charts.family(ci, 1)));
             if (!tx.isEmpty()) {
                 series.add(new Charts.Series(c.label() + ": 1/(q lambda(eta)) (theory)",
                     tx.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ty.stream().mapToDouble(Double::doubleValue).toArray(), Charts.Style.LINE));
+                    ty.stream().mapToDouble(Double::doubleValue).toArray(), Charts.Style.LINE, Charts.family(ci, 2)));
             }
             Fit s = c.settled();
             boolean ok = Math.abs(s.slope() - c.predictedSlope()) <= SLOPE_TOLERANCE;
@@ -266,7 +269,8 @@ final class ExitTimePart implements Part {
             + "slow approach at large eta; the solid lines are Theorem 1's mean 1/(q lambda(eta)) with q from eq. (10).");
         report.figure(ctx.href("exit-times.png"), "Mean first exit time from Omega_2 = (" + Fmt.f(r.fieldLower(), 3)
             + ", " + Fmt.f(r.fieldUpper(), 3) + ") vs 1/eta, start " + r.start() + ", noise " + r.noise()
-            + "; dashed: theory slopes; solid: 1/(q lambda(eta)).");
+            + "; one colour per curve: markers the simulated means, dashed (darker) its theory slope, solid (lighter) "
+            + "its 1/(q lambda(eta)).");
         report.table(List.of("curve", "l*", "theory slope", "fitted slope", "95% CI", "fitted etas",
             "within " + SLOPE_TOLERANCE + "?", "censored in fit", "q (eq. 10)"), fitRows);
         report.table(List.of("curve", "eta", "mean exit", "median exit", "censored", "in fit", "1/(q lambda)",

@@ -1,6 +1,8 @@
 package org.htsgd.cli.reproduce;
 
+import java.util.List;
 import org.htsgd.cli.report.HtmlReport;
+import org.htsgd.train.data.DataSpec;
 
 /**
  * One step of {@code htsgd reproduce}: a figure or table of the paper, regenerated. {@link #run} computes and writes
@@ -20,6 +22,16 @@ public interface Part {
      * @return the part of the profile this part depends on (serialised into its fingerprint: a change re-runs it)
      */
     Object scale(Profile profile);
+
+    /**
+     * @param profile the profile
+     * @return the datasets {@link #run} reads with this profile (none by default); a copy of one of them in the
+     *     user's {@code --data} directory is read before any part runs, so that a damaged copy is refused (exit 2,
+     *     the file named) before anything is written, never replaced by another copy
+     */
+    default List<DataSpec> datasets(Profile profile) {
+        return List.of();
+    }
 
     /**
      * @return whether an unfinished run's files are kept for the next run to continue from (the part then skips its

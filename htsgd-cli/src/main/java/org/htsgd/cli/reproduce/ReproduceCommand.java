@@ -44,7 +44,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", converter = DirectoryConverter.class,
         description = "Directory of the datasets: the files themselves or one subdirectory per dataset "
-            + "(fashion-mnist, svhn, cifar10); each dataset's own default directory is searched after it (e.g. "
+            + "(fashion-mnist, svhn, cifar10). A dataset found there is used, or refused if damaged (never "
+            + "replaced by another copy); a dataset not there is read from its default directory (e.g. "
             + "/usr/share/datasets/fashion-mnist).")
     private Path dataDir;
 
@@ -94,6 +95,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (Reproduction.Outcome o : outcomes) {
             stdout.printf("%-14s %-14s %s%n", o.id(), o.status(), Double.isNaN(o.seconds()) ? ""
                 : String.format("%.1f s wall, %.1f s CPU", o.seconds(), o.cpuSeconds()));
+        }
+        List<String> headlines = Headlines.lines(out.path(), outcomes);
+        if (!headlines.isEmpty()) {
+            stdout.println();
+            headlines.forEach(stdout::println);
+            stdout.println();
         }
         stdout.println("report: " + out.path().resolve(Reproduction.INDEX).toAbsolutePath());
         stdout.flush();

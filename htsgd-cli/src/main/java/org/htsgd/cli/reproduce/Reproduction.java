@@ -10,20 +10,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.report.HtmlReport;
+import org.htsgd.train.data.DataSpec;
 
 /**
  * Runs the parts of {@code htsgd reproduce} in order, skipping those already finished with the same settings, and
  * writes the report. A part is finished when {@code OUT/<id>/done.json} exists (written last, atomically) and its
  * fingerprint (a hash of the part's profile scale, its seed and the data directory) matches; a part whose
- * fingerprint changed is cleared and re-run. A part that throws is recorded in {@code OUT/<id>/failed.json}, the
+ * fingerprint changed is cleared and re-run. Clearing deletes only the files htsgd wrote there ({@link PartFiles}):
+ * a file the user put in {@code OUT/<id>/} is kept. A part that throws is recorded in {@code OUT/<id>/failed.json}, the
  * other parts still run, and the failure is shown in the report.
  */
 public final class Reproduction {
@@ -125,6 +126,7 @@ public final class Reproduction {
      * @return the outcomes, in order
      */
     public static List<Outcome> run(List<Part> parts, Settings settings, PrintWriter log) {
+        checkData(parts, settings);
         OutputDir root = OutputDir.of(settings.out());
         Profile profile = settings.profile();
         root.writeJson("profile.json", profile);
@@ -138,6 +140,36 @@ public final class Reproduction {
         log.println("report: " + root.resolve(INDEX).toAbsolutePath());
         log.flush();
         return outcomes;
+    }
+
+    /**
+     * Reads every dataset that a part about to run takes from the user's {@code --data} directory, before anything
+     * is written: a copy there is used or refused, never replaced by another copy (e.g. the system's).
+     *
+     * @throws IllegalArgumentException naming the damaged file and the directory (bad input, exit 2)
+     */
+    private static void checkData(List<Part> parts, Settings settings) {
+        if (settings.dataDir() == null) {
+            return;
+        }
+        Set<DataSpec> checked = EnumSet.noneOf(DataSpec.class);
+        for (Part part : parts) {
+            if (settings.selected() != null && !settings.selected().contains(part.id())
+                || finished(part, settings) != null) {
+                continue;
+            }
+            for (DataSpec spec : part.datasets(settings.profile())) {
+                Path dir = spec.locateIn(settings.dataDir());
+                if (dir != null && checked.add(spec)) {
+                    try {
+                        spec.load(dir, settings.profile().seedFor(part.id()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--data: " + e.getMessage() + " (in "
+                            + dir.toAbsolutePath() + ")", e);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -219,9 +251,19 @@ public final class Reproduction {
             deleteIfExists(dir.resolve(FAILED));
             deleteIfExists(dir.resolve(DONE));
         } else {
-            clear(dir);
+            PartFiles.deleteOurs(dir); // files of an interrupted, failed or differently configured run; not the user's
         }
         PartContext ctx = context(part, settings);
+        PartFiles.begin(dir);
+        try {
+            return runStarted(part, settings, ctx, fingerprint, log);
+        } finally {
+            PartFiles.end(dir);
+        }
+    }
+
+    private static Outcome runStarted(Part part, Settings settings, PartContext ctx, String fingerprint,
+                                      PrintWriter log) {
         ctx.dir().writeText(FINGERPRINT, fingerprint);
         log.printf("%-14s running: %s%n", part.id(), part.title());
         log.flush();
@@ -276,22 +318,6 @@ public final class Reproduction {
         }
     }
 
-    /** Deletes a part directory's contents left by an interrupted, failed or differently configured run. */
-    private static void clear(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void writeReport(List<Part> parts, List<Outcome> outcomes, Settings settings, OutputDir root) {
         HtmlReport report = new HtmlReport("htsgd reproduce: Wang, Oh & Rhee (ICLR 2022), regenerated");
         ReportHeader.write(report, settings, outcomes);
@@ -301,10 +327,14 @@ public final class Reproduction {
             report.section(part.title(), part.id());
             switch (o.status()) {
                 case RAN, SKIPPED -> {
+                    PartContext ctx = context(part, settings);
+                    PartFiles.begin(ctx.dir().path());
                     try {
-                        part.render(context(part, settings), report);
+                        part.render(ctx, report);
                     } catch (Exception e) {
                         report.note("The saved results of this part could not be rendered: " + e);
+                    } finally {
+                        PartFiles.end(ctx.dir().path());
                     }
                 }
                 case FAILED -> report.note("Failed after " + String.format("%.1f", o.seconds()) + " s: "

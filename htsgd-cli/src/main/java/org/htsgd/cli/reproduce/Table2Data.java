@@ -1,15 +1,14 @@
 package org.htsgd.cli.reproduce;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.loop.Task;
 
 /**
- * Where Table 2 finds a task's dataset: {@code --data DIR} itself, its subdirectory named as the dataset's default
- * directory ({@code fashion-mnist}, {@code svhn}, {@code cifar10}) or as the dataset's id, then the default
- * directory. The first that loads is used.
+ * Where Table 2 finds a task's dataset. A copy in {@code --data DIR} (the files themselves, or in DIR's subdirectory
+ * named as the dataset's default directory ({@code fashion-mnist}, {@code svhn}, {@code cifar10}) or its id) is used
+ * or refused, never silently replaced ({@link DataSpec#locateIn}); only when DIR holds none of the dataset's files is
+ * the dataset's default directory used.
  */
 final class Table2Data {
     private Table2Data() {
@@ -30,43 +29,28 @@ final class Table2Data {
     }
 
     /**
-     * @param dataDir {@code --data}, or null
-     * @param data the dataset
-     * @return the directories tried, in order
-     */
-    static List<Path> candidates(Path dataDir, DataSpec data) {
-        List<Path> candidates = new ArrayList<>();
-        if (dataDir != null) {
-            candidates.add(dataDir);
-            candidates.add(dataDir.resolve(data.defaultDirectory().getFileName().toString()));
-            candidates.add(dataDir.resolve(data.id()));
-        }
-        candidates.add(data.defaultDirectory());
-        return candidates;
-    }
-
-    /**
-     * Loads (and so validates) the task's data from each candidate until one works; each run loads it again with
-     * its own seed.
+     * Loads (and so validates) the task's data from the user's copy, or from the default directory when the user
+     * named none or DIR holds none of its files; each run loads it again with its own seed.
      *
      * @param task the task
      * @param dataDir {@code --data}, or null
      * @param seed a seed for the label corruption of this check
      * @return where it was found, or why not
+     * @throws IllegalArgumentException naming the file if the user's copy is damaged
      */
     static Location locate(Task task, Path dataDir, long seed) {
         DataSpec data = task.data();
-        List<Path> tried = candidates(dataDir, data);
-        IllegalArgumentException first = null;
-        for (Path dir : tried) {
-            try {
-                data.load(dir, seed);
-                return new Location(dir, "", null);
-            } catch (IllegalArgumentException e) {
-                first = first == null ? e : first;
+        Path userCopy = dataDir == null ? null : data.locateIn(dataDir);
+        Path dir = userCopy != null ? userCopy : data.defaultDirectory();
+        try {
+            data.load(dir, seed);
+            return new Location(dir, "", null);
+        } catch (IllegalArgumentException e) {
+            if (userCopy != null) {
+                throw e; // the user's copy is used or refused, never replaced by another
             }
+            return new Location(null, "not run: data not found in " + dir + " (" + e.getMessage()
+                + "). How to get it: " + data.howToGet(), e);
         }
-        return new Location(null, "not run: data not found in " + tried + " (" + first.getMessage()
-            + "). How to get it: " + data.howToGet(), first);
     }
 }

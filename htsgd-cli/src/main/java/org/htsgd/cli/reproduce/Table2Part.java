@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.HtmlReport;
+import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.loop.Task;
 
 /**
@@ -60,6 +61,11 @@ final class Table2Part implements Part {
     @Override
     public boolean resumable() {
         return true;
+    }
+
+    @Override
+    public List<DataSpec> datasets(Profile profile) {
+        return profile.training().tasks().stream().map(Task::data).toList();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Resumption: finished parts are skipped, failed or re-configured ones re-run, unselected ones left alone. */
 class ReproductionTest {
     /** A part that counts its runs, optionally fails, and whose scale is a settable value. */
-    static final class FakePart implements Part {
+    static class FakePart implements Part {
         final String id;
         final AtomicInteger runs = new AtomicInteger();
         volatile boolean fail;
@@ -116,14 +116,62 @@ class ReproductionTest {
         assertEquals(2, b.runs.get());
     }
 
+    /** Stands for the process being killed inside a part: not caught by Reproduction, like a kill -9. */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
     @Test
     void anInterruptedPartIsClearedAndReRun(@TempDir Path out) throws Exception {
+        FakePart killed = new FakePart("a") {
+            @Override
+            public void run(PartContext ctx) {
+                ctx.dir().writeText("stale.csv", "left by a killed run");
+                throw new Killed();
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(Killed.class, () -> run(out, List.of(killed), null));
+        assertTrue(Files.exists(out.resolve("a/stale.csv")));
         FakePart a = new FakePart("a");
-        Files.createDirectories(out.resolve("a"));
-        Files.writeString(out.resolve("a/stale.csv"), "left by a killed run");
         List<Reproduction.Outcome> r = run(out, List.of(a), null);
         assertEquals(Reproduction.Status.RAN, r.get(0).status());
         assertFalse(Files.exists(out.resolve("a/stale.csv")));
+    }
+
+    @Test
+    void aPartDeletesOnlyTheFilesItWrote(@TempDir Path out) throws Exception {
+        // the user's files: one there before the first run, one added after it, one in a subdirectory
+        Path dir = out.resolve("a");
+        Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(dir.resolve("notes.txt"), "the user's, before");
+        Files.writeString(dir.resolve("mine/data.csv"), "the user's, in a subdirectory");
+        FakePart a = new FakePart("a") {
+            @Override
+            public void run(PartContext ctx) {
+                super.run(ctx);
+                ctx.dir().writeText("only-with-" + scale + ".txt", "an output of these settings");
+            }
+        };
+        run(out, List.of(a), null);
+        assertTrue(Files.exists(dir.resolve("only-with-s1.txt")));
+        Files.writeString(dir.resolve("later.txt"), "the user's, after");
+        a.scale = "s2"; // other settings: the part is cleared and re-run
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        assertFalse(Files.exists(dir.resolve("only-with-s1.txt")), "the earlier run's own output was deleted");
+        assertTrue(Files.exists(dir.resolve("only-with-s2.txt")));
+        assertEquals("the user's, before", Files.readString(dir.resolve("notes.txt")));
+        assertEquals("the user's, after", Files.readString(dir.resolve("later.txt")));
+        assertEquals("the user's, in a subdirectory", Files.readString(dir.resolve("mine/data.csv")));
+        // a failed run, then a killed one, then a run with other settings: the user's files are still there
+        a.fail = true;
+        a.scale = "s3";
+        run(out, List.of(a), null);
+        a.fail = false;
+        a.scale = "s4";
+        run(out, List.of(a), null);
+        assertEquals("the user's, before", Files.readString(dir.resolve("notes.txt")));
+        assertEquals("the user's, after", Files.readString(dir.resolve("later.txt")));
+        assertFalse(Files.exists(dir.resolve("only-with-s2.txt")));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.htsgd.cli.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,12 +46,21 @@ class Table2ReportTest {
     }
 
     @Test
-    void dataIsLookedForInDataDirItsSubdirectoriesThenTheDefault() {
-        Path d = Path.of("/data");
-        assertEquals(List.of(d, d.resolve("fashion-mnist"), d.resolve("fmnist-corrupted"),
-            DataSpec.FMNIST_CORRUPTED.defaultDirectory()), Table2Data.candidates(d, DataSpec.FMNIST_CORRUPTED));
-        assertEquals(List.of(d, d.resolve("svhn"), d.resolve("svhn"), DataSpec.SVHN.defaultDirectory()),
-            Table2Data.candidates(d, DataSpec.SVHN));
-        assertEquals(List.of(DataSpec.CIFAR10.defaultDirectory()), Table2Data.candidates(null, DataSpec.CIFAR10));
+    void aDamagedCopyInDataDirIsRefusedNotReplaced(@TempDir Path d) throws IOException {
+        Files.createDirectories(d.resolve("fashion-mnist"));
+        Files.write(d.resolve("fashion-mnist/train-images-idx3-ubyte.gz"), new byte[] {1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Table2Data.locate(Task.FMNIST_LENET, d, 1));
+        assertTrue(e.getMessage().contains("train-images-idx3-ubyte"), e.getMessage());
+    }
+
+    @Test
+    void aDataDirWithoutTheDatasetFallsBackToTheDefaultDirectory(@TempDir Path d) {
+        Table2Data.Location l = Table2Data.locate(Task.CIFAR10_VGG11, d, 1);
+        // no CIFAR-10 here, and none in its default directory on a test machine: not run, saying where it looked
+        assertTrue(!l.found() || l.dir().equals(DataSpec.CIFAR10.defaultDirectory()), String.valueOf(l));
+        if (!l.found()) {
+            assertTrue(l.problem().contains(DataSpec.CIFAR10.defaultDirectory().toString()), l.problem());
+        }
     }
 }

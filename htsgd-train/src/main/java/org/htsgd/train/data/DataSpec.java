@@ -1,6 +1,9 @@
 package org.htsgd.train.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -30,15 +33,15 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 public enum DataSpec {
     /** Corrupted Fashion-MNIST: 1,000 clean + 200 re-drawn labels; full test set (paper §4.3 (1)). */
-    FMNIST_CORRUPTED("fmnist-corrupted", FashionMnist.DEFAULT_DIR, FashionMnist.HOW_TO_GET),
+    FMNIST_CORRUPTED("fmnist-corrupted", "fashion-mnist", FashionMnist.DEFAULT_DIR, FashionMnist.HOW_TO_GET),
     /** SVHN, first 25,000 of the training file; full test file (paper §4.3 (2), clean split). */
-    SVHN("svhn", userDataDir("svhn"), Svhn.HOW_TO_GET),
+    SVHN("svhn", "svhn", userDataDir("svhn"), Svhn.HOW_TO_GET),
     /** SVHN with S7's swapped split: first 25,000 of the test file; first 70,000 of the training file. */
-    SVHN_S7_SWAPPED("svhn-s7-swapped", userDataDir("svhn"), Svhn.HOW_TO_GET),
+    SVHN_S7_SWAPPED("svhn-s7-swapped", "svhn", userDataDir("svhn"), Svhn.HOW_TO_GET),
     /** CIFAR-10, full split (paper §4.3 (3)). */
-    CIFAR10("cifar10", userDataDir("cifar10"), Cifar.Variant.CIFAR10.howToGet()),
+    CIFAR10("cifar10", "cifar10", userDataDir("cifar10"), Cifar.Variant.CIFAR10.howToGet()),
     /** CIFAR-100, full split, fine labels, S8 normalisation and augmentation (paper §4.6). */
-    CIFAR100("cifar100", userDataDir("cifar100"), Cifar.Variant.CIFAR100.howToGet());
+    CIFAR100("cifar100", "cifar100", userDataDir("cifar100"), Cifar.Variant.CIFAR100.howToGet());
 
     /** Training-set size of the paper's SVHN subset. */
     public static final int SVHN_TRAIN_SUBSET = 25_000;
@@ -47,13 +50,16 @@ public enum DataSpec {
 
     /** Command-line id. */
     private final String id;
+    /** Its subdirectory in a directory of datasets. */
+    private final String subdirectory;
     /** Directory searched when none is given. */
     private final Path defaultDirectory;
     /** One line telling how to obtain the files. */
     private final String howToGet;
 
-    DataSpec(String id, Path defaultDirectory, String howToGet) {
+    DataSpec(String id, String subdirectory, Path defaultDirectory, String howToGet) {
         this.id = id;
+        this.subdirectory = subdirectory;
         this.defaultDirectory = defaultDirectory;
         this.howToGet = howToGet;
     }
@@ -79,6 +85,61 @@ public enum DataSpec {
     /** @return one line telling how to obtain the files */
     public String howToGet() {
         return howToGet;
+    }
+
+    /** @return this dataset's subdirectory in a directory of datasets: fashion-mnist, svhn, cifar10, cifar100 */
+    public String subdirectory() {
+        return subdirectory;
+    }
+
+    /**
+     * Finds this dataset in a directory of datasets the user named (e.g. {@code --data DIR}): the directory itself,
+     * its {@link #subdirectory()} or its {@link #id()}, the first that holds any of the dataset's files. A copy found
+     * there is the one to use, damaged or not: {@link #load(Path, long)} on the result reports a damaged file by
+     * name, and a caller must not fall back to another copy then.
+     *
+     * @param datasets a directory the user named
+     * @return the directory holding this dataset's files, or {@code null} if there are none in or below it
+     */
+    public Path locateIn(Path datasets) {
+        for (Path dir : List.of(datasets, datasets.resolve(subdirectory), datasets.resolve(id))) {
+            for (String name : fileNames()) {
+                if (Files.exists(dir.resolve(name))) {
+                    return dir;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return names (relative to its directory) of which any one means the dataset is there */
+    private List<String> fileNames() {
+        List<String> names = new ArrayList<>();
+        switch (this) {
+            case FMNIST_CORRUPTED -> {
+                for (String prefix : List.of("train", "t10k")) {
+                    for (String kind : List.of("-images-idx3-ubyte", "-labels-idx1-ubyte")) {
+                        names.add(prefix + kind + ".gz");
+                        names.add(prefix + kind);
+                    }
+                }
+            }
+            case SVHN, SVHN_S7_SWAPPED -> {
+                names.add(Svhn.fileName(Split.TRAIN));
+                names.add(Svhn.fileName(Split.TEST));
+            }
+            case CIFAR10, CIFAR100 -> {
+                Cifar.Variant v = this == CIFAR10 ? Cifar.Variant.CIFAR10 : Cifar.Variant.CIFAR100;
+                for (Split split : Split.values()) {
+                    for (String name : v.fileNames(split)) {
+                        names.add(name);
+                        names.add(v.subdirectory() + "/" + name);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("Unhandled dataset type: " + this);
+        }
+        return names;
     }
 
     /**

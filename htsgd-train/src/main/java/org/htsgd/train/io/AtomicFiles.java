@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The project's one way to write a file: the content goes to a hidden temporary file beside the target, is flushed
@@ -71,6 +73,34 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
         return target;
+    }
+
+    /**
+     * Deletes the temporary files that writes of {@code target} left behind when their process was killed inside
+     * the write (before the rename): the files named {@code .<name>.<hex>.tmp} beside it that only {@link #write}
+     * creates. Nothing else is touched.
+     *
+     * @param target a file written with {@link #write}
+     * @return how many leftovers were deleted
+     * @throws IOException if the directory cannot be listed or a leftover cannot be deleted
+     */
+    public static int deleteLeftovers(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (!Files.isDirectory(parent)) {
+            return 0;
+        }
+        Pattern ours = Pattern.compile(Pattern.quote("." + abs.getFileName() + ".") + "[0-9a-f]{1,16}\\.tmp");
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(parent)) {
+            for (Path p : files) {
+                if (ours.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     // Implementation notes: Files.createTempFile would create the file with mode 0600, so outputs written through it

@@ -108,13 +108,30 @@ public final class BinaryReader {
      *     version 1", or truncated
      */
     public void readHeader(int magic, int version, String format) throws IOException {
+        readHeader(magic, version, version, format);
+    }
+
+    /**
+     * Reads the header of a format of which this build reads several versions.
+     *
+     * @param magic the format's first four bytes
+     * @param oldest the oldest version this build reads
+     * @param newest the newest version this build reads
+     * @param format the format's name in messages
+     * @return the file's version, in {@code [oldest, newest]}
+     * @throws IOException "not an htsgd checkpoint (bad magic)", "htsgd checkpoint version 3, this build reads
+     *     versions 1 to 2", or truncated
+     */
+    public int readHeader(int magic, int oldest, int newest, String format) throws IOException {
         if (readInt() != magic) {
             throw error("not an " + format + " (bad magic)");
         }
         int found = readInt();
-        if (found != version) {
-            throw error(format + " version " + found + ", this build reads version " + version);
+        if (found < oldest || found > newest) {
+            throw error(format + " version " + found + ", this build reads "
+                    + (oldest == newest ? "version " + newest : "versions " + oldest + " to " + newest));
         }
+        return found;
     }
 
     /** @return the next int @throws IOException if the file ends first */

@@ -9,34 +9,52 @@ import org.htsgd.train.model.WeightsFile;
 
 /**
  * A training checkpoint ({@code checkpoint.bin}): where a run stands, so that a resumed run continues
- * bit-identically. Big-endian ({@link java.io.DataOutputStream}), version 1:
+ * bit-identically and writes the same {@code metrics.csv}. Big-endian ({@link java.io.DataOutputStream}), version 2:
  * <pre>
  * int    magic 0x48545343 ("HTSC")
- * int    format version (1)
+ * int    format version (2)
  * UTF    the run's identity (task, architecture, method, seed, hyperparameters, iterations)
  * long   iterations done
  * long   steps taken (all processes of the run)
  * long   of which truncated
  * double wall seconds (all processes of the run)
+ * 48 B   the open metrics window ({@link MetricsWindow#write}: steps, loss sum, step-norm sum, truncated, |Z| sum,
+ *        max |Z|): the steps since the last metrics row (version 2 only)
  * int    m, then m bytes: the generator's state
  * int    r, then r doubles: the update rule's state (its momentum buffer)
  * then the network's weights and state in the {@link WeightsFile} format, to the end of the file
  * </pre>
+ * Version 1 (written before the window was saved) is still read, with an empty window: the weights continue
+ * bit-identically, as they did, and the first metrics row after resuming averages only the steps taken after the
+ * checkpoint, as version-1 builds did.
  *
  * @param identity the run's identity; a run resumes only from a checkpoint with its own
  * @param iterationsDone iterations completed
  * @param steps steps taken
  * @param truncated steps whose truncation was active
  * @param seconds wall time so far
+ * @param window the steps since the last metrics row
  * @param generatorState the run generator's saved state
  * @param ruleState {@link org.htsgd.train.method.UpdateRule#saveState()}
  */
 record Checkpoint(String identity, long iterationsDone, long steps, long truncated, double seconds,
-                  byte[] generatorState, double[] ruleState) {
+                  MetricsWindow window, byte[] generatorState, double[] ruleState) {
     /** First four bytes: "HTSC". */
     static final int MAGIC = 0x48545343;
-    /** The version this class writes and reads. */
-    static final int VERSION = 1;
+    /** The version this class writes. */
+    static final int VERSION = 2;
+    /** The oldest version this class reads (without the metrics window). */
+    static final int OLDEST_VERSION = 1;
+    /**
+     * Test hook (system property): the iteration whose checkpoint write pauses forever halfway, after the header and
+     * the rule state are flushed to the temporary file and before the weights, printing {@link #PAUSED} to stdout,
+     * so that a test can kill the process inside the write. Unset in normal use.
+     */
+    static final String PAUSE_PROPERTY = "htsgd.test.pauseInCheckpointWrite";
+    /** What a paused write prints (followed by the iteration). */
+    static final String PAUSED = "htsgd-test: paused inside the checkpoint write of iteration ";
+    /** {@link #PAUSE_PROPERTY}'s value, or -1. */
+    private static final long PAUSE_AT = Long.getLong(PAUSE_PROPERTY, -1L);
 
     /**
      * Writes this checkpoint with the network's weights, atomically.
@@ -54,14 +72,32 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
             o.writeLong(steps);
             o.writeLong(truncated);
             o.writeDouble(seconds);
+            window.write(o);
             o.writeInt(generatorState.length);
             o.write(generatorState);
             o.writeInt(ruleState.length);
             for (double v : ruleState) {
                 o.writeDouble(v);
             }
+            if (iterationsDone == PAUSE_AT) {
+                pauseForever(o);
+            }
             WeightsFile.write(net, o);
         });
+    }
+
+    private void pauseForever(java.io.DataOutputStream o) throws IOException {
+        o.flush();
+        System.out.println(PAUSED + iterationsDone);
+        System.out.flush();
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted inside a paused checkpoint write");
+            }
+        }
     }
 
     /**
@@ -76,7 +112,7 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
      */
     static Checkpoint read(Path file, Network net, String expectedIdentity) throws IOException {
         BinaryReader in = BinaryReader.open(file);
-        in.readHeader(MAGIC, VERSION, "htsgd checkpoint");
+        int version = in.readHeader(MAGIC, OLDEST_VERSION, VERSION, "htsgd checkpoint");
         String identity = in.readUtf();
         if (expectedIdentity != null && !identity.equals(expectedIdentity)) {
             throw in.error("checkpoint belongs to another run: " + identity + "; this run is " + expectedIdentity);
@@ -85,9 +121,10 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
         long steps = in.readLong();
         long truncated = in.readLong();
         double seconds = in.readDouble();
+        MetricsWindow window = version >= 2 ? MetricsWindow.read(in) : MetricsWindow.EMPTY;
         byte[] generator = in.readBytes(in.readInt());
         double[] rule = in.readDoubles(in.readInt());
         WeightsFile.read(net, in);
-        return new Checkpoint(identity, done, steps, truncated, seconds, generator, rule);
+        return new Checkpoint(identity, done, steps, truncated, seconds, window, generator, rule);
     }
 }

@@ -78,6 +78,12 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
         return withHyperparameters(hyperparameters.scaledTo(value));
     }
 
+    /** @param value the run directory @return a copy writing there */
+    public TrainConfig withOutDir(Path value) {
+        return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,
+            value, resume);
+    }
+
     /** @param value new hyperparameters @return a copy with them */
     public TrainConfig withHyperparameters(Hyperparameters value) {
         return new TrainConfig(task, method, seed, value, evalEvery, checkpointEvery, threads, dataDir, outDir,

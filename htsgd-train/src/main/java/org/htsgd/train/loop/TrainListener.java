@@ -9,6 +9,19 @@ public interface TrainListener {
     TrainListener NONE = new TrainListener() {
     };
 
+    /**
+     * Called once the run is known to start, before the trainer writes any file: the data are loaded, the rule
+     * created and, when resuming, the checkpoint accepted. A caller writes its own files about the run here, so that
+     * a refused run (missing data, another run's checkpoint) leaves an existing run directory untouched. An exception
+     * thrown here stops the run before anything is written.
+     *
+     * @param config the run
+     * @param resumedFrom iterations already done (0 for a fresh run)
+     * @throws java.io.UncheckedIOException if the caller's file cannot be written
+     */
+    default void onStart(TrainConfig config, long resumedFrom) {
+    }
+
     /** @param iteration the iteration just done (0-based) @param step what the rule did */
     default void onStep(long iteration, StepRecord step) {
     }

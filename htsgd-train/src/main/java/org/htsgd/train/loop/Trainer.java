@@ -36,10 +36,16 @@ import org.htsgd.train.model.TorchRuntime;
  *   <li>Every {@code evalEvery} iterations and at the end: train and test loss/accuracy, plus the mean batch loss,
  *       pre-truncation step norm, truncation rate and |Z| of the steps since the previous row, appended and flushed
  *       to {@code outDir/metrics.csv}.</li>
+ *   <li>Nothing is written before the run is known to start: the data are loaded, the rule created and, when
+ *       resuming, the checkpoint read and accepted first; then {@link TrainListener#onStart} is called (the place
+ *       for a caller's own files, e.g. the command line's {@code config.json}) and the directory is created. A
+ *       refused run leaves an existing run directory byte-for-byte as it was.</li>
  *   <li>Every {@code checkpointEvery} iterations and at the end: {@code outDir/checkpoint.bin} (a {@link
- *       Checkpoint}: iterations done, generator state, rule state, running totals, weights and network state),
- *       written atomically. {@code resume} continues from it; a resumed run ends with the same weights as an uninterrupted
- *       one, and metrics rows after the checkpoint are dropped and rewritten.</li>
+ *       Checkpoint}: iterations done, generator state, rule state, running totals, the open metrics window,
+ *       weights and network state), written atomically. {@code resume} continues from it; a resumed run, even one
+ *       killed with {@code kill -9} during a step or inside a checkpoint write, ends with the same weights and
+ *       the same {@code metrics.csv} (but for the wall-time column) as an uninterrupted one: metrics rows after the
+ *       checkpoint are dropped and rewritten, and temporary files of an interrupted checkpoint write removed.</li>
  *   <li>A NaN or infinite batch loss throws {@link TrainingDivergedException} with a one-line message; a checkpoint
  *       is only written when the weights are finite, so the last good one is kept.</li>
  *   <li>At the end: {@code outDir/weights.bin} ({@link Network#load} reads it) and {@code outDir/summary.json} (the
@@ -69,9 +75,12 @@ public final class Trainer {
      * @param config the run
      * @param listener hooks (may be {@link TrainListener#NONE})
      * @return the result, also written to {@code summary.json}
-     * @throws IOException if an output cannot be written or a checkpoint cannot be read
-     * @throws IllegalArgumentException if the dataset is missing (the message says where it was looked for and
-     *     how to get it) or malformed
+     * @throws IOException if an output cannot be written
+     * @throws IllegalArgumentException if {@code config.resume()} and the checkpoint cannot be resumed: it belongs
+     *     to another run (another method, seed, hyperparameter or architecture), or is damaged or truncated (one
+     *     line naming the file); nothing has been written then
+     * @throws IllegalArgumentException also if the dataset is missing (the message says where it was looked for
+     *     and how to get it) or malformed
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainResult run(TrainConfig config, TrainListener listener) throws IOException {
@@ -89,7 +98,10 @@ public final class Trainer {
      * @param rule the update rule (initialised here, on the network and the run's generator)
      * @param listener hooks (may be {@link TrainListener#NONE})
      * @return the result, also written to {@code summary.json}
-     * @throws IOException if an output cannot be written or a checkpoint cannot be read
+     * @throws IOException if an output cannot be written
+     * @throws IllegalArgumentException if {@code config.resume()} and the checkpoint cannot be resumed: it belongs
+     *     to another run (another method, seed, hyperparameter or architecture), or is damaged or truncated (one
+     *     line naming the file); nothing has been written then
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainResult run(TrainConfig config, ImageDataset train, ImageDataset test, UpdateRule rule,
@@ -107,7 +119,10 @@ public final class Trainer {
      * @param rule the update rule
      * @param listener hooks
      * @return the result, also written to {@code summary.json}
-     * @throws IOException if an output cannot be written or a checkpoint cannot be read
+     * @throws IOException if an output cannot be written
+     * @throws IllegalArgumentException if {@code config.resume()} and the checkpoint cannot be resumed: it belongs
+     *     to another run (another method, seed, hyperparameter or architecture), or is damaged or truncated (one
+     *     line naming the file); nothing has been written then
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainResult run(TrainConfig config, Architecture architecture, ImageDataset train,
@@ -120,7 +135,6 @@ public final class Trainer {
         Objects.requireNonNull(listener, "listener");
         TorchRuntime.setThreads(config.threads());
         Path out = config.outDir();
-        Files.createDirectories(out);
         Path checkpoint = out.resolve(CHECKPOINT);
         Path metrics = out.resolve(METRICS);
         try (Network net = Network.create(architecture, train, config.seed())) {
@@ -129,14 +143,23 @@ public final class Trainer {
             rule.init(net, rng);
             Totals totals = new Totals();
             long start = 0;
-            if (config.resume() && Files.exists(checkpoint)) {
-                start = resume(checkpoint, config, net, rng, rule, totals);
+            MetricsWindow window = MetricsWindow.EMPTY;
+            boolean resuming = config.resume() && Files.exists(checkpoint);
+            if (resuming) { // read before anything is written: a refused checkpoint leaves the directory as it was
+                Checkpoint c = resume(checkpoint, config, net, rng, rule, totals);
+                start = c.iterationsDone();
+                window = c.window();
+            }
+            // the run is accepted (data, rule, checkpoint): from here on it writes into its directory
+            listener.onStart(config, start);
+            Files.createDirectories(out);
+            if (resuming) {
+                AtomicFiles.deleteLeftovers(checkpoint);
                 keepMetricsUpTo(metrics, start);
             } else {
                 Files.writeString(metrics, MetricsRow.HEADER + "\n", StandardCharsets.UTF_8);
             }
             long lastCheckpoint = start;
-            Window window = new Window();
             MetricsRow last = null;
             long t0 = System.nanoTime();
             double priorSeconds = totals.seconds;
@@ -147,7 +170,7 @@ public final class Trainer {
                     if (!Double.isFinite(step.loss())) {
                         throw diverged(config, it, step.loss(), checkpoint, lastCheckpoint);
                     }
-                    window.add(step);
+                    window = window.plus(step);
                     totals.steps++;
                     totals.truncated += step.truncated() ? 1 : 0;
                     listener.onStep(it, step);
@@ -158,13 +181,13 @@ public final class Trainer {
                         csv.write(row.toCsv());
                         csv.newLine();
                         csv.flush();
-                        window = new Window();
+                        window = MetricsWindow.EMPTY;
                         last = row;
                         listener.onEvaluation(row);
                     }
                     if (done == config.iterations()
                             || config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) {
-                        if (writeCheckpoint(checkpoint, config, done, net, rng, rule, totals)) {
+                        if (writeCheckpoint(checkpoint, config, done, net, rng, rule, totals, window)) {
                             lastCheckpoint = done;
                             listener.onCheckpoint(done, checkpoint);
                         }
@@ -212,30 +235,11 @@ public final class Trainer {
                 + " (" + config.method() + ", lr " + config.hyperparameters().lr() + "); " + kept);
     }
 
-    private static MetricsRow evaluate(Network net, ImageDataset test, long done, Window w, double seconds) {
+    private static MetricsRow evaluate(Network net, ImageDataset test, long done, MetricsWindow w,
+                                       double seconds) {
         Evaluation tr = net.evaluateTraining();
         Evaluation te = net.evaluate(test);
-        return new MetricsRow(done, tr.loss(), tr.accuracy(), te.loss(), te.accuracy(), w.lossSum / w.n,
-                w.normSum / w.n, (double) w.truncated / w.n, w.absZSum / w.n, w.maxAbsZ, seconds);
-    }
-
-    /** Accumulates the steps since the previous metrics row. */
-    private static final class Window {
-        private long n;
-        private double lossSum;
-        private double normSum;
-        private long truncated;
-        private double absZSum;
-        private double maxAbsZ;
-
-        void add(StepRecord step) {
-            n++;
-            lossSum += step.loss();
-            normSum += step.rawStepNorm();
-            truncated += step.truncated() ? 1 : 0;
-            absZSum += Math.abs(step.z());
-            maxAbsZ = Math.max(maxAbsZ, Math.abs(step.z()));
-        }
+        return w.row(done, tr, te, seconds);
     }
 
     /** Running totals kept across resumes. */
@@ -250,8 +254,8 @@ public final class Trainer {
     }
 
     private static boolean writeCheckpoint(Path file, TrainConfig config, long done, Network net,
-                                           RestorableUniformRandomProvider rng, UpdateRule rule, Totals totals)
-            throws IOException {
+                                           RestorableUniformRandomProvider rng, UpdateRule rule, Totals totals,
+                                           MetricsWindow window) throws IOException {
         double[] w = new double[net.dimension()];
         net.weights(w);
         for (double v : w) {
@@ -260,20 +264,26 @@ public final class Trainer {
             }
         }
         new Checkpoint(identity(config, net.architecture().name()), done, totals.steps, totals.truncated,
-                totals.seconds, ((RandomProviderDefaultState) rng.saveState()).getState(), rule.saveState())
+                totals.seconds, window, ((RandomProviderDefaultState) rng.saveState()).getState(), rule.saveState())
                 .write(file, net);
         return true;
     }
 
-    private static long resume(Path file, TrainConfig config, Network net, RestorableUniformRandomProvider rng,
-                               UpdateRule rule, Totals totals) throws IOException {
-        Checkpoint c = Checkpoint.read(file, net, identity(config, net.architecture().name()));
+    private static Checkpoint resume(Path file, TrainConfig config, Network net,
+                                     RestorableUniformRandomProvider rng, UpdateRule rule, Totals totals)
+            throws IOException {
+        Checkpoint c;
+        try {
+            c = Checkpoint.read(file, net, identity(config, net.architecture().name()));
+        } catch (IOException e) { // another run's, damaged or truncated: the caller's input, named in one line
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         totals.steps = c.steps();
         totals.truncated = c.truncated();
         totals.seconds = c.seconds();
         rng.restoreState(new RandomProviderDefaultState(c.generatorState()));
         rule.restoreState(c.ruleState());
-        return c.iterationsDone();
+        return c;
     }
 
     /**

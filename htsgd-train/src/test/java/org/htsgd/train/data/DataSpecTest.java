@@ -139,4 +139,24 @@ class DataSpecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataSpec.fromId("mnist"));
         assertTrue(e.getMessage().contains("fmnist-corrupted, svhn"), e.getMessage());
     }
+
+    @Test
+    void locateInFindsADatasetInTheDirectoryOrItsSubdirectoryAndNothingElse() throws IOException {
+        assertNull(DataSpec.FMNIST_CORRUPTED.locateIn(dir), "an empty directory holds no dataset");
+        Files.createDirectories(dir.resolve("fashion-mnist"));
+        Files.write(dir.resolve("fashion-mnist").resolve("train-images-idx3-ubyte.gz"), new byte[] {1});
+        assertEquals(dir.resolve("fashion-mnist"), DataSpec.FMNIST_CORRUPTED.locateIn(dir));
+        // one file, even a damaged one, is enough: the copy is the user's and must be used or refused
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {1});
+        assertEquals(dir, DataSpec.FMNIST_CORRUPTED.locateIn(dir));
+        assertNull(DataSpec.SVHN.locateIn(dir));
+        Files.createDirectories(dir.resolve("svhn"));
+        Files.write(dir.resolve("svhn").resolve("test_32x32.mat"), new byte[] {1});
+        assertEquals(dir.resolve("svhn"), DataSpec.SVHN.locateIn(dir));
+        assertEquals(dir.resolve("svhn"), DataSpec.SVHN_S7_SWAPPED.locateIn(dir));
+        Files.createDirectories(dir.resolve("cifar10").resolve("cifar-10-batches-bin"));
+        Files.write(dir.resolve("cifar10").resolve("cifar-10-batches-bin").resolve("test_batch.bin"), new byte[] {1});
+        assertEquals(dir.resolve("cifar10"), DataSpec.CIFAR10.locateIn(dir));
+        assertNull(DataSpec.CIFAR100.locateIn(dir));
+    }
 }

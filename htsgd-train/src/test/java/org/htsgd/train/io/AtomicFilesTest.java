@@ -50,4 +50,23 @@ class AtomicFilesTest {
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
         assertEquals(expected, Files.getPosixFilePermissions(target));
     }
+
+    @Test
+    void deleteLeftoversRemovesOnlyTheTemporaryFilesOfTheTarget() throws IOException {
+        Path target = dir.resolve("checkpoint.bin");
+        AtomicFiles.write(target, new byte[] {1});
+        // what a write killed before its rename leaves, and files that only look alike
+        Files.write(dir.resolve(".checkpoint.bin.3fa9c0d2e1b47a65.tmp"), new byte[] {2});
+        Files.write(dir.resolve(".checkpoint.bin.7.tmp"), new byte[] {3});
+        Files.write(dir.resolve(".metrics.csv.3fa9c0d2e1b47a65.tmp"), new byte[] {4});
+        Files.write(dir.resolve(".checkpoint.bin.notes.tmp"), new byte[] {5});
+        Files.write(dir.resolve("checkpoint.bin.3fa9.tmp"), new byte[] {6});
+        assertEquals(2, AtomicFiles.deleteLeftovers(target));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(Set.of("checkpoint.bin", ".metrics.csv.3fa9c0d2e1b47a65.tmp", ".checkpoint.bin.notes.tmp",
+                    "checkpoint.bin.3fa9.tmp"), files.map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        assertEquals(0, AtomicFiles.deleteLeftovers(dir.resolve("missing/x.bin")));
+    }
 }

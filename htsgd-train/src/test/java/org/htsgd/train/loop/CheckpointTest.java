@@ -31,7 +31,9 @@ class CheckpointTest {
         new Random(3).nextBytes(generator);
         // the rule state as a momentum buffer would hold it, with values whose bits a text format would lose
         double[] rule = {0.1, -0.0, Double.MIN_VALUE, -1e308, 1.0 / 3, Math.PI};
-        return new Checkpoint("fmnist-lenet|small|sb|seed=42", 120, 120, 17, 12.75, generator, rule);
+        // an open metrics window of 7 steps (a checkpoint between two metrics rows)
+        MetricsWindow window = new MetricsWindow(7, 15.25, 0.1 + 0.2, 3, 1.0 / 7, 2.5);
+        return new Checkpoint("fmnist-lenet|small|sb|seed=42", 120, 120, 17, 12.75, window, generator, rule);
     }
 
     static double[] weights(Network net) {
@@ -54,6 +56,7 @@ class CheckpointTest {
             assertEquals(c.steps(), back.steps());
             assertEquals(c.truncated(), back.truncated());
             assertEquals(c.seconds(), back.seconds(), 0.0);
+            assertEquals(c.window(), back.window(), "the open metrics window, bit for bit (record equality)");
             assertArrayEquals(c.generatorState(), back.generatorState());
             assertEquals(c.ruleState().length, back.ruleState().length);
             for (int i = 0; i < c.ruleState().length; i++) {
@@ -61,6 +64,31 @@ class CheckpointTest {
                         Double.doubleToRawLongBits(back.ruleState()[i]), "rule state " + i);
             }
             assertEquals(120, Trainer.loadCheckpointWeights(file, b));
+        }
+    }
+
+    @Test
+    void versionOneCheckpointsAreReadWithAnEmptyWindow(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(Trainer.CHECKPOINT);
+        Checkpoint c = sample();
+        try (Network a = Network.create(TrainerTest.SMALL, TrainerTest.TRAIN, 1);
+             Network b = Network.create(TrainerTest.SMALL, TrainerTest.TRAIN, 2)) {
+            c.write(file, a);
+            // version 1 is version 2 without the 48 bytes of the window (after magic, version, identity, 3 longs,
+            // 1 double) and with version byte 1
+            byte[] v2 = Files.readAllBytes(file);
+            int window = 8 + 2 + c.identity().length() + 4 * 8;
+            byte[] v1 = new byte[v2.length - MetricsWindow.BYTES];
+            System.arraycopy(v2, 0, v1, 0, window);
+            System.arraycopy(v2, window + MetricsWindow.BYTES, v1, window, v1.length - window);
+            v1[7] = 1;
+            Files.write(file, v1);
+            Checkpoint back = Checkpoint.read(file, b, c.identity());
+            assertEquals(MetricsWindow.EMPTY, back.window());
+            assertEquals(c.iterationsDone(), back.iterationsDone());
+            assertArrayEquals(c.generatorState(), back.generatorState());
+            assertArrayEquals(c.ruleState(), back.ruleState());
+            assertArrayEquals(weights(a), weights(b));
         }
     }
 
@@ -87,9 +115,9 @@ class CheckpointTest {
                     "holds the weights of small (" + small.dimension() + " weights), not of linear (7850 weights)");
             // another version
             byte[] v2 = full.clone();
-            v2[7] = 2;
+            v2[7] = 3;
             Files.write(file, v2);
-            assertRejected(small, file, null, "htsgd checkpoint version 2, this build reads version 1");
+            assertRejected(small, file, null, "htsgd checkpoint version 3, this build reads versions 1 to 2");
             // truncated in the weights, and in the header
             Files.write(file, Arrays.copyOf(full, full.length - 100));
             assertRejected(small, file, null, "truncated after " + (full.length - 100) + " of " + full.length

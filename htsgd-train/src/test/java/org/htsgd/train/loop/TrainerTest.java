@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -147,11 +150,74 @@ class TrainerTest {
         assertEquals(10, r.resumedFrom());
         assertArrayEquals(finalWeights(once, TRAIN), finalWeights(twice, TRAIN));
         assertEquals(metricsWithoutTime(once), metricsWithoutTime(twice));
-        // a checkpoint of another configuration is refused
-        IOException e = assertThrows(IOException.class, () -> TrainerTest.run(cfg.withResume(true)
-                .withHyperparameters(cfg.hyperparameters().withLr(0.01)), TRAIN, TEST, new SgdStep(0.01, 20, 0.9),
-                TrainListener.NONE));
-        assertTrue(e.getMessage().contains("another run"), e.getMessage());
+        // a checkpoint of another configuration is refused: bad input (one line), and nothing in the directory changes
+        Map<String, byte[]> before = files(twice);
+        boolean[] started = {false};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerTest.run(cfg.withResume(true)
+                        .withHyperparameters(cfg.hyperparameters().withLr(0.01)), TRAIN, TEST, new SgdStep(0.01, 20, 0.9),
+                        new TrainListener() {
+                            @Override
+                            public void onStart(TrainConfig config, long resumedFrom) {
+                                started[0] = true;
+                            }
+                        }));
+        assertTrue(e.getMessage().startsWith(twice.resolve(Trainer.CHECKPOINT) + ": checkpoint belongs to another run"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertFalse(started[0], "a refused run does not start");
+        assertFilesEqual(before, files(twice));
+    }
+
+    /** @return every regular file under dir (relative name to content) */
+    static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    static void assertFilesEqual(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), actual.get(name), name);
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointBetweenTwoMetricsRowsWritesTheSameMetrics(@TempDir Path dir) throws IOException {
+        Path once = dir.resolve("once");
+        Path twice = dir.resolve("twice");
+        // rows every 5 iterations, checkpoints every 3: the checkpoint at 9 holds a window of 4 steps (5..8)
+        TrainConfig cfg = config(once, 15).withCheckpointEvery(3);
+        TrainerTest.run(cfg, TRAIN, TEST, new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        TrainListener killer = new TrainListener() {
+            @Override
+            public void onStep(long iteration, StepRecord step) {
+                if (iteration == 10) { // after the row at 10, before the checkpoint at 12
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        TrainConfig second = cfg.withOutDir(twice);
+        assertThrows(IllegalStateException.class,
+                () -> TrainerTest.run(second, TRAIN, TEST, new SgdStep(0.05, 20, 0.9), killer));
+        long[] resumedFrom = {-1};
+        TrainResult r = TrainerTest.run(second.withResume(true), TRAIN, TEST, new SgdStep(0.05, 20, 0.9),
+                new TrainListener() {
+                    @Override
+                    public void onStart(TrainConfig config, long from) {
+                        resumedFrom[0] = from;
+                    }
+                });
+        assertEquals(9, r.resumedFrom());
+        assertEquals(9, resumedFrom[0]);
+        assertArrayEquals(finalWeights(once, TRAIN), finalWeights(twice, TRAIN));
+        // batch_loss, gradient_norm, truncation_rate, mean_abs_z, max_abs_z of the row at 10 include steps 5..8
+        assertEquals(metricsWithoutTime(once), metricsWithoutTime(twice));
     }
 
     @Test

@@ -154,6 +154,14 @@ class SweepBadInputTest {
         }
     }
 
+    @Test
+    void theoryRunsAsACell() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("cell"));
+        assertEquals(0, new MainCellRunner().run("theory", List.of("--b=0.5"), dir), Files.readString(dir.resolve(
+                CellRunner.LOG)));
+        assertTrue(CellTask.flatten(dir).containsKey("b"), "theory.json's scalars become result columns");
+    }
+
     private static CellOutcome failed(int code) {
         return new CellOutcome("id", List.of("x"), java.util.Map.of(), code == 2 ? CellOutcome.REFUSED
                 : CellOutcome.FAILED, 1, code, 0, "", java.util.Map.of(), false);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.loop.MetricsRow;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
@@ -151,8 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (weightDecay != null) {
             h = h.withWeightDecay(weightDecay);
         }
-        if (weightClip != null) {
-            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY : weightClip);
+        if (weightClip != null) { // NaN is the library's "off": on the command line only 0 means off
+            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY
+                    : Require.positive(weightClip, "--weight-clip"));
         }
         if (samRho != null) {
             h = h.withSamRho(samRho);

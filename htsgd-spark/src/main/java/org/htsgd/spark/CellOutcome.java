@@ -12,7 +12,7 @@ import java.util.Map;
  * @param id the cell id
  * @param command the htsgd command line of the cell (without {@code --out})
  * @param settings the cell's settings
- * @param status {@link #OK} or {@link #FAILED}
+ * @param status {@link #OK}, {@link #FAILED} or {@link #REFUSED}
  * @param attempts how many times the command was run (in the run that finished the cell)
  * @param exitCode the last attempt's exit code (-1: it threw)
  * @param wallSeconds wall time of all attempts, in seconds
@@ -28,6 +28,8 @@ public record CellOutcome(String id, List<String> command, Map<String, String> s
     public static final String OK = "ok";
     /** Status of a cell whose every attempt failed. */
     public static final String FAILED = "failed";
+    /** Status of a cell htsgd refused as bad input (exit 2): one attempt, not retried. */
+    public static final String REFUSED = "refused";
 
     /** Copies the collections. */
     public CellOutcome {

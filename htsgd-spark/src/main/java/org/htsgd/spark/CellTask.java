@@ -24,14 +24,18 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.function.Function;
+import org.htsgd.cli.Main;
 import org.htsgd.cli.io.OutputDir;
 
 /**
  * Runs one cell on an executor: each attempt runs the command into a fresh temporary directory beside the cell's
  * final one, and a successful attempt (exit code 0) is renamed into {@code DIR/cells/<id>/} in one atomic step, so a
- * cell directory exists only when the cell is finished. A failed attempt is retried up to {@code retries} times; the
- * last failed attempt is kept in {@code DIR/failed/<id>/} for reading. An interrupted task (the sweep was
- * cancelled) is not retried: it stops and leaves nothing in {@code cells/}.
+ * cell directory exists only when the cell is finished. The retry policy follows htsgd's exit codes
+ * ({@link Main}): a cell refused as bad input (exit 2) is not retried, since the same input is refused again, and is
+ * recorded as {@link CellOutcome#REFUSED} with htsgd's one-line message; a run that failed (exit 3: divergence, a
+ * missing data set), an internal error (exit 1) or an exception is retried up to {@code retries} times, then
+ * recorded as {@link CellOutcome#FAILED}. The last failed attempt is kept in {@code DIR/failed/<id>/} for reading.
+ * An interrupted task (the sweep was cancelled) is not retried: it stops and leaves nothing in {@code cells/}.
  *
  * <p>The directory {@code DIR} must be visible at the same path to the driver and every executor (one machine, or a
  * shared file system).
@@ -142,11 +146,15 @@ public final class CellTask implements Function<Cell, CellOutcome> {
                 deleteTree(failedDir(root).resolve(cell.id()));
                 return ok;
             }
+            if (code == Main.EXIT_BAD_INPUT) {
+                break; // htsgd refused the cell's input: every further attempt would be refused the same way
+            }
             if (attempt <= retries) {
                 deleteTree(tmp);
             }
         }
-        CellOutcome failed = outcome(cell, CellOutcome.FAILED, attempt, code, start, error, flatten(tmp));
+        String status = code == Main.EXIT_BAD_INPUT ? CellOutcome.REFUSED : CellOutcome.FAILED;
+        CellOutcome failed = outcome(cell, status, attempt, code, start, error, flatten(tmp));
         OutputDir.writeAtomically(tmp.resolve(CELL_JSON), OutputDir.JSON.writeValueAsBytes(failed));
         Path kept = failedDir(root).resolve(cell.id());
         deleteTree(kept);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * A sweep's grid: one htsgd command, fixed settings, and axes whose cartesian product gives the cells.
  *
  * <pre>
- * command: exit-time          # or occupancy, train
+ * command: exit-time          # or theory, occupancy, train, sharpness
  * fixed: {landscape: paper1d, start: -0.7, noise: "lomax:alpha=1.2,scale=0.1", paths: 40}
  * axes: {b: [0.5, inf], eta: [0.1, 0.05], seed: [1, 2]}
  * split: {paths: 4}           # optional: each cell run as 4 parts of 10 paths (--paths, --path-offset)
@@ -46,6 +47,17 @@ public record Grid(String command, Map<String, String> fixed, Map<String, List<S
     public static final String PATHS = "paths";
     /** Name of the option giving the first path of a part. */
     public static final String PATH_OFFSET = "path-offset";
+    /**
+     * Most cells one sweep may have: each cell is one Spark task, and the driver keeps every cell, its outcome and
+     * its row of {@code results.csv} in memory ({@value #CELL_BYTES} bytes or so each), so a grid of 10^9 cells would
+     * need terabytes (it ran out of memory after 79 s). 100,000 cells take about 0.8 GB of driver heap.
+     */
+    public static final long MAX_CELLS = 100_000;
+    /**
+     * Driver memory per cell, roughly: the cell (settings, id) and its outcome with a few dozen results measured
+     * 6.7 KB for an exit-time cell with 30 result columns; Spark's bookkeeping of the cell's task comes on top.
+     */
+    static final long CELL_BYTES = 8_192;
 
     private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern KEY = Pattern.compile("-{0,2}[A-Za-z][A-Za-z0-9._-]*");
@@ -60,7 +72,8 @@ public record Grid(String command, Map<String, String> fixed, Map<String, List<S
      * @param splitParts parts per cell
      * @param retries retries, or -1 for unset
      * @throws IllegalArgumentException if a name is malformed or reserved, a setting is both fixed and an axis, an
-     *     axis is empty, or a split is asked for without an integer {@code paths} of at least {@code splitParts}
+     *     axis is empty, a split is asked for without an integer {@code paths} of at least {@code splitParts}, or
+     *     the grid has more than {@link #MAX_CELLS} cells
      */
     public Grid {
         if (command == null || !COMMAND.matcher(command).matches()) {
@@ -106,6 +119,42 @@ public record Grid(String command, Map<String, String> fixed, Map<String, List<S
                 }
             }
         }
+        requireSize(axes, splitParts);
+    }
+
+    /**
+     * Refuses a grid too large to sweep before any cell is built: the count is a product of the axis sizes (and
+     * the split parts), computed in floating point so that it cannot overflow.
+     */
+    private static void requireSize(Map<String, List<String>> axes, int splitParts) {
+        double cells = splitParts;
+        StringBuilder product = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : axes.entrySet()) {
+            cells *= e.getValue().size();
+            product.append(product.length() == 0 ? "" : " x ").append(e.getKey()).append(' ')
+                    .append(e.getValue().size());
+        }
+        if (splitParts > 1) {
+            product.append(" x split ").append(splitParts);
+        }
+        if (!(cells <= MAX_CELLS)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the grid has %.3g cells (%s), "
+                    + "above the limit of %,d cells per sweep: each cell is a Spark task and the driver keeps about "
+                    + "%d KB per cell (%s for this grid); split it into smaller sweeps", cells, product, MAX_CELLS,
+                    CELL_BYTES / 1024, size(cells * CELL_BYTES)));
+        }
+    }
+
+    /** @param bytes a size @return it in GB, TB or PB (binary units) */
+    private static String size(double bytes) {
+        String[] units = {"GB", "TB", "PB"};
+        double v = bytes / (1L << 30);
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.3g %s", v, units[u]);
     }
 
     private static void checkKey(String k) {

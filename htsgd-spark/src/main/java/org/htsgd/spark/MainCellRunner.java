@@ -25,6 +25,11 @@ import picocli.CommandLine;
  */
 public final class MainCellRunner implements CellRunner {
     private static final long serialVersionUID = 1L;
+    /**
+     * The commands a cell may run: one run each, into its {@code --out}. Not {@code reproduce} (a whole report with
+     * its own resume, into a directory it manages), {@code sweep} (a sweep inside a cell) or {@code help}.
+     */
+    public static final List<String> COMMANDS = List.of("theory", "exit-time", "occupancy", "train", "sharpness");
     /** Serialises the engine-using cells of this JVM. */
     private static final Object ENGINE = new Object();
     /** {@inheritDoc} */
@@ -72,8 +77,9 @@ public final class MainCellRunner implements CellRunner {
     /**
      * {@inheritDoc}
      *
-     * <p>Checks that htsgd has the command, that every setting is one of its options (and {@code --path-offset}
-     * when the grid is split), and that picocli can parse every cell's arguments (types, ranges picocli knows).
+     * <p>Checks that the command is one of {@link #COMMANDS}, that every setting is one of its options (and
+     * {@code --path-offset} when the grid is split), and that picocli can parse every cell's arguments (types, ranges
+     * picocli knows).
      */
     @Override
     public void check(Grid grid, List<Cell> cells) {
@@ -82,6 +88,10 @@ public final class MainCellRunner implements CellRunner {
         if (sub == null) {
             throw new IllegalArgumentException("htsgd has no command '" + grid.command() + "' (it has: "
                     + String.join(", ", root.getSubcommands().keySet()) + ")");
+        }
+        if (!COMMANDS.contains(grid.command())) {
+            throw new IllegalArgumentException("a sweep runs one of " + String.join(", ", COMMANDS) + ", not '"
+                    + grid.command() + "'");
         }
         if (grid.splitParts() > 1 && sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null) {
             throw new IllegalArgumentException("split needs 'htsgd " + grid.command() + " --" + Grid.PATH_OFFSET

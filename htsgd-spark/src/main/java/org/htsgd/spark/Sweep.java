@@ -73,17 +73,21 @@ public final class Sweep {
         }
         int total = cells.size();
         progress.started(total, outcomes.size());
-        AtomicLong firstTask = new AtomicLong(-1);
+        // the first task's launch (epoch ms on the driver), from whichever of its events the listener bus (which
+        // runs behind the job) delivers first
+        long startMillis = System.currentTimeMillis();
+        AtomicLong firstTask = new AtomicLong(Long.MAX_VALUE);
         if (!todo.isEmpty()) {
             AtomicInteger done = new AtomicInteger(outcomes.size());
             SparkListener listener = new SparkListener() {
                 @Override
                 public void onTaskStart(SparkListenerTaskStart taskStart) {
-                    firstTask.compareAndSet(-1, System.nanoTime());
+                    firstTask.accumulateAndGet(taskStart.taskInfo().launchTime(), Math::min);
                 }
 
                 @Override
                 public void onTaskEnd(SparkListenerTaskEnd end) {
+                    firstTask.accumulateAndGet(end.taskInfo().launchTime(), Math::min);
                     int index = end.taskInfo().index();
                     if (end.taskInfo().successful() && index < todo.size()) {
                         progress.cellEnded(done.incrementAndGet(), total, todo.get(index).id());
@@ -116,7 +120,7 @@ public final class Sweep {
         Path table = writeTable(grid, ordered, dir);
         long first = firstTask.get();
         SweepResult result = new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9,
-                first < 0 ? Double.NaN : (first - start) * 1e-9);
+                first == Long.MAX_VALUE ? Double.NaN : Math.max(0, first - startMillis) * 1e-3);
         // provenance of this run of the sweep (each cell's own JSON carries the command's full config and seed)
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("grid", grid);

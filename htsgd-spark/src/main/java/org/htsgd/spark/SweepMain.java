@@ -3,12 +3,15 @@ package org.htsgd.spark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.htsgd.cli.Main;
+import org.htsgd.cli.RunFailedException;
 import picocli.CommandLine;
 import org.htsgd.cli.options.OutputOption;
 import picocli.CommandLine.Command;
@@ -21,20 +24,32 @@ import picocli.CommandLine.Parameters;
  * {@code htsgd} command on Apache Spark, skipping cells finished by an earlier run, retrying failed cells, and
  * writing {@code DIR/results.csv} plus each cell's JSON in {@code DIR/cells/<id>/}.
  *
- * <p>Exit codes as {@link Main}: 0 every cell finished, 2 bad grid or options (one line), 3 some cells failed after
- * their retries (listed; the others finished), 1 internal error. Runs embedded ({@code --master local[*]}, the
+ * <p>Exit codes as {@link Main}'s, one line each: 0 every cell finished; 2 bad input, a bad grid or option (before
+ * Spark starts and before anything is written) or a cell htsgd refused (not retried); 3 cells that failed after their
+ * retries (a divergence, missing data: listed, the others finished) or Spark that cannot start; 1 a defect (a cell's
+ * internal error). See {@link #exitCode}. Runs embedded ({@code --master local[*]}, the
  * default) or under {@code spark-submit --class org.htsgd.spark.SweepMain htsgd-spark.jar sweep ...}, where the
  * master comes from spark-submit.
  */
 @Command(name = "htsgd sweep", mixinStandardHelpOptions = true, versionProvider = SweepMain.Version.class,
-        description = {"Runs a grid of htsgd runs (exit-time, occupancy, train) on Apache Spark.",
+        description = {"Runs a grid of htsgd runs (theory, exit-time, occupancy, train or sharpness) on Apache Spark.",
             "Each cell is 'htsgd COMMAND --key=value ... --out DIR/cells/<id>'; a finished cell is not run again "
                     + "when the sweep is restarted; results gather in DIR/results.csv.",
+            "A cell htsgd refuses as bad input (exit 2) is recorded as 'refused' and not retried; a cell that fails "
+                    + "(exit 3, e.g. divergence, or 1) is retried, then recorded as 'failed'. The sweep exits 0, or "
+                    + "1 if a cell hit an internal error, else 2 if one was refused, else 3.",
             "--out DIR holds results.csv, cells/<id>/ and failed/<id>/; it must be visible to every executor at the "
                     + "same path."})
 public final class SweepMain implements Callable<Integer> {
     /** Default retries of a failed cell when neither the grid nor --retries says. */
     public static final int DEFAULT_RETRIES = 2;
+    /**
+     * The master URLs Spark 3 knows ({@code SparkContext.createTaskScheduler}): checked before Spark starts, whose
+     * own refusal of a bad URL is a logged stack trace.
+     */
+    static final Pattern MASTER = Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?"
+            + "|local-cluster\\[[1-9][0-9]*, *[1-9][0-9]*, *[1-9][0-9]*]"
+            + "|(spark|mesos)://[^\\s/]+(/.*)?|k8s://\\S+|yarn");
 
     @Parameters(index = "0", paramLabel = "GRID.yaml", description = "The grid file (command, fixed, axes, split, "
             + "retries).")
@@ -47,8 +62,8 @@ public final class SweepMain implements Callable<Integer> {
     @Mixin
     private OutputOption outOption;
 
-    @Option(names = "--retries", paramLabel = "N", description = "Attempts after the first for a failed cell "
-            + "(default: the grid's 'retries', else " + DEFAULT_RETRIES + ").")
+    @Option(names = "--retries", paramLabel = "N", description = "Attempts after the first for a failed cell, not "
+            + "for one refused as bad input (default: the grid's 'retries', else " + DEFAULT_RETRIES + ").")
     private Integer retries;
 
     @Option(names = "--cell-runner", hidden = true, paramLabel = "CLASS", description = "A CellRunner class with a "
@@ -76,7 +91,6 @@ public final class SweepMain implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Path out = outOption.path();
         Grid grid = Grid.read(gridFile);
         if (retries != null && !(retries >= 0)) {
             throw new IllegalArgumentException("--retries is not >= 0: " + retries);
@@ -85,7 +99,10 @@ public final class SweepMain implements Callable<Integer> {
         CellRunner runner = runnerClass == null ? this.runner : instantiate(runnerClass);
         // check before Spark starts: a bad grid costs no cluster time
         runner.check(grid, grid.cells());
-
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master is not a Spark master URL (local, local[N], local[*], "
+                    + "spark://HOST:PORT, yarn, k8s://URL, mesos://HOST:PORT): '" + master + "'");
+        }
         SparkConf conf = new SparkConf().setAppName("htsgd sweep " + gridFile.getFileName());
         if (master != null) {
             conf.setMaster(master);
@@ -98,8 +115,10 @@ public final class SweepMain implements Callable<Integer> {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
+        // the input is accepted: only now is anything written (an unwritable --out is refused here, exit 2)
+        Path out = outOption.open().path();
         boolean ours = given == null;
-        SparkContext sc = ours ? new SparkContext(conf) : given.sc();
+        SparkContext sc = ours ? start(conf) : given.sc();
         SweepResult result;
         try {
             result = Sweep.run(grid, JavaSparkContext.fromSparkContext(sc), out, runner, r, new SweepProgress() {
@@ -126,25 +145,65 @@ public final class SweepMain implements Callable<Integer> {
             }
         }
         long ok = result.outcomes().size() - result.failed().size();
-        outw.printf(Locale.ROOT, "sweep: %d/%d cells ok (%d from an earlier run), %d failed, %.1f s (first cell "
-                + "started after %.1f s); table %s%n", ok, result.outcomes().size(), result.resumed(),
-                result.failed().size(), result.wallSeconds(), result.firstTaskSeconds(), result.table());
+        long ran = result.outcomes().size() - result.resumed();
+        // no cell ran (all finished earlier) or Spark never reported a start: there is no first-cell time to show
+        String first = ran == 0 ? "no cell to run"
+                : Double.isFinite(result.firstTaskSeconds())
+                ? String.format(Locale.ROOT, "first cell started after %.1f s", result.firstTaskSeconds())
+                : "first cell start not reported by Spark";
+        outw.printf(Locale.ROOT, "sweep: %d/%d cells ok (%d from an earlier run), %d failed, %.1f s (%s); table %s%n",
+                ok, result.outcomes().size(), result.resumed(), result.failed().size(), result.wallSeconds(), first,
+                result.table());
         outw.flush();
         for (CellOutcome f : result.failed()) {
-            err.printf(Locale.ROOT, "sweep: cell %s failed after %d attempts: htsgd %s: %s (see %s)%n", f.id(),
-                    f.attempts(), String.join(" ", f.command()), f.error(),
-                    CellTask.failedDir(out.toAbsolutePath()).resolve(f.id()));
+            String what = CellOutcome.REFUSED.equals(f.status()) ? "was refused as bad input (not retried)"
+                    : "failed after " + f.attempts() + " attempts";
+            err.printf(Locale.ROOT, "sweep: cell %s %s: htsgd %s: %s (see %s)%n", f.id(), what,
+                    String.join(" ", f.command()), f.error(), CellTask.failedDir(out.toAbsolutePath()).resolve(f.id()));
         }
         err.flush();
-        return result.failed().isEmpty() ? 0 : Main.EXIT_RUN_FAILED;
+        return exitCode(result.failed());
+    }
+
+    /**
+     * The sweep's exit code from its failed cells, in htsgd's convention ({@link Main}), the most serious first:
+     * 0 if none failed; 1 if a cell hit an internal error (exit 1, an exception, or a code htsgd does not use: a
+     * defect to report); else 2 if a cell was refused as bad input (the grid holds a value htsgd refuses); else 3
+     * (runs that failed in a way the user can act on, e.g. divergence).
+     *
+     * @param failed the cells that did not finish
+     * @return the exit code
+     */
+    static int exitCode(List<CellOutcome> failed) {
+        int code = 0;
+        for (CellOutcome f : failed) {
+            int c = f.exitCode();
+            if (c != Main.EXIT_BAD_INPUT && c != Main.EXIT_RUN_FAILED) {
+                return 1;
+            }
+            code = code == Main.EXIT_BAD_INPUT ? code : c;
+        }
+        return code;
+    }
+
+    /** Starts Spark; a master it cannot start with is the user's to fix, the reason in one line (exit 3). */
+    private static SparkContext start(SparkConf conf) {
+        try {
+            return new SparkContext(conf);
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new RunFailedException("cannot start Spark on " + conf.get("spark.master") + ": " + why, e);
+        }
     }
 
     private static CellRunner instantiate(String name) {
         try {
             return Class.forName(name).asSubclass(CellRunner.class).getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
+            String why = e instanceof ClassNotFoundException ? "no such class"
+                    : e instanceof ClassCastException ? "not a CellRunner" : "no public no-argument constructor";
             throw new IllegalArgumentException("--cell-runner is not a CellRunner class with a public no-argument "
-                    + "constructor: " + name + " (" + e + ")");
+                    + "constructor: " + name + " (" + why + ")");
         }
     }
 

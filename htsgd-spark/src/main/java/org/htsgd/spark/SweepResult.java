@@ -10,7 +10,7 @@ import java.util.List;
  * @param table the results table ({@code DIR/results.csv})
  * @param wallSeconds wall time of this run of the sweep
  * @param firstTaskSeconds seconds from the start of the sweep until the first cell started on an executor (the
- *     cost of getting executors), NaN if no cell ran
+ *     cost of getting executors), NaN if no cell ran (or Spark reported no task)
  */
 public record SweepResult(List<CellOutcome> outcomes, Path table, double wallSeconds, double firstTaskSeconds) {
     /** Copies the list. */

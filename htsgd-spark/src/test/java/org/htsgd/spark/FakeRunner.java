@@ -13,7 +13,8 @@ import org.htsgd.cli.io.OutputDir;
 
 /**
  * A stand-in for an htsgd command, steered by its own arguments: writes {@code fake.json} with a number derived
- * from the arguments; {@code --fail-times=K} makes its first K runs of that cell fail (exit 3), and
+ * from the arguments; {@code --fail-times=K} makes its first K runs of that cell fail (exit 3),
+ * {@code --refuse=true} makes every run refuse its input (exit 2), and
  * {@code --seed=S} with {@code S > blockAbove} makes it wait until interrupted. Counts its runs per argument list
  * (tests run on {@code local[2]}, so executors share this JVM's statics).
  */
@@ -39,6 +40,10 @@ final class FakeRunner implements CellRunner {
             opts.put(a.substring(0, eq).replaceFirst("^-+", ""), a.substring(eq + 1));
         }
         try {
+            if (Boolean.parseBoolean(opts.getOrDefault("refuse", "false"))) {
+                Files.writeString(outDir.resolve(LOG), "fake: --refuse is bad input, run " + run + "\n");
+                return 2;
+            }
             if (run <= Integer.parseInt(opts.getOrDefault("fail-times", "0"))) {
                 Files.writeString(outDir.resolve(LOG), "fake: failing on purpose, run " + run + "\n");
                 return 3;

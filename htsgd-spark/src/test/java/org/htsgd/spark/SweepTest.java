@@ -188,4 +188,56 @@ class SweepTest {
         assertEquals(3, sweep(g, out, "--retries", "0"));
         assertEquals(List.of(1, 2, 4), cells.stream().map(c -> FakeRunner.runs(c.args())).toList());
     }
+
+    @Test
+    void cellsRefusedAsBadInputAreNotRetriedAndTheSweepExits2() throws IOException {
+        Path g = grid("""
+                command: fake
+                fixed: {tag: refuse}
+                axes: {refuse: [false, true], fail-times: [0, 9]}
+                retries: 2
+                """);
+        Path out = tmp.resolve("out");
+        List<Cell> cells = Grid.read(g).cells();
+        StringWriter err = new StringWriter();
+        int code = SweepMain.commandLine(new FakeRunner(), sc).setErr(new PrintWriter(err))
+                .setOut(new PrintWriter(new StringWriter())).execute(g.toString(), "--out", out.toString());
+        assertEquals(2, code, "a refused cell makes the sweep's input bad, whatever else failed: " + err);
+        Map<String, String> rows = new HashMap<>();
+        for (String line : tableLines(out)) {
+            rows.put(line.substring(0, line.indexOf(',')), line);
+        }
+        // refuse=false: fail-times 0 ok at once, fail-times 9 fails its 3 attempts (exit 3, retried)
+        assertTrue(rows.get(cells.get(0).id()).contains(",ok,1,0,"), rows.get(cells.get(0).id()));
+        assertTrue(rows.get(cells.get(1).id()).contains(",failed,3,3,"), rows.get(cells.get(1).id()));
+        // refuse=true: one attempt, status refused, htsgd's one line as the error
+        for (Cell c : cells.subList(2, 4)) {
+            String row = rows.get(c.id());
+            assertTrue(row.contains(",refused,1,2,"), row);
+            assertTrue(row.contains("fake: --refuse is bad input, run 1 (exit code 2)"), row);
+            assertEquals(1, FakeRunner.runs(c.args()), "not retried: " + c.settings());
+            assertTrue(err.toString().contains("cell " + c.id() + " was refused as bad input (not retried)"),
+                    err.toString());
+        }
+        assertTrue(Files.isDirectory(out.resolve("failed").resolve(cells.get(2).id())), "the attempt is kept");
+    }
+
+    @Test
+    void summaryNamesTheFirstCellStartAndARestartWithNothingToRunSaysSo() throws IOException {
+        Path g = grid("""
+                command: fake
+                fixed: {tag: first}
+                axes: {seed: [1, 2]}
+                """);
+        Path out = tmp.resolve("out");
+        // the first run names its first cell's start (when Spark's listener bus has reported it by then: it runs
+        // behind the job, and these cells take milliseconds); the restart has no cell to run
+        for (String expected : List.of("first cell start", "no cell to run")) {
+            StringWriter stdout = new StringWriter();
+            int code = SweepMain.commandLine(new FakeRunner(), sc).setErr(new PrintWriter(new StringWriter()))
+                    .setOut(new PrintWriter(stdout)).execute(g.toString(), "--out", out.toString());
+            assertEquals(0, code);
+            assertTrue(stdout.toString().contains(expected) && !stdout.toString().contains("NaN"), stdout.toString());
+        }
+    }
 }

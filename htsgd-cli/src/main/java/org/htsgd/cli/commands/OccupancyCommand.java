@@ -21,7 +21,9 @@ import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.simulation.SgdNd;
 import org.htsgd.core.theory.Theory;
+import org.htsgd.core.theory.TheoryReport;
 import org.htsgd.core.truncation.Truncation;
+import org.htsgd.core.validation.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +77,9 @@ public final class OccupancyCommand implements Callable<Integer> {
         if (!(eta > 0)) {
             throw new IllegalArgumentException("eta is not > 0: " + eta);
         }
+        Require.atLeast(bins, 0, "--histogram-bins");
+        Require.atLeast(trajectoryEvery, 0, "--trajectory-every");
+        Require.atLeast(trajectoryLength, 0, "--trajectory-length");
         start = Converters.point(startText);
         Landscape f = sim.parseLandscape();
         requireBudget(f.dimension());
@@ -86,63 +91,61 @@ public final class OccupancyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("start is outside the domain " + f.domain() + ": "
                     + java.util.Arrays.toString(start));
         }
-        // the field analysis may refuse the landscape: before anything is written or any progress is shown
-        AttractionFields1D fields1 = f instanceof Landscape1D f1 ? CriticalPoints1D.of(f1).fields() : null;
-        Fields2D fields2 = fields1 == null ? Fields2D.of(f, 41) : null;
-        if (fields1 != null) {
-            fields1.partition().startField(start[0]); // refuse a start on a boundary now
-        }
-        OutputDir dir = sim.openOut();
+        // the field analysis and the run's configuration may refuse the input (a start on a field boundary, --steps,
+        // --paths, --visit-radius): before anything is written or any progress is shown
         Object jsonConfig;
-        OccupancyJson.Theory theory = null;
+        TheoryReport theoryReport = null;
         List<double[]> minimisers = null;
-        Occupancy.Result result;
         List<String> names = new ArrayList<>();
-        Execution exec = Execution.threads(sim.threadCount());
-        try (Progress bar = Progress.start("occupancy", steps * paths, "steps")) {
-            exec = exec.withProgress(bar::set);
-            if (f instanceof Landscape1D f1) {
-                NoiseLaw law = sim.scalarNoise();
-                AttractionFields1D fields = fields1;
-                Occupancy.Config1D config = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b()), start[0],
-                        fields.partition(), steps, paths, sim.seed());
-                if (bins > 0) {
-                    config = config.withHistogram(bins);
-                }
-                if (trajectoryEvery > 0) {
-                    config = config.withTrajectory(trajectoryEvery, trajectoryLength);
-                }
-                result = Occupancy.run(config, exec);
-                for (int i = 0; i < fields.size(); i++) {
-                    names.add("m" + (i + 1));
-                }
-                jsonConfig = new OccupancyJson.Config1D(f1.name(), NoiseLaws.spec(law), sim.b(), start[0], eta, steps,
-                        paths, sim.seed());
-                theory = OccupancyJson.Theory.of(Theory.of(fields, f1, sim.b(), law, f1.name()), result.fractions());
-            } else {
-                Fields2D fields = fields2;
-                double[][] sets = new double[fields.size()][];
-                for (int i = 0; i < sets.length; i++) {
-                    sets[i] = fields.minimiserSet(i);
-                    names.add("m" + (i + 1));
-                }
-                names.add("Out");
-                ProximityLabeller labels = ProximityLabeller.of(f.dimension(), sets, visitRadius);
-                var law = sim.vectorNoise(f.dimension());
-                Occupancy.ConfigNd config = Occupancy.ConfigNd.of(
-                        new SgdNd(f, law, eta, Truncation.of(sim.b())), start, labels, steps, paths, sim.seed());
-                if (trajectoryEvery > 0) {
-                    config = config.withTrajectory(trajectoryEvery, trajectoryLength);
-                }
-                result = Occupancy.run(config, exec);
-                jsonConfig = new OccupancyJson.Config2D(f.name(), law.toString(), sim.b(), start, eta, steps, paths,
-                        sim.seed(), visitRadius);
-                minimisers = new ArrayList<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    minimisers.add(fields.minimiser(i));
-                }
+        Occupancy.Config1D config1 = null;
+        Occupancy.ConfigNd configNd = null;
+        if (f instanceof Landscape1D f1) {
+            AttractionFields1D fields = CriticalPoints1D.of(f1).fields();
+            NoiseLaw law = sim.scalarNoise();
+            config1 = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b()), start[0], fields.partition(), steps,
+                    paths, sim.seed());
+            if (bins > 0) {
+                config1 = config1.withHistogram(bins);
+            }
+            if (trajectoryEvery > 0) {
+                config1 = config1.withTrajectory(trajectoryEvery, trajectoryLength);
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                names.add("m" + (i + 1));
+            }
+            jsonConfig = new OccupancyJson.Config1D(f1.name(), NoiseLaws.spec(law), sim.b(), start[0], eta, steps,
+                    paths, sim.seed());
+            theoryReport = Theory.of(fields, f1, sim.b(), law, f1.name());
+        } else {
+            Fields2D fields = Fields2D.of(f, 41);
+            double[][] sets = new double[fields.size()][];
+            for (int i = 0; i < sets.length; i++) {
+                sets[i] = fields.minimiserSet(i);
+                names.add("m" + (i + 1));
+            }
+            names.add("Out");
+            ProximityLabeller labels = ProximityLabeller.of(f.dimension(), sets, visitRadius);
+            var law = sim.vectorNoise(f.dimension());
+            configNd = Occupancy.ConfigNd.of(new SgdNd(f, law, eta, Truncation.of(sim.b())), start, labels, steps,
+                    paths, sim.seed());
+            if (trajectoryEvery > 0) {
+                configNd = configNd.withTrajectory(trajectoryEvery, trajectoryLength);
+            }
+            jsonConfig = new OccupancyJson.Config2D(f.name(), law.toString(), sim.b(), start, eta, steps, paths,
+                    sim.seed(), visitRadius);
+            minimisers = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                minimisers.add(fields.minimiser(i));
             }
         }
+        OutputDir dir = sim.openOut();
+        Occupancy.Result result;
+        try (Progress bar = Progress.start("occupancy", steps * paths, "steps")) {
+            Execution exec = Execution.threads(sim.threadCount()).withProgress(bar::set);
+            result = config1 != null ? Occupancy.run(config1, exec) : Occupancy.run(configNd, exec);
+        }
+        OccupancyJson.Theory theory = theoryReport == null ? null
+                : OccupancyJson.Theory.of(theoryReport, result.fractions());
         boolean histogram = result.histogram() != null && result.histogram().length > 0;
         boolean trajectories = result.trajectories() != null && result.trajectories().length > 0;
         dir.writeJson("occupancy.json", new OccupancyJson("occupancy", jsonConfig, theory, minimisers, names,

@@ -143,11 +143,12 @@ public final class SharpnessCommand implements Callable<Integer> {
                     + Trainer.CHECKPOINT + " (checkpointed run)");
         }
         SharpnessConfig sc = configure(SharpnessConfig.paper(seed.value()).withMeasures(chosen));
-        OutputDir dir = out.open();
         TaskData taskData = cfg.task().data().load(data == null ? cfg.dataDir() : data, cfg.seed());
         SharpnessResult result;
         try (Network net = Network.create(cfg.task().architecture(), taskData.train(), cfg.seed())) {
             long iteration = loadWeights(net, weights, checkpoint);
+            // the run's data and weights are accepted: only now is --out created (before the long measurement)
+            OutputDir dir = out.open();
             Map<Measure, Progress> bars = new EnumMap<>(Measure.class);
             try {
                 // the measures run one after another: the previous bar ends when the next measure starts
@@ -166,7 +167,7 @@ public final class SharpnessCommand implements Callable<Integer> {
             dir.writeJson("sharpness.json", new Output(run.toString(), iteration, result));
         }
         System.out.print(summary(result));
-        System.out.println("wrote " + dir.resolve("sharpness.json"));
+        System.out.println("wrote " + out.path().resolve("sharpness.json"));
         return 0;
     }
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.Unmatched;
  * {@code htsgd --help} and, reached from this jar, says how to run it (exit 2).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Grids of htsgd runs (exit-time, occupancy, train) on Apache Spark: ./htsgd sweep GRID.yaml "
-                + "--out DIR [--master URL] [--retries N]. It lives in the htsgd-spark jar: the ./htsgd launcher runs "
+        description = {"Grids of htsgd runs (theory, exit-time, occupancy, train, sharpness) on Apache Spark: "
+                + "./htsgd sweep GRID.yaml --out DIR [--master URL] [--retries N]. It lives in the htsgd-spark jar: the ./htsgd launcher runs "
                 + "it; by hand: java -cp 'htsgd-spark/target/htsgd-spark.jar:htsgd-spark/target/lib/*' "
                 + "org.htsgd.spark.SweepMain GRID.yaml --out DIR. ./htsgd sweep --help lists its options."})
 public final class SweepCommand implements Callable<Integer> {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.core.validation.Require;
 import org.htsgd.train.loop.MetricsRow;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
@@ -116,8 +117,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainConfig config() {
         Task t = Task.parse(task);
         Method m = Method.fromCliName(method);
-        OutputDir dir = out.open();
-        TrainConfig cfg = TrainConfig.defaults(t, m, data == null ? t.data().defaultDirectory() : data, dir.path());
+        // --out is created only once the run is accepted (onStart below): a refused run leaves nothing behind
+        TrainConfig cfg = TrainConfig.defaults(t, m, data == null ? t.data().defaultDirectory() : data, out.path());
         if (iterations != null) {
             cfg = cfg.withIterations(iterations);
         }
@@ -151,8 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (weightDecay != null) {
             h = h.withWeightDecay(weightDecay);
         }
-        if (weightClip != null) {
-            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY : weightClip);
+        if (weightClip != null) { // NaN is the library's "off": on the command line only 0 means off
+            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY
+                    : Require.positive(weightClip, "--weight-clip"));
         }
         if (samRho != null) {
             h = h.withSamRho(samRho);
@@ -171,22 +173,25 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainConfig cfg = config();
         TrainResult r;
-        try (Progress bar = Progress.start("train " + cfg.method().cliName(), cfg.iterations(), "it")) {
+        Progress[] bar = {null}; // shown once the run is accepted, so a refusal is the only line on stderr
+        try {
             r = Trainer.run(cfg, new TrainListener() {
                 @Override
                 public void onStart(TrainConfig config, long resumedFrom) {
                     // once the run is accepted (data, checkpoint), first: a killed run can be measured or resumed
                     OutputDir.of(config.outDir()).writeJson(SharpnessCommand.RUN_CONFIG, config);
+                    bar[0] = Progress.start("train " + config.method().cliName(), config.iterations(), "it");
+                    bar[0].set(resumedFrom);
                 }
 
                 @Override
                 public void onStep(long iteration, StepRecord step) {
-                    bar.set(iteration + 1);
+                    bar[0].set(iteration + 1);
                 }
 
                 @Override
                 public void onEvaluation(MetricsRow row) {
-                    bar.message(String.format(Locale.ROOT, "train %.3f test %.3f", row.trainAccuracy(),
+                    bar[0].message(String.format(Locale.ROOT, "train %.3f test %.3f", row.trainAccuracy(),
                             row.testAccuracy()));
                 }
             });
@@ -194,6 +199,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new RunFailedException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
         }
         System.out.printf(Locale.ROOT, "%s %s, %d iterations, seed %d: train acc %.4f loss %.4f | test acc %.4f "
                         + "loss %.4f | %.1f it/s, truncated %.1f%% of steps%n", cfg.task().cliName(),

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.htsgd.cli.io.OutputDir;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +36,19 @@ class HeadlinesTest {
         write(out, "theory-vs-sim", "theory-vs-sim.json", """
             {"comparisons": [{"label": "clipped, b = 0.5 (Theorem 5)", "stationary": [0.89017, 0.10983],
                               "simulated": [0.6667, 0.3333]}]}""");
-        write(out, "table2", "table2.json", """
-            {"runs": [{"task": "fmnist-lenet", "method": "our2", "testAccuracy": 0.7, "expectedSharpness": 0.002,
-                       "diverged": ""},
-                      {"task": "fmnist-lenet", "method": "our2", "testAccuracy": 0.6, "expectedSharpness": 0.004,
-                       "diverged": ""},
-                      {"task": "fmnist-lenet", "method": "sb", "testAccuracy": "NaN", "expectedSharpness": "NaN",
-                       "diverged": "training diverged at iteration 3"}],
-             "notRun": []}""");
+        IterationSchedule schedule = IterationSchedule.of(1_000, 500);
+        double nan = Double.NaN;
+        Table2Run.Training noTraining = new Table2Run.Training(nan, nan, nan, nan, nan, nan);
+        Files.createDirectories(out.resolve("table2"));
+        OutputDir.JSON.writeValue(out.resolve("table2").resolve("table2.json").toFile(), new Table2Part.Result(List.of(
+            new Table2Run(Task.FMNIST_LENET, Method.OUR2, 0, 1, schedule,
+                new Table2Run.Training(0.7, nan, nan, nan, nan, nan),
+                new Table2Run.Measures(0.002, nan, nan, nan, nan, nan, nan), ""),
+            new Table2Run(Task.FMNIST_LENET, Method.OUR2, 1, 2, schedule,
+                new Table2Run.Training(0.6, nan, nan, nan, nan, nan),
+                new Table2Run.Measures(0.004, nan, nan, nan, nan, nan, nan), ""),
+            new Table2Run(Task.FMNIST_LENET, Method.SB, 0, 1, schedule, noTraining, Table2Run.Measures.NONE,
+                "training diverged at iteration 3")), List.of()));
         List<String> lines = Headlines.lines(out, List.of(outcome("fig1-right", Reproduction.Status.RAN),
             outcome("fig1-left", Reproduction.Status.SKIPPED), outcome("fig2", Reproduction.Status.RAN),
             outcome("theory-vs-sim", Reproduction.Status.RAN), outcome("table2", Reproduction.Status.RAN)));

@@ -1,7 +1,9 @@
 package org.htsgd.train.loop;
 
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.htsgd.train.io.AtomicFiles;
 import org.htsgd.train.io.BinaryReader;
 import org.htsgd.train.model.Network;
@@ -115,7 +117,8 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
         int version = in.readHeader(MAGIC, OLDEST_VERSION, VERSION, "htsgd checkpoint");
         String identity = in.readUtf();
         if (expectedIdentity != null && !identity.equals(expectedIdentity)) {
-            throw in.error("checkpoint belongs to another run: " + identity + "; this run is " + expectedIdentity);
+            throw in.error("checkpoint belongs to another run (" + difference(identity, expectedIdentity)
+                + "): resume with the same settings, or use a fresh --out");
         }
         long done = in.readLong();
         long steps = in.readLong();
@@ -126,5 +129,19 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
         double[] rule = in.readDoubles(in.readInt());
         WeightsFile.read(net, in);
         return new Checkpoint(identity, done, steps, truncated, seconds, window, generator, rule);
+    }
+
+    /**
+     * @param theirs the checkpoint's identity
+     * @param ours this run's
+     * @return the settings that differ, as {@code checkpoint: a, b; this run: c, d} (identities are {@code |}- and
+     *     {@code , }-separated {@code name=value} lists, see {@code Trainer.identity})
+     */
+    static String difference(String theirs, String ours) {
+        List<String> a = List.of(theirs.split("\\||, |\\[|\\]"));
+        List<String> b = List.of(ours.split("\\||, |\\[|\\]"));
+        List<String> onlyTheirs = a.stream().filter(x -> !b.contains(x)).toList();
+        List<String> onlyOurs = b.stream().filter(x -> !a.contains(x)).toList();
+        return "checkpoint: " + String.join(", ", onlyTheirs) + "; this run: " + String.join(", ", onlyOurs);
     }
 }

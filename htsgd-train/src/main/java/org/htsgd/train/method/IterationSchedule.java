@@ -1,5 +1,6 @@
 package org.htsgd.train.method;
 
+import java.util.Locale;
 import org.htsgd.core.validation.Require;
 
 /**
@@ -12,14 +13,41 @@ import org.htsgd.core.validation.Require;
  */
 public record IterationSchedule(long iterations, long noiseOffLast) {
     /**
+     * Most iterations one run may take: about 2 days on one core at {@value #FASTEST_ITERATIONS_PER_SECOND} it/s, the
+     * fastest training measured (SB on Fashion-MNIST LeNet, BENCHMARKS.md; LB and the noise methods run about
+     * 2.5 it/s); the paper's longest run is 150,000. Larger counts are refused with the time they would take instead
+     * of running for years.
+     */
+    public static final long MAX_ITERATIONS = 10_000_000;
+    /** Iterations per second of the fastest training measured on one core (BENCHMARKS.md). */
+    static final double FASTEST_ITERATIONS_PER_SECOND = 55;
+
+    /**
      * Validates.
      *
-     * @throws IllegalArgumentException if {@code iterations <= 0} or {@code noiseOffLast} is not in
-     *     {@code [0, iterations]}
+     * @throws IllegalArgumentException if {@code iterations <= 0} or above {@link #MAX_ITERATIONS} (the message gives
+     *     the time it would take), or {@code noiseOffLast} is not in {@code [0, iterations]}
      */
     public IterationSchedule {
         Require.positive(iterations, "iterations");
+        if (iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "iterations %d is above the limit of %,d "
+                    + "per run: at %.0f it/s, the fastest training measured on one core, it would take %s (the "
+                    + "paper's longest run is 150,000)", iterations, MAX_ITERATIONS, FASTEST_ITERATIONS_PER_SECOND,
+                    duration(iterations / FASTEST_ITERATIONS_PER_SECOND)));
+        }
         Require.inRange(noiseOffLast, 0, iterations, "noiseOffLast");
+    }
+
+    /** @param seconds a duration @return it in the largest fitting unit of hours, days and years, e.g. "634 years" */
+    static String duration(double seconds) {
+        double hours = seconds / 3600;
+        if (hours < 48) {
+            return String.format(Locale.ROOT, "%.0f hours", hours);
+        }
+        double days = hours / 24;
+        return days < 730 ? String.format(Locale.ROOT, "%.0f days", days)
+                : String.format(Locale.ROOT, "%.3g years", days / 365.25);
     }
 
     /**

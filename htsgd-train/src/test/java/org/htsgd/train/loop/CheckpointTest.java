@@ -108,8 +108,8 @@ class CheckpointTest {
             c.write(file, small);
             byte[] full = Files.readAllBytes(file);
             // another run's checkpoint
-            assertRejected(small, file, "other", "checkpoint belongs to another run: " + c.identity()
-                    + "; this run is other");
+            assertRejected(small, file, "other", "checkpoint belongs to another run (checkpoint: " + c.identity().replace("|", ", ")
+                    + "; this run: other): resume with the same settings, or use a fresh --out");
             // another architecture
             assertRejected(linear, file, null,
                     "holds the weights of small (" + small.dimension() + " weights), not of linear (7850 weights)");
@@ -134,5 +134,11 @@ class CheckpointTest {
             small.save(file);
             assertRejected(small, file, null, "not an htsgd checkpoint (bad magic)");
         }
+    }
+
+    @Test
+    void aForeignCheckpointIsDescribedByTheSettingsThatDiffer() {
+        assertEquals("checkpoint: method=sb, seed=1; this run: method=our1, seed=9", Checkpoint.difference(
+            "fmnist|lenet|method=sb|seed=1|H[lr=0.05, batch=100]", "fmnist|lenet|method=our1|seed=9|H[lr=0.05, batch=100]"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.cli.options.PathBlockOption;
 import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
@@ -38,6 +39,9 @@ import picocli.CommandLine.Option;
 public final class OccupancyCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
+
+    @Mixin
+    PathBlockOption block;
 
     @Option(names = "--start", required = true, paramLabel = "X[,Y]",
             description = "start point: x (1-D) or x,y (2-D)")
@@ -76,6 +80,7 @@ public final class OccupancyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("eta is not > 0: " + eta);
         }
         start = Converters.point(startText);
+        block.check(paths);
         Landscape f = sim.parseLandscape();
         requireBudget(f.dimension());
         if (start.length != f.dimension()) {
@@ -92,7 +97,8 @@ public final class OccupancyCommand implements Callable<Integer> {
         if (fields1 != null) {
             fields1.partition().startField(start[0]); // refuse a start on a boundary now
         }
-        OutputDir dir = sim.openOut();
+        // a merge reads its parts before anything is written: a refused merge leaves no trace
+        OutputDir dir = block.isMerge() ? null : sim.openOut();
         Object jsonConfig;
         OccupancyJson.Theory theory = null;
         List<double[]> minimisers = null;
@@ -112,12 +118,13 @@ public final class OccupancyCommand implements Callable<Integer> {
                 if (trajectoryEvery > 0) {
                     config = config.withTrajectory(trajectoryEvery, trajectoryLength);
                 }
-                result = Occupancy.run(config, exec);
+                jsonConfig = new OccupancyJson.Config1D(f1.name(), NoiseLaws.spec(law), sim.b(), start[0], eta, steps,
+                        paths, sim.seed());
+                result = block.isMerge() ? merge(jsonConfig, config)
+                        : Occupancy.run(config.withBlock(block.firstPath(), paths), exec);
                 for (int i = 0; i < fields.size(); i++) {
                     names.add("m" + (i + 1));
                 }
-                jsonConfig = new OccupancyJson.Config1D(f1.name(), NoiseLaws.spec(law), sim.b(), start[0], eta, steps,
-                        paths, sim.seed());
                 theory = OccupancyJson.Theory.of(Theory.of(fields, f1, sim.b(), law, f1.name()), result.fractions());
             } else {
                 Fields2D fields = fields2;
@@ -134,21 +141,27 @@ public final class OccupancyCommand implements Callable<Integer> {
                 if (trajectoryEvery > 0) {
                     config = config.withTrajectory(trajectoryEvery, trajectoryLength);
                 }
-                result = Occupancy.run(config, exec);
                 jsonConfig = new OccupancyJson.Config2D(f.name(), law.toString(), sim.b(), start, eta, steps, paths,
                         sim.seed(), visitRadius);
+                result = block.isMerge() ? merge(jsonConfig, config)
+                        : Occupancy.run(config.withBlock(block.firstPath(), paths), exec);
                 minimisers = new ArrayList<>();
                 for (int i = 0; i < fields.size(); i++) {
                     minimisers.add(fields.minimiser(i));
                 }
             }
         }
+        if (dir == null) {
+            dir = sim.openOut();
+        }
         boolean histogram = result.histogram() != null && result.histogram().length > 0;
         boolean trajectories = result.trajectories() != null && result.trajectories().length > 0;
         dir.writeJson("occupancy.json", new OccupancyJson("occupancy", jsonConfig, theory, minimisers, names,
                 result.fractions(), result.fieldSteps(), result.transitions(),
                 histogram ? result.histogramEdges() : null, histogram ? result.histogram() : null,
-                trajectories ? Integer.valueOf(trajectoryEvery) : null, trajectories ? result.trajectories() : null));
+                trajectories ? Integer.valueOf(trajectoryEvery) : null, trajectories ? result.trajectories() : null,
+                block.isPart() ? new PathParts.Block(block.firstPath(), paths) : null,
+                block.isPart() ? result.pathFieldSteps() : null));
         List<List<?>> rows = new ArrayList<>();
         double[] fr = result.fractions();
         for (int i = 0; i < fr.length; i++) {
@@ -167,12 +180,18 @@ public final class OccupancyCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Occupancy.Result merge(Object jsonConfig, Occupancy.Config whole) {
+        return PathParts.occupancy(PathParts.read(block.parts(), "occupancy.json", jsonConfig, paths), whole);
+    }
+
     private void requireBudget(int dimension) {
         double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
         RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
                         + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),
                 RunBudget.occupancyBytes(paths, 0, dimension, dimension == 1 ? Math.max(0, bins) : 0,
                         Math.max(0, points)));
-        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
+        if (!block.isMerge()) { // a merge of parts runs no step
+            RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
+        }
     }
 }

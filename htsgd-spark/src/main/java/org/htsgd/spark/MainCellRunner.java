@@ -72,8 +72,9 @@ public final class MainCellRunner implements CellRunner {
     /**
      * {@inheritDoc}
      *
-     * <p>Checks that htsgd has the command, that every setting is one of its options (and {@code --path-offset}
-     * when the grid is split), and that picocli can parse every cell's arguments (types, ranges picocli knows).
+     * <p>Checks that htsgd has the command, that every setting is one of its options (and {@code --path-offset} and
+     * {@code --merge-parts} when the grid is split), and that picocli can parse every cell's arguments (types, ranges
+     * picocli knows).
      */
     @Override
     public void check(Grid grid, List<Cell> cells) {
@@ -83,7 +84,8 @@ public final class MainCellRunner implements CellRunner {
             throw new IllegalArgumentException("htsgd has no command '" + grid.command() + "' (it has: "
                     + String.join(", ", root.getSubcommands().keySet()) + ")");
         }
-        if (grid.splitParts() > 1 && sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null) {
+        if (grid.splitParts() > 1 && (sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null
+                || sub.getCommandSpec().findOption("--" + SplitMerge.MERGE_PARTS) == null)) {
             throw new IllegalArgumentException("split needs 'htsgd " + grid.command() + " --" + Grid.PATH_OFFSET
                     + "', which this htsgd does not offer; remove 'split'");
         }

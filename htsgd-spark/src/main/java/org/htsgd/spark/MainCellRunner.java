@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.htsgd.cli.Main;
 import picocli.CommandLine;
 
@@ -18,18 +19,24 @@ import picocli.CommandLine;
  * (picocli's messages, {@code System.out}/{@code System.err} of the cell's threads: summary, progress bar) captured in
  * {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal, where several cells would interleave.
  *
- * <p>Cells that use the tensor engine ({@code train}, {@code sharpness}) run one at a time per executor JVM: PyTorch's
- * CPU runtime (thread pool, thread count) is process-global, each such run already uses the intra-op threads it is
- * given, and two concurrent trainings in one process were seen to fail now and then. Simulation cells run
- * concurrently. Across executors (a cluster) nothing is serialised.
+ * <p>Cells that use the tensor engine ({@code train}, {@code sharpness}) run each in its own child JVM
+ * ({@link ChildCell}), the command line and its output the same: PyTorch's CPU runtime (thread pool, thread count)
+ * is process-global, and two concurrent trainings in one process were seen to fail now and then, so in one JVM they
+ * could only run one at a time; as children, as many run at once on an executor as it has task slots (each with
+ * the intra-op threads its {@code threads} setting gives: set {@code spark.task.cpus} or {@code threads: 1} to match
+ * the cores). Simulation cells run in-process, concurrently.
  */
 public final class MainCellRunner implements CellRunner {
     private static final long serialVersionUID = 1L;
-    /** Serialises the engine-using cells of this JVM. */
-    private static final Object ENGINE = new Object();
+    /** Commands that use the tensor engine: run in a child JVM each. */
+    static final Set<String> ENGINE_COMMANDS = Set.of("train", "sharpness");
+
     /** {@inheritDoc} */
     @Override
     public int run(String command, List<String> args, Path outDir) {
+        if (ENGINE_COMMANDS.contains(command)) {
+            return ChildCell.run(line(command, args, outDir), outDir.resolve(LOG));
+        }
         CellConsole.install();
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(outDir.resolve(LOG)), true,
                 StandardCharsets.UTF_8);
@@ -38,13 +45,7 @@ public final class MainCellRunner implements CellRunner {
             CommandLine cl = Main.commandLine();
             cl.setOut(log);
             cl.setErr(log);
-            String[] line = line(command, args, outDir);
-            if (command.equals("train") || command.equals("sharpness")) {
-                synchronized (ENGINE) {
-                    return cl.execute(line);
-                }
-            }
-            return cl.execute(line);
+            return cl.execute(line(command, args, outDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

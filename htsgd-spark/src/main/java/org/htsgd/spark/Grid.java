@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * <p>Values are YAML scalars and are passed to the command as their text ({@code --start=-0.7}); the first axis
  * varies slowest. With {@code split: {paths: K}} a cell with {@code paths: N} becomes K parts; part k runs the
  * paths {@code [offset_k, offset_k + count_k)} with {@code --paths=count_k --path-offset=offset_k}, the counts
- * differing by at most one. Splitting needs a command that offers {@code --path-offset} (checked by the sweep).
+ * differing by at most one. Splitting needs a command that offers {@code --path-offset} (checked by the sweep); the
+ * sweep then merges each point's parts ({@link SplitMerge}).
  *
  * @param command the htsgd command run by every cell
  * @param fixed settings shared by every cell, in file order
@@ -302,6 +303,15 @@ public record Grid(String command, Map<String, String> fixed, Map<String, List<S
      * @return the cells, in a stable order
      */
     public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (Map<String, String> p : points()) {
+            cells.addAll(parts(p));
+        }
+        return cells;
+    }
+
+    /** @return the points of the grid: the cartesian product of the axes (first axis slowest), fixed settings first */
+    List<Map<String, String>> points() {
         List<Map<String, String>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>(fixed));
         for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
@@ -315,12 +325,18 @@ public record Grid(String command, Map<String, String> fixed, Map<String, List<S
             }
             points = next;
         }
+        return points;
+    }
+
+    /**
+     * @param p a point of the grid
+     * @return its cell, or its {@code splitParts} parts (paths {@code [offset_k, offset_k + count_k)}) if split
+     */
+    List<Cell> parts(Map<String, String> p) {
         List<Cell> cells = new ArrayList<>();
-        for (Map<String, String> p : points) {
-            if (splitParts == 1) {
-                cells.add(Cell.of(command, p));
-                continue;
-            }
+        if (splitParts == 1) {
+            cells.add(Cell.of(command, p));
+        } else {
             long n = Long.parseLong(p.get(PATHS));
             long offset = 0;
             for (int k = 0; k < splitParts; k++) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.htsgd.cli.Main;
 import picocli.CommandLine;
 
@@ -18,10 +19,12 @@ import picocli.CommandLine;
  * (picocli's messages, {@code System.out}/{@code System.err} of the cell's threads: summary, progress bar) captured in
  * {@code DIR/}{@value CellRunner#LOG} instead of the executor's terminal, where several cells would interleave.
  *
- * <p>Cells that use the tensor engine ({@code train}, {@code sharpness}) run one at a time per executor JVM: PyTorch's
- * CPU runtime (thread pool, thread count) is process-global, each such run already uses the intra-op threads it is
- * given, and two concurrent trainings in one process were seen to fail now and then. Simulation cells run
- * concurrently. Across executors (a cluster) nothing is serialised.
+ * <p>Cells that use the tensor engine ({@code train}, {@code sharpness}) run each in its own child JVM
+ * ({@link ChildCell}), the command line and its output the same: PyTorch's CPU runtime (thread pool, thread count)
+ * is process-global, and two concurrent trainings in one process were seen to fail now and then, so in one JVM they
+ * could only run one at a time; as children, as many run at once on an executor as it has task slots (each with
+ * the intra-op threads its {@code threads} setting gives: set {@code spark.task.cpus} or {@code threads: 1} to match
+ * the cores). Simulation cells run in-process, concurrently.
  */
 public final class MainCellRunner implements CellRunner {
     private static final long serialVersionUID = 1L;
@@ -30,11 +33,15 @@ public final class MainCellRunner implements CellRunner {
      * its own resume, into a directory it manages), {@code sweep} (a sweep inside a cell) or {@code help}.
      */
     public static final List<String> COMMANDS = List.of("theory", "exit-time", "occupancy", "train", "sharpness");
-    /** Serialises the engine-using cells of this JVM. */
-    private static final Object ENGINE = new Object();
+    /** Commands that use the tensor engine: run in a child JVM each. */
+    static final Set<String> ENGINE_COMMANDS = Set.of("train", "sharpness");
+
     /** {@inheritDoc} */
     @Override
     public int run(String command, List<String> args, Path outDir) {
+        if (ENGINE_COMMANDS.contains(command)) {
+            return ChildCell.run(line(command, args, outDir), outDir.resolve(LOG));
+        }
         CellConsole.install();
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(outDir.resolve(LOG)), true,
                 StandardCharsets.UTF_8);
@@ -43,13 +50,7 @@ public final class MainCellRunner implements CellRunner {
             CommandLine cl = Main.commandLine();
             cl.setOut(log);
             cl.setErr(log);
-            String[] line = line(command, args, outDir);
-            if (command.equals("train") || command.equals("sharpness")) {
-                synchronized (ENGINE) {
-                    return cl.execute(line);
-                }
-            }
-            return cl.execute(line);
+            return cl.execute(line(command, args, outDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -78,7 +79,8 @@ public final class MainCellRunner implements CellRunner {
      * {@inheritDoc}
      *
      * <p>Checks that the command is one of {@link #COMMANDS}, that every setting is one of its options (and
-     * {@code --path-offset} when the grid is split), and that picocli can parse every cell's arguments (types, ranges
+     * {@code --path-offset} and {@code --merge-parts} when the grid is split), and that picocli can parse every cell's
+     * arguments (types, ranges
      * picocli knows).
      */
     @Override
@@ -93,7 +95,8 @@ public final class MainCellRunner implements CellRunner {
             throw new IllegalArgumentException("a sweep runs one of " + String.join(", ", COMMANDS) + ", not '"
                     + grid.command() + "'");
         }
-        if (grid.splitParts() > 1 && sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null) {
+        if (grid.splitParts() > 1 && (sub.getCommandSpec().findOption("--" + Grid.PATH_OFFSET) == null
+                || sub.getCommandSpec().findOption("--" + SplitMerge.MERGE_PARTS) == null)) {
             throw new IllegalArgumentException("split needs 'htsgd " + grid.command() + " --" + Grid.PATH_OFFSET
                     + "', which this htsgd does not offer; remove 'split'");
         }

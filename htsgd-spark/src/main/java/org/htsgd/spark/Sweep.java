@@ -27,6 +27,10 @@ import org.htsgd.cli.io.OutputDir;
  * ({@code parallelize(cells, cells.size()).map(CellTask)}), the finished cells of an earlier run skipped, and the
  * outcomes gathered into {@code DIR/results.csv}: one row per cell with its settings, status, attempts, wall time and
  * the scalar values of its JSON output; {@code DIR/sweep.json} records the grid, the master and the counts.
+ *
+ * <p>A split grid runs in two Spark jobs: first every part, then, for every point whose parts all finished, its
+ * merge ({@link SplitMerge}), which writes the point's files as one run of all its paths would. The table lists each
+ * point's parts, then its merge.
  */
 public final class Sweep {
     /** Name of the results table in the sweep directory. */
@@ -63,6 +67,8 @@ public final class Sweep {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
+        List<SplitMerge> merges = SplitMerge.of(grid, dir);
+        List<Cell> mergeTodo = new ArrayList<>();
         for (Cell c : cells) {
             CellOutcome earlier = CellTask.finished(dir, c);
             if (earlier != null) {
@@ -71,14 +77,66 @@ public final class Sweep {
                 todo.add(c);
             }
         }
-        int total = cells.size();
+        for (SplitMerge m : merges) {
+            CellOutcome earlier = CellTask.finished(dir, m.cell());
+            if (earlier != null) {
+                outcomes.put(m.cell().id(), earlier);
+            }
+        }
+        int total = cells.size() + merges.size();
         progress.started(total, outcomes.size());
         // the first task's launch (epoch ms on the driver), from whichever of its events the listener bus (which
         // runs behind the job) delivers first
         long startMillis = System.currentTimeMillis();
         AtomicLong firstTask = new AtomicLong(Long.MAX_VALUE);
+        AtomicInteger done = new AtomicInteger(outcomes.size());
+        runOnSpark(sc, todo, dir, runner, retries, progress, done, total, firstTask, outcomes);
+        for (SplitMerge m : merges) {
+            // a point is merged once all its parts are finished (a failed part leaves it to a later run)
+            if (!outcomes.containsKey(m.cell().id())
+                    && m.parts().stream().allMatch(p -> outcomes.get(p.id()).ok())) {
+                mergeTodo.add(m.cell());
+            }
+        }
+        runOnSpark(sc, mergeTodo, dir, runner, retries, progress, done, total, firstTask, outcomes);
+        List<CellOutcome> ordered = new ArrayList<>();
+        if (merges.isEmpty()) {
+            for (Cell c : cells) {
+                ordered.add(outcomes.get(c.id()));
+            }
+        }
+        for (SplitMerge m : merges) {
+            for (Cell p : m.parts()) {
+                ordered.add(outcomes.get(p.id()));
+            }
+            if (outcomes.containsKey(m.cell().id())) {
+                ordered.add(outcomes.get(m.cell().id()));
+            }
+        }
+        Path table = writeTable(grid, ordered, dir);
+        long first = firstTask.get();
+        SweepResult result = new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9,
+                first == Long.MAX_VALUE ? Double.NaN : Math.max(0, first - startMillis) * 1e-3);
+        // provenance of this run of the sweep (each cell's own JSON carries the command's full config and seed)
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("grid", grid);
+        info.put("retries", retries);
+        info.put("master", sc.master());
+        info.put("sparkVersion", sc.version());
+        info.put("finished", Instant.now().toString());
+        info.put("wallSeconds", result.wallSeconds());
+        info.put("cells", ordered.size());
+        info.put("failed", result.failed().size());
+        info.put("resumed", result.resumed());
+        OutputDir.of(dir).writeJson(INFO, info);
+        return result;
+    }
+
+    /** Runs {@code todo} as one Spark job, one task per cell, adding their outcomes to {@code outcomes}. */
+    private static void runOnSpark(JavaSparkContext sc, List<Cell> todo, Path dir, CellRunner runner, int retries,
+            SweepProgress progress, AtomicInteger done, int total, AtomicLong firstTask,
+            Map<String, CellOutcome> outcomes) {
         if (!todo.isEmpty()) {
-            AtomicInteger done = new AtomicInteger(outcomes.size());
             SparkListener listener = new SparkListener() {
                 @Override
                 public void onTaskStart(SparkListenerTaskStart taskStart) {
@@ -113,27 +171,6 @@ public final class Sweep {
                 sc.sc().removeSparkListener(listener);
             }
         }
-        List<CellOutcome> ordered = new ArrayList<>();
-        for (Cell c : cells) {
-            ordered.add(outcomes.get(c.id()));
-        }
-        Path table = writeTable(grid, ordered, dir);
-        long first = firstTask.get();
-        SweepResult result = new SweepResult(ordered, table, (System.nanoTime() - start) * 1e-9,
-                first == Long.MAX_VALUE ? Double.NaN : Math.max(0, first - startMillis) * 1e-3);
-        // provenance of this run of the sweep (each cell's own JSON carries the command's full config and seed)
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("grid", grid);
-        info.put("retries", retries);
-        info.put("master", sc.master());
-        info.put("sparkVersion", sc.version());
-        info.put("finished", Instant.now().toString());
-        info.put("wallSeconds", result.wallSeconds());
-        info.put("cells", ordered.size());
-        info.put("failed", result.failed().size());
-        info.put("resumed", result.resumed());
-        OutputDir.of(dir).writeJson(INFO, info);
-        return result;
     }
 
     private static void removeStaleAttempts(Path cellsDir) throws IOException {

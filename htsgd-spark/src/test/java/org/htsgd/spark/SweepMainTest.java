@@ -101,7 +101,6 @@ class SweepMainTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "fixed: {start: -0.7, eta: 0.1, nosuch: 1}         | Unknown option: '--nosuch=1'",
         "fixed: {start: -0.7}\\naxes: {eta: [0.1, fast]}    | '--eta'",
-        "fixed: {start: -0.7, eta: 0.1, paths: 8}\\nsplit: {paths: 2} | split needs 'htsgd exit-time --path-offset'",
     })
     void cellsHtsgdCannotParseAreRejectedBeforeSparkStarts(String yaml, String expected) throws IOException {
         Path grid = tmp.resolve("grid.yaml");

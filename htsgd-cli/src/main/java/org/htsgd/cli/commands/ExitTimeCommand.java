@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.cli.options.PathBlockOption;
 import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.noise.NoiseLaw;
@@ -37,6 +38,9 @@ public final class ExitTimeCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
 
+    @Mixin
+    PathBlockOption block;
+
     @Option(names = "--start", required = true, description = "start point (inside an attraction field)")
     double start;
 
@@ -59,13 +63,18 @@ public final class ExitTimeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         requireDistinct(etas);
+        block.check(paths);
         Landscape1D f = sim.parseLandscape1D("exit-time");
         NoiseLaw law = sim.scalarNoise();
-        ExitTimeRun run = ExitTimeRun.of(f, law, sim.b(), start, etas, paths, maxSteps, sim.seed(), fitPoints);
+        ExitTimeRun run = ExitTimeRun.of(f, law, sim.b(), start, etas, paths, maxSteps, sim.seed(), fitPoints,
+                !block.isMerge());
+        // a merge reads its parts before anything is written: a refused merge leaves no trace
+        ExitTimeJson json = block.isMerge() ? run.merge(block.parts()) : null;
         OutputDir dir = sim.openOut();
-        ExitTimeJson json;
-        try (Progress bar = Progress.start("exit-time", (long) paths * etas.length, "paths")) {
-            json = run.execute(Execution.threads(sim.threadCount()).withProgress(bar::set));
+        if (json == null) {
+            try (Progress bar = Progress.start("exit-time", (long) paths * etas.length, "paths")) {
+                json = run.execute(block, Execution.threads(sim.threadCount()).withProgress(bar::set));
+            }
         }
         dir.writeJson("exit-time.json", json);
         dir.writeCsv("exit-time.csv", List.of("eta", "mean", "median", "censored", "paths", "predicted_mean"),
@@ -102,7 +111,7 @@ public final class ExitTimeCommand implements Callable<Integer> {
         }
 
         static ExitTimeRun of(Landscape1D f, NoiseLaw law, double b, double start, double[] etas, int paths,
-                              long maxSteps, long seed, int fitPoints) {
+                              long maxSteps, long seed, int fitPoints, boolean simulates) {
             if (etas.length == 0) {
                 throw new IllegalArgumentException("--eta needs at least one learning rate");
             }
@@ -125,8 +134,10 @@ public final class ExitTimeCommand implements Callable<Integer> {
             String etaCount = etas.length > 1 ? " x " + etas.length + " etas" : "";
             RunBudget.requireMemory("--paths " + paths + etaCount,
                     RunBudget.exitTimeBytes((double) paths * etas.length, 1));
-            RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
-                    (double) maxSteps * paths * etas.length);
+            if (simulates) { // a merge of parts runs no step
+                RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
+                        (double) maxSteps * paths * etas.length);
+            }
             // Fit on the smallest etas (largest 1/eta), where the local slope has settled.
             int k = Math.min(fitPoints == 0 ? Math.max(2, (etas.length + 1) / 2) : fitPoints, etas.length);
             long[] seeds = new long[etas.length];
@@ -135,16 +146,34 @@ public final class ExitTimeCommand implements Callable<Integer> {
                     ExitTimeSweep.smallest(etas, k), paths, maxSteps, seed)), k);
         }
 
-        ExitTimeJson execute(Execution execution) {
-            result = sweep.run(execution);
+        ExitTimeJson execute(PathBlockOption block, Execution execution) {
+            result = sweep.run(block.firstPath(), execution);
+            return json(block.isPart() ? new PathParts.Block(block.firstPath(), sweep.config().paths()) : null);
+        }
+
+        ExitTimeJson merge(List<java.nio.file.Path> dirs) {
+            List<PathParts.Part> parts = PathParts.read(dirs, "exit-time.json", config(), sweep.config().paths());
+            result = sweep.finish(PathParts.exitTimes(parts, k -> sweep.pointConfig(k, 0), sweep.config()
+                    .etas().length));
+            return json(null);
+        }
+
+        private ExitTimeJson.Config config() {
             ExitTimeSweep.Config c = sweep.config();
+            return new ExitTimeJson.Config(c.landscape().name(), NoiseLaws.spec(c.noise()), c.b(), c.start(),
+                    c.etas(), c.paths(), c.maxSteps(), c.fitSeed(), fitPoints);
+        }
+
+        /** @param part the block of a part (its JSON then has the per-path values a merge needs), or null */
+        private ExitTimeJson json(PathParts.Block part) {
             TheoryReport.MinimumReport m = sweep.theory();
             List<ExitTimeJson.PerEta> per = new ArrayList<>();
             for (ExitTimeSweep.Point p : result.points()) {
                 ExitTimes.Result r = p.exits();
                 per.add(new ExitTimeJson.PerEta(p.eta(), r.mean(), r.median(), r.censoredCount(), r.paths(),
                         p.predictedMean(), p.ks() == null ? null : p.ks().statistic(),
-                        p.ks() == null ? null : p.ks().pValue(), r.exitSteps()));
+                        p.ks() == null ? null : p.ks().pValue(), r.exitSteps(), part == null ? null : r.exitTargets(),
+                        part == null ? null : r.exitPoints()));
             }
             ExitTimeJson.Fit fj = null;
             List<ExitTimeJson.LocalSlope> local = null;
@@ -161,12 +190,10 @@ public final class ExitTimeCommand implements Callable<Integer> {
                             result.all().localCiHigh()[i]));
                 }
             }
-            return new ExitTimeJson(
-                    new ExitTimeJson.Config(c.landscape().name(), NoiseLaws.spec(c.noise()), c.b(), c.start(),
-                            c.etas(), c.paths(), c.maxSteps(), c.fitSeed(), fitPoints),
+            return new ExitTimeJson(config(),
                     new ExitTimeJson.Theory(sweep.field() + 1, m.fieldLower(), m.fieldUpper(), m.width(), m.lStar(),
                             m.predictedExponent(), m.exitRate()),
-                    per, fj, local, "exit-time");
+                    per, fj, local, "exit-time", part);
         }
 
         List<List<?>> rows() {

@@ -15,10 +15,12 @@ import java.util.List;
  * @param fit the fit on the smallest etas ({@code null}, and left out, with fewer than two etas)
  * @param localSlopes slopes between consecutive etas ({@code null}, and left out, with fewer than two etas)
  * @param command always {@code exit-time}
+ * @param block for a part ({@code --path-offset}): the paths it ran ({@code null}, and left out, for a whole run)
  */
 record ExitTimeJson(Config config, Theory theory, List<PerEta> perEta,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Fit fit,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) List<LocalSlope> localSlopes, String command) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<LocalSlope> localSlopes, String command,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) PathParts.Block block) {
     /**
      * @param landscape the landscape's name
      * @param noise the noise law's spec
@@ -58,10 +60,16 @@ record ExitTimeJson(Config config, Theory theory, List<PerEta> perEta,
      *     prediction is unknown or paths were censored)
      * @param ksPValue its p-value (left out likewise)
      * @param exitSteps every path's exit step
+     * @param exitTargets for a part: every path's exit target (0 below the field, 1 above, -1 censored; left out
+     *     for a whole run)
+     * @param exitPoints for a part: every path's first point outside the field, the last one if censored (left out
+     *     for a whole run)
      */
     record PerEta(double eta, double mean, double median, int censored, int paths, double predictedMean,
                   @JsonInclude(JsonInclude.Include.NON_NULL) Double ksStatistic,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) Double ksPValue, long[] exitSteps) {
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Double ksPValue, long[] exitSteps,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) int[] exitTargets,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) double[] exitPoints) {
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.cli.options.PathBlockOption;
 import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Option;
 public final class OccupancyCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
+
+    @Mixin
+    PathBlockOption block;
 
     @Option(names = "--start", required = true, paramLabel = "X[,Y]",
             description = "start point: x (1-D) or x,y (2-D)")
@@ -81,6 +85,7 @@ public final class OccupancyCommand implements Callable<Integer> {
         Require.atLeast(trajectoryEvery, 0, "--trajectory-every");
         Require.atLeast(trajectoryLength, 0, "--trajectory-length");
         start = Converters.point(startText);
+        block.check(paths);
         Landscape f = sim.parseLandscape();
         requireBudget(f.dimension());
         if (start.length != f.dimension()) {
@@ -138,11 +143,19 @@ public final class OccupancyCommand implements Callable<Integer> {
                 minimisers.add(fields.minimiser(i));
             }
         }
-        OutputDir dir = sim.openOut();
         Occupancy.Result result;
-        try (Progress bar = Progress.start("occupancy", steps * paths, "steps")) {
-            Execution exec = Execution.threads(sim.threadCount()).withProgress(bar::set);
-            result = config1 != null ? Occupancy.run(config1, exec) : Occupancy.run(configNd, exec);
+        OutputDir dir;
+        if (block.isMerge()) {
+            // a merge reads its parts before anything is written: a refused merge leaves no trace
+            result = merge(jsonConfig, config1 != null ? config1 : configNd);
+            dir = sim.openOut();
+        } else {
+            dir = sim.openOut();
+            try (Progress bar = Progress.start("occupancy", steps * paths, "steps")) {
+                Execution exec = Execution.threads(sim.threadCount()).withProgress(bar::set);
+                result = config1 != null ? Occupancy.run(config1.withBlock(block.firstPath(), paths), exec)
+                        : Occupancy.run(configNd.withBlock(block.firstPath(), paths), exec);
+            }
         }
         OccupancyJson.Theory theory = theoryReport == null ? null
                 : OccupancyJson.Theory.of(theoryReport, result.fractions());
@@ -151,7 +164,9 @@ public final class OccupancyCommand implements Callable<Integer> {
         dir.writeJson("occupancy.json", new OccupancyJson("occupancy", jsonConfig, theory, minimisers, names,
                 result.fractions(), result.fieldSteps(), result.transitions(),
                 histogram ? result.histogramEdges() : null, histogram ? result.histogram() : null,
-                trajectories ? Integer.valueOf(trajectoryEvery) : null, trajectories ? result.trajectories() : null));
+                trajectories ? Integer.valueOf(trajectoryEvery) : null, trajectories ? result.trajectories() : null,
+                block.isPart() ? new PathParts.Block(block.firstPath(), paths) : null,
+                block.isPart() ? result.pathFieldSteps() : null));
         List<List<?>> rows = new ArrayList<>();
         double[] fr = result.fractions();
         for (int i = 0; i < fr.length; i++) {
@@ -170,12 +185,18 @@ public final class OccupancyCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Occupancy.Result merge(Object jsonConfig, Occupancy.Config whole) {
+        return PathParts.occupancy(PathParts.read(block.parts(), "occupancy.json", jsonConfig, paths), whole);
+    }
+
     private void requireBudget(int dimension) {
         double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
         RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
                         + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),
                 RunBudget.occupancyBytes(paths, 0, dimension, dimension == 1 ? Math.max(0, bins) : 0,
                         Math.max(0, points)));
-        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
+        if (!block.isMerge()) { // a merge of parts runs no step
+            RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
+        }
     }
 }

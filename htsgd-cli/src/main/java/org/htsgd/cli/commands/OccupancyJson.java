@@ -25,11 +25,14 @@ import org.htsgd.core.theory.TheoryReport;
  * @param histogram 1-D, with {@code --histogram-bins}: visits per bin
  * @param trajectoryEvery with {@code --trajectory-every}: the recording interval
  * @param trajectories with {@code --trajectory-every}: the recorded iterates per path
+ * @param block for a part ({@code --path-offset}): the paths it ran (left out for a whole run)
+ * @param pathFieldSteps for a part: per path, the steps in each field (left out for a whole run)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record OccupancyJson(String command, Object config, Theory theory, List<double[]> minimisers, List<String> fields,
                      double[] fractions, long[] fieldSteps, long[][] transitions, double[] histogramEdges,
-                     long[] histogram, Integer trajectoryEvery, double[][] trajectories) {
+                     long[] histogram, Integer trajectoryEvery, double[][] trajectories, PathParts.Block block,
+                     long[][] pathFieldSteps) {
     /**
      * @param landscape the landscape's name
      * @param noise the noise law's spec

@@ -4,6 +4,7 @@
  * --out}, {@link org.htsgd.cli.options.SeedOption --seed}, {@link org.htsgd.cli.options.ThreadsOption --threads},
  * {@link org.htsgd.cli.options.TruncationOption --b}, {@link org.htsgd.cli.options.LandscapeOption --landscape} and
  * {@link org.htsgd.cli.options.NoiseOption --noise}, plus the directory check shared by {@code --out} and
- * {@code --data} ({@link org.htsgd.cli.options.DirectoryConverter}).
+ * {@code --data} ({@link org.htsgd.cli.options.DirectoryConverter}), and the simulations' parts of paths
+ * ({@link org.htsgd.cli.options.PathBlockOption --path-offset, --merge-parts}).
  */
 package org.htsgd.cli.options;

@@ -3,7 +3,6 @@ package org.htsgd.cli.reproduce;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.htsgd.cli.ChildJvm;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.train.data.TaskData;
@@ -166,17 +166,7 @@ final class TrainingRuns {
         Files.createDirectories(dir);
         Path requestFile = dir.resolve("request.json");
         OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
-                cmd.add(a);
-            }
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(TrainingRuns.class.getName());
-        cmd.add(requestFile.toString());
+        List<String> cmd = ChildJvm.command(TrainingRuns.class.getName(), List.of(requestFile.toString()));
         Path log = dir.resolve("child.log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),

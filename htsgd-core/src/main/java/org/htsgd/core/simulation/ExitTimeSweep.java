@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
-import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.stats.ExponentialKs;
@@ -139,7 +138,7 @@ public final class ExitTimeSweep {
      * @param predictedMean Theorem 1's \(1/(q\lambda(\eta))\), NaN when unknown
      * @param ks the Kolmogorov-Smirnov test of \(q\lambda(\eta)\sigma\) against Exp(1), or {@code null} when a
      *     path was censored or the prediction is unknown
-     * @param seconds wall time of its paths (not provenance: it varies between runs)
+     * @param seconds wall time of its paths (not provenance: it varies between runs); NaN when merged from parts
      */
     public record Point(double eta, long seed, boolean fitted, ExitTimes.Result exits, double predictedMean,
                         ExponentialKs ks, double seconds) {
@@ -251,7 +250,21 @@ public final class ExitTimeSweep {
      * @throws DivergenceException if a path produced a NaN iterate
      */
     public Result run(Execution execution) {
-        return run(k -> execution.withProgress(n -> execution.progress().accept((long) k * config.paths() + n)));
+        return run(0, execution);
+    }
+
+    /**
+     * Runs the paths {@code firstPath .. firstPath + paths - 1} of every learning rate: a part of a larger sweep
+     * with the same seeds ({@link ExitTimes.Result#merge}, {@link #finish}), progress counting completed paths.
+     *
+     * @param firstPath index of the first path, {@code >= 0}
+     * @param execution threads and progress
+     * @return the sweep's results on those paths
+     * @throws DivergenceException if a path produced a NaN iterate
+     */
+    public Result run(int firstPath, Execution execution) {
+        return run(firstPath, k -> execution.withProgress(n -> execution.progress().accept((long) k * config.paths()
+            + n)));
     }
 
     /**
@@ -263,22 +276,82 @@ public final class ExitTimeSweep {
      * @throws DivergenceException if a path produced a NaN iterate
      */
     public Result run(IntFunction<Execution> executions) {
+        return run(0, executions);
+    }
+
+    /**
+     * Runs the paths {@code firstPath .. firstPath + paths - 1} of every learning rate, in order.
+     *
+     * @param firstPath index of the first path, {@code >= 0}
+     * @param executions per learning rate index {@code k}, how to run its paths (called just before they run, so
+     *     it can also announce the point); its progress counts that learning rate's completed paths
+     * @return the sweep's results on those paths; bit-identical for any thread counts
+     * @throws DivergenceException if a path produced a NaN iterate
+     */
+    public Result run(int firstPath, IntFunction<Execution> executions) {
+        List<ExitTimes.Result> exits = new ArrayList<>();
+        double[] seconds = new double[config.etas().length];
+        for (int k = 0; k < seconds.length; k++) {
+            Execution execution = executions.apply(k);
+            long t0 = System.nanoTime();
+            exits.add(ExitTimes.run(pointConfig(k, firstPath), execution));
+            seconds[k] = (System.nanoTime() - t0) * 1e-9;
+        }
+        return assemble(exits, seconds);
+    }
+
+    /**
+     * The run of one learning rate.
+     *
+     * @param k the learning rate's index in {@link Config#etas()}
+     * @param firstPath index of its first path
+     * @return the exit-time run of its {@link Config#paths()} paths from {@code firstPath}
+     * @throws IllegalArgumentException if {@code firstPath} is negative or the block's last index is not an int
+     */
+    public ExitTimes.Config1D pointConfig(int k, int firstPath) {
+        Sgd1D sgd = Sgd1D.of(config.landscape(), config.noise(), config.etas()[k], config.b());
+        return ExitTimes.Config1D.of(sgd, config.start(), fields.partition(), config.maxSteps(), config.paths(),
+            config.seeds()[k]).withBlock(firstPath, config.paths());
+    }
+
+    /**
+     * The sweep's results from every learning rate's exit times, e.g. of parts run apart and joined by
+     * {@link ExitTimes.Result#merge}: Theorem 1's means, the KS tests and the fits, as {@link #run} computes them,
+     * so that the merged parts give exactly the one-process sweep (the wall times are NaN).
+     *
+     * @param exits per learning rate (in the order of {@link Config#etas()}), its exit times
+     * @return the sweep's results
+     * @throws IllegalArgumentException if there is not one result per learning rate, or one is not the run of
+     *     {@link #pointConfig} (same recursion, start, field, cap, seed and number of paths)
+     */
+    public Result finish(List<ExitTimes.Result> exits) {
+        if (exits.size() != config.etas().length) {
+            throw new IllegalArgumentException("exit times are not one per learning rate (" + config.etas().length
+                + "): " + exits.size());
+        }
+        for (int k = 0; k < exits.size(); k++) {
+            ExitTimes.Config c = exits.get(k).config();
+            if (!c.equals(pointConfig(k, c.firstPath()))) {
+                throw new IllegalArgumentException("exit times " + k + " are not of this sweep's run " + pointConfig(k,
+                    c.firstPath()) + ": " + c);
+            }
+        }
+        double[] seconds = new double[exits.size()];
+        Arrays.fill(seconds, Double.NaN);
+        return assemble(exits, seconds);
+    }
+
+    private Result assemble(List<ExitTimes.Result> exits, double[] seconds) {
         double[] etas = config.etas();
         long[] seeds = config.seeds();
         boolean[] fitted = config.fitted();
-        Partition1D partition = fields.partition();
         List<Point> points = new ArrayList<>();
         for (int k = 0; k < etas.length; k++) {
-            Sgd1D sgd = Sgd1D.of(config.landscape(), config.noise(), etas[k], config.b());
-            Execution execution = executions.apply(k);
-            long t0 = System.nanoTime();
-            ExitTimes.Result r = ExitTimes.run(ExitTimes.Config1D.of(sgd, config.start(), partition,
-                config.maxSteps(), config.paths(), seeds[k]), execution);
-            double seconds = (System.nanoTime() - t0) * 1e-9;
+            ExitTimes.Result r = exits.get(k);
             double predicted = predictedMean(etas[k]);
             ExponentialKs ks = Double.isFinite(predicted) && r.censoredCount() == 0
                 ? ExponentialKs.test(samples(r), 1 / predicted) : null; // q lambda(eta) sigma ~ Exp(1)
-            points.add(new Point(etas[k], seeds[k], fitted[k], r, predicted, ks, seconds));
+            points.add(new Point(etas[k], seeds[k], fitted[k], r, predicted, ks, seconds[k]));
         }
         Integer[] order = decreasing(etas);
         List<Integer> chosen = Arrays.stream(order).filter(i -> fitted[i]).toList();

@@ -1,6 +1,7 @@
 package org.htsgd.core.simulation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.noise.VectorNoiseLaw;
@@ -13,6 +14,10 @@ import org.htsgd.core.validation.Require;
  * <p>Each path runs at most {@code maxSteps} steps; a path still inside \(\Omega\) then is <em>censored</em>: its
  * exit step is reported as {@code maxSteps} and flagged, never dropped. In 1-D the field is an open interval
  * \((lo, hi)\) (\(lo\) or \(hi\) may be infinite); in d-D it is the set of points with the start's label.
+ *
+ * <p>A run covers the paths {@code firstPath .. firstPath + paths - 1} of its seed (0 .. paths - 1 unless it is a
+ * part of a larger run); {@link Result#merge} joins parts into the result of the whole run, identical to running it
+ * in one go ({@link PathBlocks}).
  */
 public final class ExitTimes {
     private ExitTimes() {
@@ -28,6 +33,16 @@ public final class ExitTimes {
 
         /** @return the seed of the per-path streams */
         long seed();
+
+        /** @return index of the first path: the run covers the paths {@code firstPath .. firstPath + paths - 1} */
+        int firstPath();
+
+        /**
+         * @param firstPath index of the first path, {@code >= 0}
+         * @param paths number of paths, {@code >= 1}
+         * @return the same run on the block of paths {@code firstPath .. firstPath + paths - 1}
+         */
+        Config withBlock(int firstPath, int paths);
     }
 
     /**
@@ -40,9 +55,10 @@ public final class ExitTimes {
      * @param maxSteps step cap, {@code >= 1}
      * @param paths number of independent paths, {@code >= 1}
      * @param seed seed of the per-path streams
+     * @param firstPath index of the first path, {@code >= 0}, with {@code firstPath + paths - 1} an {@code int}
      */
-    public record Config1D(Sgd1D sgd, double start, double lo, double hi, long maxSteps, int paths, long seed)
-        implements Config {
+    public record Config1D(Sgd1D sgd, double start, double lo, double hi, long maxSteps, int paths, long seed,
+                           int firstPath) implements Config {
         /** @throws IllegalArgumentException on an invalid parameter (see the component docs) */
         public Config1D {
             Objects.requireNonNull(sgd, "sgd");
@@ -54,7 +70,23 @@ public final class ExitTimes {
                     + ": " + start);
             }
             Require.atLeast(maxSteps, 1, "maxSteps");
-            Require.atLeast(paths, 1, "paths");
+            PathBlocks.require(firstPath, paths);
+        }
+
+        /**
+         * The paths {@code 0 .. paths - 1}.
+         *
+         * @param sgd the recursion
+         * @param start \(X_0\)
+         * @param lo lower end of the field
+         * @param hi upper end of the field
+         * @param maxSteps step cap
+         * @param paths number of paths
+         * @param seed seed
+         * @throws IllegalArgumentException on an invalid parameter
+         */
+        public Config1D(Sgd1D sgd, double start, double lo, double hi, long maxSteps, int paths, long seed) {
+            this(sgd, start, lo, hi, maxSteps, paths, seed, 0);
         }
 
         /**
@@ -76,7 +108,12 @@ public final class ExitTimes {
 
         /** @param s recursion @return a copy with another recursion (e.g. another eta) */
         public Config1D withSgd(Sgd1D s) {
-            return new Config1D(s, start, lo, hi, maxSteps, paths, seed);
+            return new Config1D(s, start, lo, hi, maxSteps, paths, seed, firstPath);
+        }
+
+        @Override
+        public Config1D withBlock(int first, int n) {
+            return new Config1D(sgd, start, lo, hi, maxSteps, n, seed, first);
         }
     }
 
@@ -89,9 +126,10 @@ public final class ExitTimes {
      * @param maxSteps step cap, {@code >= 1}
      * @param paths number of paths, {@code >= 1}
      * @param seed seed
+     * @param firstPath index of the first path, {@code >= 0}, with {@code firstPath + paths - 1} an {@code int}
      */
-    public record ConfigNd(SgdNd sgd, double[] start, FieldLabeller fields, long maxSteps, int paths, long seed)
-        implements Config {
+    public record ConfigNd(SgdNd sgd, double[] start, FieldLabeller fields, long maxSteps, int paths, long seed,
+                           int firstPath) implements Config {
         /** @throws IllegalArgumentException on an invalid parameter */
         public ConfigNd {
             Objects.requireNonNull(sgd, "sgd");
@@ -106,12 +144,45 @@ public final class ExitTimes {
                     + ": " + Arrays.toString(start));
             }
             Require.atLeast(maxSteps, 1, "maxSteps");
-            Require.atLeast(paths, 1, "paths");
+            PathBlocks.require(firstPath, paths);
+        }
+
+        /**
+         * The paths {@code 0 .. paths - 1}.
+         *
+         * @param sgd the recursion
+         * @param start \(X_0\)
+         * @param fields labels of the fields
+         * @param maxSteps step cap
+         * @param paths number of paths
+         * @param seed seed
+         * @throws IllegalArgumentException on an invalid parameter
+         */
+        public ConfigNd(SgdNd sgd, double[] start, FieldLabeller fields, long maxSteps, int paths, long seed) {
+            this(sgd, start, fields, maxSteps, paths, seed, 0);
         }
 
         @Override
         public double[] start() {
             return start.clone();
+        }
+
+        @Override
+        public ConfigNd withBlock(int first, int n) {
+            return new ConfigNd(sgd, start, fields, maxSteps, n, seed, first);
+        }
+
+        /** Compares the start by value (a record compares arrays by identity). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConfigNd c && sgd.equals(c.sgd) && Arrays.equals(start, c.start)
+                && fields.equals(c.fields) && maxSteps == c.maxSteps && paths == c.paths && seed == c.seed
+                && firstPath == c.firstPath;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sgd, Arrays.hashCode(start), fields, maxSteps, paths, seed, firstPath);
         }
     }
 
@@ -170,6 +241,77 @@ public final class ExitTimes {
         }
 
         /**
+         * The result from its per-path values, the flags and counts derived from the targets.
+         *
+         * @param config the run
+         * @param exitSteps per path, the exit step (the cap if censored)
+         * @param exitTargets per path, where it went (as {@link Result#exitTargets}), -1 if censored
+         * @param exitPoints per path, the first point outside (the last point if censored), \(d\) coordinates each
+         * @return the result
+         * @throws IllegalArgumentException if an array does not have one entry per path of {@code config}, a target
+         *     is out of range, or an exit step is outside {@code [1, maxSteps]} or censored below the cap
+         */
+        public static Result of(Config config, long[] exitSteps, int[] exitTargets, double[] exitPoints) {
+            Objects.requireNonNull(config, "config");
+            int paths = config.paths();
+            int d = config instanceof ConfigNd c ? c.sgd().dimension() : 1;
+            long[] counts = new long[config instanceof ConfigNd c ? c.fields().fieldCount() : 2];
+            if (exitSteps.length != paths || exitTargets.length != paths || exitPoints.length != (long) paths * d) {
+                throw new IllegalArgumentException("exit steps, targets and points do not have " + paths + " paths ("
+                    + d + " coordinates each): " + exitSteps.length + ", " + exitTargets.length + ", "
+                    + exitPoints.length);
+            }
+            boolean[] censored = new boolean[paths];
+            int nc = 0;
+            for (int p = 0; p < paths; p++) {
+                int t = exitTargets[p];
+                long n = exitSteps[p];
+                if (!(t >= -1 && t < counts.length) || !(n >= 1 && n <= config.maxSteps())
+                    || (t < 0 && n != config.maxSteps())) {
+                    throw new IllegalArgumentException("path " + (config.firstPath() + p) + " has exit step " + n
+                        + " and target " + t + " (steps in [1, " + config.maxSteps() + "], targets in [-1, "
+                        + counts.length + "), censored at the cap)");
+                }
+                censored[p] = t < 0;
+                if (t < 0) {
+                    nc++;
+                } else {
+                    counts[t]++;
+                }
+            }
+            return new Result(config, exitSteps, censored, nc, exitTargets, counts, exitPoints);
+        }
+
+        /**
+         * Joins the results of parts of one run (the same configuration but for the block of paths) whose blocks
+         * tile a block of paths: the per-path values concatenated in path order, the counts summed. The parts of a
+         * run of {@code P} paths that tile {@code 0 .. P - 1} merge into exactly the result of running it at once.
+         *
+         * @param parts the parts, in any order
+         * @return the result on the union of their blocks
+         * @throws IllegalArgumentException if there is no part, the parts are of different runs, or their blocks
+         *     leave a gap or overlap
+         */
+        public static Result merge(List<Result> parts) {
+            List<Result> sorted = PathBlocks.inPathOrder(parts, r -> r.config.firstPath(), Result::paths,
+                r -> r.config.withBlock(0, 1));
+            int total = sorted.stream().mapToInt(Result::paths).sum();
+            Config first = sorted.get(0).config;
+            int d = sorted.get(0).exitPoints.length / sorted.get(0).paths();
+            long[] steps = new long[total];
+            int[] targets = new int[total];
+            double[] points = new double[total * d];
+            int at = 0;
+            for (Result r : sorted) {
+                System.arraycopy(r.exitSteps, 0, steps, at, r.paths());
+                System.arraycopy(r.exitTargets, 0, targets, at, r.paths());
+                System.arraycopy(r.exitPoints, 0, points, at * d, r.paths() * d);
+                at += r.paths();
+            }
+            return of(first.withBlock(first.firstPath(), total), steps, targets, points);
+        }
+
+        /**
          * @return the mean exit step over all paths, censored ones counted at the cap (a lower bound of the mean
          *     when {@code censoredCount > 0})
          */
@@ -216,24 +358,15 @@ public final class ExitTimes {
         long[] steps = new long[paths];
         double[] points = new double[paths];
         Kernel1D.Step step = Kernel1D.Step.of(sgd);
-        PathRunner.runWorkers(paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
+        PathRunner.runWorkers(config.firstPath(), paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
             Kernel1D.exitWorker(step, config.start(), config.lo(), config.hi(), config.maxSteps(), source, guard,
                 steps, points));
-        boolean[] censored = new boolean[paths];
         int[] targets = new int[paths];
-        long[] counts = new long[2];
-        int nc = 0;
         for (int p = 0; p < paths; p++) {
-            if (points[p] > config.lo() && points[p] < config.hi()) {
-                censored[p] = true;
-                targets[p] = -1;
-                nc++;
-            } else {
-                targets[p] = points[p] <= config.lo() ? 0 : 1;
-                counts[targets[p]]++;
-            }
+            boolean inside = points[p] > config.lo() && points[p] < config.hi();
+            targets[p] = inside ? -1 : (points[p] <= config.lo() ? 0 : 1);
         }
-        return new Result(config, steps, censored, nc, targets, counts, points);
+        return Result.of(config, steps, targets, points);
     }
 
     /** @param config the run @return the exit times, on all processors */
@@ -257,9 +390,8 @@ public final class ExitTimes {
         long[] steps = new long[paths];
         int[] targets = new int[paths];
         double[] points = new double[paths * d];
-        boolean[] censored = new boolean[paths];
         VectorNoiseLaw law = sgd.noise();
-        PathRunner.run(paths, config.seed(), execution, (p, rng, guard) -> {
+        PathRunner.run(config.firstPath(), paths, config.seed(), execution, (p, rng, guard) -> {
             VectorNoiseLaw.VectorSampler sampler = law.sampler(rng);
             double[] x = start.clone();
             double[] z = new double[d];
@@ -290,20 +422,10 @@ public final class ExitTimes {
             }
             steps[p] = n;
             targets[p] = target;
-            censored[p] = target < 0;
             System.arraycopy(x, 0, points, p * d, d);
             guard.progress(1);
         });
-        long[] counts = new long[fields.fieldCount()];
-        int nc = 0;
-        for (int p = 0; p < paths; p++) {
-            if (censored[p]) {
-                nc++;
-            } else {
-                counts[targets[p]]++;
-            }
-        }
-        return new Result(config, steps, censored, nc, targets, counts, points);
+        return Result.of(config, steps, targets, points);
     }
 
     static boolean isFinite(double[] x) {

@@ -1,6 +1,8 @@
 package org.htsgd.core.simulation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Domain;
@@ -12,6 +14,10 @@ import org.htsgd.core.validation.Require;
  * with \(X_n\) in each attraction field (the occupation fractions of Theorem 2 / Corollary 6), the counts of
  * transitions between fields, and optionally a down-sampled trajectory and (1-D) a histogram of visited locations
  * (paper Figure 1, left and middle). Memory is independent of the number of steps; several paths are aggregated.
+ *
+ * <p>A run covers the paths {@code firstPath .. firstPath + paths - 1} of its seed (0 .. paths - 1 unless it is a
+ * part of a larger run); {@link Result#merge} joins parts into the result of the whole run, identical to running it
+ * in one go ({@link PathBlocks}).
  */
 public final class Occupancy {
     private Occupancy() {
@@ -33,6 +39,16 @@ public final class Occupancy {
 
         /** @return maximum number of recorded iterates per path (0: no trajectory) */
         int trajectoryLength();
+
+        /** @return index of the first path: the run covers the paths {@code firstPath .. firstPath + paths - 1} */
+        int firstPath();
+
+        /**
+         * @param firstPath index of the first path, {@code >= 0}
+         * @param paths number of paths, {@code >= 1}
+         * @return the same run on the block of paths {@code firstPath .. firstPath + paths - 1}
+         */
+        Config withBlock(int firstPath, int paths);
     }
 
     /**
@@ -47,9 +63,11 @@ public final class Occupancy {
      * @param trajectoryEvery record \(X_0, X_k, X_{2k}, \dots\) with \(k\) = this, {@code >= 1}
      * @param trajectoryLength at most this many recorded points per path, {@code >= 0}
      * @param histogramBins number of equal bins over the domain for the histogram of \(X_1..X_N\), {@code >= 0}
+     * @param firstPath index of the first path, {@code >= 0}, with {@code firstPath + paths - 1} an {@code int}
      */
     public record Config1D(Sgd1D sgd, double start, Partition1D fields, long steps, int paths, long seed,
-                           int trajectoryEvery, int trajectoryLength, int histogramBins) implements Config {
+                           int trajectoryEvery, int trajectoryLength, int histogramBins, int firstPath)
+        implements Config {
         /** @throws IllegalArgumentException on an invalid parameter */
         public Config1D {
             Objects.requireNonNull(sgd, "sgd");
@@ -59,8 +77,27 @@ public final class Occupancy {
                     + ": " + start);
             }
             fields.startField(start);
-            validate(steps, paths, trajectoryEvery, trajectoryLength);
+            validate(steps, firstPath, paths, trajectoryEvery, trajectoryLength);
             Require.atLeast(histogramBins, 0, "histogramBins");
+        }
+
+        /**
+         * The paths {@code 0 .. paths - 1}.
+         *
+         * @param sgd the recursion
+         * @param start \(X_0\)
+         * @param fields the fields' lookup
+         * @param steps steps per path
+         * @param paths number of paths
+         * @param seed seed
+         * @param trajectoryEvery stride of the recorded trajectory
+         * @param trajectoryLength at most this many recorded points per path
+         * @param histogramBins number of histogram bins
+         * @throws IllegalArgumentException on an invalid parameter
+         */
+        public Config1D(Sgd1D sgd, double start, Partition1D fields, long steps, int paths, long seed,
+                        int trajectoryEvery, int trajectoryLength, int histogramBins) {
+            this(sgd, start, fields, steps, paths, seed, trajectoryEvery, trajectoryLength, histogramBins, 0);
         }
 
         /**
@@ -78,18 +115,25 @@ public final class Occupancy {
 
         /** @param every stride @param length max points per path @return a copy recording trajectories */
         public Config1D withTrajectory(int every, int length) {
-            return new Config1D(sgd, start, fields, steps, paths, seed, every, length, histogramBins);
+            return new Config1D(sgd, start, fields, steps, paths, seed, every, length, histogramBins, firstPath);
         }
 
         /** @param bins number of bins over the domain @return a copy recording a histogram */
         public Config1D withHistogram(int bins) {
-            return new Config1D(sgd, start, fields, steps, paths, seed, trajectoryEvery, trajectoryLength, bins);
+            return new Config1D(sgd, start, fields, steps, paths, seed, trajectoryEvery, trajectoryLength, bins,
+                firstPath);
         }
 
         /** @param s recursion @return a copy with another recursion */
         public Config1D withSgd(Sgd1D s) {
             return new Config1D(s, start, fields, steps, paths, seed, trajectoryEvery, trajectoryLength,
-                histogramBins);
+                histogramBins, firstPath);
+        }
+
+        @Override
+        public Config1D withBlock(int first, int n) {
+            return new Config1D(sgd, start, fields, steps, n, seed, trajectoryEvery, trajectoryLength,
+                histogramBins, first);
         }
     }
 
@@ -104,9 +148,10 @@ public final class Occupancy {
      * @param seed seed
      * @param trajectoryEvery stride of the recorded trajectory
      * @param trajectoryLength at most this many recorded points per path
+     * @param firstPath index of the first path, {@code >= 0}, with {@code firstPath + paths - 1} an {@code int}
      */
     public record ConfigNd(SgdNd sgd, double[] start, FieldLabeller fields, long steps, int paths, long seed,
-                           int trajectoryEvery, int trajectoryLength) implements Config {
+                           int trajectoryEvery, int trajectoryLength, int firstPath) implements Config {
         /** @throws IllegalArgumentException on an invalid parameter */
         public ConfigNd {
             Objects.requireNonNull(sgd, "sgd");
@@ -120,7 +165,25 @@ public final class Occupancy {
                 throw new IllegalArgumentException("start is not in the domain " + sgd.landscape().domain()
                     + ": " + Arrays.toString(start));
             }
-            validate(steps, paths, trajectoryEvery, trajectoryLength);
+            validate(steps, firstPath, paths, trajectoryEvery, trajectoryLength);
+        }
+
+        /**
+         * The paths {@code 0 .. paths - 1}.
+         *
+         * @param sgd the recursion
+         * @param start \(X_0\)
+         * @param fields labels of the fields
+         * @param steps steps per path
+         * @param paths number of paths
+         * @param seed seed
+         * @param trajectoryEvery stride of the recorded trajectory
+         * @param trajectoryLength at most this many recorded points per path
+         * @throws IllegalArgumentException on an invalid parameter
+         */
+        public ConfigNd(SgdNd sgd, double[] start, FieldLabeller fields, long steps, int paths, long seed,
+                        int trajectoryEvery, int trajectoryLength) {
+            this(sgd, start, fields, steps, paths, seed, trajectoryEvery, trajectoryLength, 0);
         }
 
         /**
@@ -139,12 +202,32 @@ public final class Occupancy {
 
         /** @param every stride @param length max points per path @return a copy recording trajectories */
         public ConfigNd withTrajectory(int every, int length) {
-            return new ConfigNd(sgd, start, fields, steps, paths, seed, every, length);
+            return new ConfigNd(sgd, start, fields, steps, paths, seed, every, length, firstPath);
+        }
+
+        @Override
+        public ConfigNd withBlock(int first, int n) {
+            return new ConfigNd(sgd, start, fields, steps, n, seed, trajectoryEvery, trajectoryLength, first);
         }
 
         @Override
         public double[] start() {
             return start.clone();
+        }
+
+        /** Compares the start by value (a record compares arrays by identity). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConfigNd c && sgd.equals(c.sgd) && Arrays.equals(start, c.start)
+                && fields.equals(c.fields) && steps == c.steps && paths == c.paths && seed == c.seed
+                && trajectoryEvery == c.trajectoryEvery && trajectoryLength == c.trajectoryLength
+                && firstPath == c.firstPath;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sgd, Arrays.hashCode(start), fields, steps, paths, seed, trajectoryEvery,
+                trajectoryLength, firstPath);
         }
     }
 
@@ -211,6 +294,45 @@ public final class Occupancy {
         public long transitionCount() {
             return Arrays.stream(transitions).flatMapToLong(Arrays::stream).sum();
         }
+
+        /**
+         * Joins the results of parts of one run (the same configuration but for the block of paths) whose blocks
+         * tile a block of paths: per-path steps and trajectories concatenated in path order, the field steps,
+         * transitions and histogram summed (exact integer sums, so in any order). The parts of a run of {@code P}
+         * paths that tile {@code 0 .. P - 1} merge into exactly the result of running it at once.
+         *
+         * @param parts the parts, in any order
+         * @return the result on the union of their blocks
+         * @throws IllegalArgumentException if there is no part, the parts are of different runs (or histogram edges),
+         *     or their blocks leave a gap or overlap
+         */
+        public static Result merge(List<Result> parts) {
+            List<Result> sorted = PathBlocks.inPathOrder(parts, r -> r.config.firstPath(),
+                r -> r.config.paths(), r -> List.of(r.config.withBlock(0, 1), Arrays.toString(r.histogramEdges)));
+            Result first = sorted.get(0);
+            int k = first.fieldSteps.length;
+            long[] total = new long[k];
+            long[][] transitions = new long[k][k];
+            long[] histogram = new long[first.histogram.length];
+            List<long[]> perPath = new ArrayList<>();
+            List<double[]> trajectories = new ArrayList<>();
+            for (Result r : sorted) {
+                for (int i = 0; i < k; i++) {
+                    total[i] += r.fieldSteps[i];
+                    for (int j = 0; j < k; j++) {
+                        transitions[i][j] += r.transitions[i][j];
+                    }
+                }
+                for (int i = 0; i < histogram.length; i++) {
+                    histogram[i] += r.histogram[i];
+                }
+                perPath.addAll(Arrays.asList(r.pathFieldSteps));
+                trajectories.addAll(Arrays.asList(r.trajectories));
+            }
+            Config c = first.config.withBlock(first.config.firstPath(), perPath.size());
+            return new Result(c, total, perPath.toArray(long[][]::new), transitions,
+                trajectories.toArray(double[][]::new), histogram, first.histogramEdges);
+        }
     }
 
     /** @param config the run @return occupation on all processors */
@@ -243,7 +365,7 @@ public final class Occupancy {
         }
         Kernel1D.Step step = Kernel1D.Step.of(sgd);
         Kernel1D.OccupancyOut out = new Kernel1D.OccupancyOut(perPath, transitions, histograms, trajectories);
-        PathRunner.runWorkers(paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
+        PathRunner.runWorkers(config.firstPath(), paths, config.seed(), execution, Kernel1D.LANES, (source, guard) ->
             Kernel1D.occupancyWorker(step, config.start(), config.steps(), fields, domain.lo(), hinv,
                 config.trajectoryEvery(), source, guard, out));
         long[] histogram = new long[bins];
@@ -282,7 +404,7 @@ public final class Occupancy {
         double[] start = config.start();
         int length = (int) Math.min(config.trajectoryLength(), config.steps() / config.trajectoryEvery() + 1);
         VectorNoiseLaw law = sgd.noise();
-        PathRunner.run(paths, config.seed(), execution, (p, rng, guard) -> {
+        PathRunner.run(config.firstPath(), paths, config.seed(), execution, (p, rng, guard) -> {
             VectorNoiseLaw.VectorSampler sampler = law.sampler(rng);
             double[] x = start.clone();
             double[] z = new double[d];
@@ -349,9 +471,9 @@ public final class Occupancy {
         return new Result(config, total, perPath, transitions, trajectories, histogram, edges);
     }
 
-    private static void validate(long steps, int paths, int every, int length) {
+    private static void validate(long steps, int firstPath, int paths, int every, int length) {
         Require.atLeast(steps, 1, "steps");
-        Require.atLeast(paths, 1, "paths");
+        PathBlocks.require(firstPath, paths);
         Require.atLeast(every, 1, "trajectoryEvery");
         Require.atLeast(length, 0, "trajectoryLength");
     }

@@ -17,6 +17,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Divergence is reported deterministically: the exception thrown is the one of the lowest diverged path index.
  * Paths with a higher index stop early once a lower one has diverged (they cannot change which one is reported).
+ *
+ * <p>A run covers the block of paths {@code firstPath .. firstPath + paths - 1} of its seed ({@link PathStreams});
+ * workers see indices {@code 0 .. paths - 1} within the block, a divergence names the path's index in the whole run.
  */
 final class PathRunner {
     /** Steps between two checks of the stop flag (and progress reports, for step-based progress). */
@@ -90,9 +93,12 @@ final class PathRunner {
         private final AtomicLong done = new AtomicLong();
         /** The listener. */
         private final java.util.function.LongConsumer progress;
+        /** Index of the block's first path in the whole run (a divergence names the run's index). */
+        private final int firstPath;
 
-        Guard(java.util.function.LongConsumer progress) {
+        Guard(java.util.function.LongConsumer progress, int firstPath) {
             this.progress = progress;
+            this.firstPath = firstPath;
         }
 
         /** @param path a path index @return whether that path should stop now */
@@ -107,7 +113,7 @@ final class PathRunner {
          */
         synchronized void diverged(int path, long step, double value) {
             if (path < lowestDiverged.get()) {
-                divergence = new DivergenceException(path, step, value);
+                divergence = new DivergenceException(firstPath + path, step, value);
                 lowestDiverged.set(path);
             }
         }
@@ -126,14 +132,15 @@ final class PathRunner {
     }
 
     /**
+     * @param firstPath index of the block's first path in the whole run
      * @param paths number of paths
      * @param seed the run's seed (streams from {@link PathStreams})
      * @param execution threads and listener
      * @param task the per-path work
      * @throws DivergenceException if a path diverged (the lowest such path index)
      */
-    static void run(int paths, long seed, Execution execution, PathTask task) {
-        runWorkers(paths, seed, execution, 1, (source, guard) -> {
+    static void run(int firstPath, int paths, long seed, Execution execution, PathTask task) {
+        runWorkers(firstPath, paths, seed, execution, 1, (source, guard) -> {
             for (int p = source.next(); p >= 0; p = source.next()) {
                 if (guard.shouldStop(p)) {
                     return;
@@ -144,6 +151,7 @@ final class PathRunner {
     }
 
     /**
+     * @param firstPath index of the block's first path in the whole run
      * @param paths number of paths
      * @param seed the run's seed (streams from {@link PathStreams})
      * @param execution threads and listener
@@ -151,9 +159,9 @@ final class PathRunner {
      * @param work the per-thread work
      * @throws DivergenceException if a path diverged (the lowest such path index)
      */
-    static void runWorkers(int paths, long seed, Execution execution, int maxLanes, Worker work) {
-        UniformRandomProvider[] streams = PathStreams.of(seed, paths);
-        Guard guard = new Guard(execution.progress());
+    static void runWorkers(int firstPath, int paths, long seed, Execution execution, int maxLanes, Worker work) {
+        UniformRandomProvider[] streams = PathStreams.of(seed, firstPath, paths);
+        Guard guard = new Guard(execution.progress(), firstPath);
         int threads = Math.min(execution.threads(), paths);
         int lanes = Math.max(1, Math.min(maxLanes, (paths + threads - 1) / threads));
         PathSource source = new PathSource(streams, lanes);

@@ -2,6 +2,7 @@ package org.htsgd.cli;
 
 import java.io.PrintWriter;
 import java.util.function.Supplier;
+import org.htsgd.core.simulation.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  * (and CSV where tabular) into {@code --out DIR}, and exits with 2 and one clear line on bad input.
  *
  * <p>Exit codes: 0 success, 2 bad input (usage errors and {@link IllegalArgumentException}s from the library's
- * validating factories), 3 divergence or a failed run that the user can act on, 1 internal error.
+ * validating factories), 3 divergence ({@link DivergenceException}) or a failed run that the user can act on, 1 internal error.
  */
 @Command(name = "htsgd", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Heavy-tailed, truncated SGD (Wang, Oh & Rhee, ICLR 2022): simulator, theory, optimisers, "
@@ -88,7 +89,7 @@ public final class Main implements Runnable {
         if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
             err.println(name + ": " + ex.getMessage());
             code = EXIT_BAD_INPUT;
-        } else if (ex instanceof RunFailedException) {
+        } else if (ex instanceof RunFailedException || ex instanceof DivergenceException) {
             err.println(name + ": " + ex.getMessage());
             code = EXIT_RUN_FAILED;
         } else {

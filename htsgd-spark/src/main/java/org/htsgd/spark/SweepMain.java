@@ -10,7 +10,9 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.htsgd.cli.Main;
 import picocli.CommandLine;
+import org.htsgd.cli.options.OutputOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "htsgd sweep", mixinStandardHelpOptions = true, versionProvider = SweepMain.Version.class,
         description = {"Runs a grid of htsgd runs (exit-time, occupancy, train) on Apache Spark.",
             "Each cell is 'htsgd COMMAND --key=value ... --out DIR/cells/<id>'; a finished cell is not run again "
-                    + "when the sweep is restarted; results gather in DIR/results.csv."})
+                    + "when the sweep is restarted; results gather in DIR/results.csv.",
+            "--out DIR holds results.csv, cells/<id>/ and failed/<id>/; it must be visible to every executor at the "
+                    + "same path."})
 public final class SweepMain implements Callable<Integer> {
     /** Default retries of a failed cell when neither the grid nor --retries says. */
     public static final int DEFAULT_RETRIES = 2;
@@ -40,9 +44,8 @@ public final class SweepMain implements Callable<Integer> {
             + "spark://127.0.0.1:7077 (default: the one spark-submit sets, else local[*]).")
     private String master;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sweep directory (results.csv, "
-            + "cells/<id>/, failed/<id>/); must be visible to every executor at the same path.")
-    private Path out;
+    @Mixin
+    private OutputOption outOption;
 
     @Option(names = "--retries", paramLabel = "N", description = "Attempts after the first for a failed cell "
             + "(default: the grid's 'retries', else " + DEFAULT_RETRIES + ").")
@@ -73,6 +76,7 @@ public final class SweepMain implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        Path out = outOption.path();
         Grid grid = Grid.read(gridFile);
         if (retries != null && !(retries >= 0)) {
             throw new IllegalArgumentException("--retries is not >= 0: " + retries);

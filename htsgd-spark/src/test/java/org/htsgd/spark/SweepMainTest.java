@@ -57,6 +57,37 @@ class SweepMainTest {
     }
 
     @Test
+    void helpRendersWithoutWarnings() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream(); // picocli warns on System.err
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = SweepMain.commandLine(new FakeRunner(), null).setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(err)).execute("--help");
+        } finally {
+            System.setErr(old);
+        }
+        String all = out + "\n" + err + "\n" + stderr;
+        assertEquals(0, code, all);
+        assertTrue(out.toString().startsWith("Usage: htsgd sweep"), all);
+        assertTrue(out.toString().contains("--out=DIR"), all);
+        assertTrue(!all.contains("WARN") && !all.contains("Could not format"), all);
+    }
+
+    @Test
+    void emptyOutIsRefusedLikeInEveryHtsgdCommand() throws IOException {
+        Path grid = tmp.resolve("grid.yaml");
+        Files.writeString(grid, "command: fake\n");
+        String[] r = run(new FakeRunner(), grid.toString(), "--out", "");
+        assertEquals("2", r[0]);
+        assertEquals(1, r[1].strip().lines().count(), r[1]);
+        assertTrue(r[1].contains("--out") && r[1].contains("empty"), r[1]);
+    }
+
+    @Test
     void unknownHtsgdCommandIsRejectedBeforeSparkStarts() throws IOException {
         Path grid = tmp.resolve("grid.yaml");
         Files.writeString(grid, "command: no-such-command\naxes: {seed: [1, 2]}\n");

@@ -25,9 +25,9 @@ public final class FashionMnistRun {
         TrainConfig cfg = TrainConfig.defaults(Task.FMNIST_LENET, m, FashionMnist.DEFAULT_DIR, Path.of(args[2]))
                 .withIterations(Long.parseLong(args[1])).withSeed(args.length > 3 ? Long.parseLong(args[3]) : 1);
         TrainResult r = Trainer.run(cfg, TrainListener.NONE);
-        System.out.printf("fmnist-lenet %s %d iterations seed %d: train acc %.4f loss %.4f, test acc %.4f loss %.4f,"
-                + " truncation rate %.3f, %.2f it/s, wall %.0f s%n", m.cliName(), r.iterations(), r.seed(),
-                r.trainAccuracy(), r.trainLoss(), r.testAccuracy(), r.testLoss(), r.truncationRate(),
+        System.out.printf("%s %s %d iterations seed %d: train acc %.4f loss %.4f, test acc %.4f loss %.4f,"
+                + " truncation rate %.3f, %.2f it/s, wall %.0f s%n", cfg.task().cliName(), m.cliName(), r.iterations(),
+                r.seed(), r.trainAccuracy(), r.trainLoss(), r.testAccuracy(), r.testLoss(), r.truncationRate(),
                 r.iterationsPerSecond(), r.wallSeconds());
     }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
-import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.data.TaskData;
+import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Hyperparameters;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.StepRecord;
@@ -24,7 +24,7 @@ import org.htsgd.train.model.TorchRuntime;
  * update, i.e. the cost of the method beyond the gradient evaluations it needs.
  *
  * <p>Each method has its own {@link Network} (same initial weights) and rule, stepped at t = 0, 1, ... inside the
- * noise-on phase of a {@value #PAPER_ITERATIONS}-iteration run. After a warm-up of every method, the methods run in
+ * noise-on phase of the paper's Table 1 run ({@link #PAPER_ITERATIONS} iterations). After a warm-up of every method, the methods run in
  * interleaved rounds (A B C ... then B C ... A, the order rotated each round), so a change of machine load affects
  * all methods alike. The split is reported in wall time and in the measuring thread's CPU time; the latter is
  * insensitive to other processes and complete when the engine runs on one intra-op thread (the default here).
@@ -35,8 +35,8 @@ import org.htsgd.train.model.TorchRuntime;
  * truncation costs the same. Prints a Markdown table.
  */
 public final class MethodThroughput {
-    /** Run length the hyperparameters are scaled to (the paper's fmnist-lenet T); the noise is on for t &lt; T/2. */
-    public static final long PAPER_ITERATIONS = 10_000;
+    /** Run length the hyperparameters are scaled to (Table 1's fmnist-lenet T); the noise is on for t &lt; T/2. */
+    public static final long PAPER_ITERATIONS = Task.FMNIST_LENET.schedule().iterations();
 
     private MethodThroughput() {
     }
@@ -56,7 +56,7 @@ public final class MethodThroughput {
         }
         TorchRuntime.setThreads(threads);
         final double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        final TaskData data = DataSpec.fromId("fmnist-corrupted").load(null, seed);
+        final TaskData data = Task.FMNIST_LENET.data().load(null, seed);
         final List<Lane> lanes = new ArrayList<>();
         try {
             for (String name : methods.split(",")) {
@@ -179,7 +179,7 @@ public final class MethodThroughput {
         long t;
 
         Lane(Method method, TaskData data, long seed, double b, int rounds, long totalSteps) {
-            Hyperparameters paper = Hyperparameters.paperDefaults("fmnist-lenet", method).scaledTo(PAPER_ITERATIONS);
+            Hyperparameters paper = Task.FMNIST_LENET.hyperparameters(method).scaledTo(PAPER_ITERATIONS);
             Hyperparameters hp = Double.isNaN(b) ? paper : paper.withB(b);
             if (method.injectsNoise() && !hp.noiseOn(totalSteps - 1)) {
                 throw new IllegalArgumentException("warm-up + rounds x steps is not inside the noise-on phase ("

@@ -1,32 +1,10 @@
 package org.htsgd.cli.commands;
 
-import java.util.Locale;
 import picocli.CommandLine;
 
-/** Option converters shared by the commands. */
+/** Option converters shared by the commands (the shared options have theirs in {@code org.htsgd.cli.options}). */
 final class Converters {
     private Converters() {
-    }
-
-    /** Reads a truncation threshold: a positive number, or {@code inf}/{@code infinity}/{@code none}. */
-    static final class Threshold implements CommandLine.ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            if (v.equals("inf") || v.equals("infinity") || v.equals("none")) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double b;
-            try {
-                b = Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("b is not a number or 'inf': '" + value + "'");
-            }
-            if (!(b > 0)) {
-                throw new CommandLine.TypeConversionException("b is not > 0: " + value);
-            }
-            return b;
-        }
     }
 
     /** Reads a long that may be written as {@code 1e7} or with underscores. */

@@ -2,19 +2,21 @@ package org.htsgd.cli.commands;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.ExitTimeSweep;
 import org.htsgd.core.simulation.ExitTimes;
+import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.stats.LogLogFit;
 import org.htsgd.core.theory.TheoryReport;
 import picocli.CommandLine.Command;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "exit-time", mixinStandardHelpOptions = true,
         description = "First-exit times from the field of --start for each eta; log-log slope vs 1/eta with a "
-                + "bootstrap 95% CI next to the predicted exponent 1+(alpha-1)l*. Writes DIR/exit-time.json and "
+                + "bootstrap 95%% CI next to the predicted exponent 1+(alpha-1)l*. Writes DIR/exit-time.json and "
                 + "DIR/exit-time.csv.")
 public final class ExitTimeCommand implements Callable<Integer> {
     @Mixin
@@ -56,15 +58,15 @@ public final class ExitTimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Landscape1D f = SimulationOptions.require1D(sim.parseLandscape(), "exit-time");
+        requireDistinct(etas);
+        Landscape1D f = sim.parseLandscape1D("exit-time");
         NoiseLaw law = sim.scalarNoise();
-        ExitTimeRun run = ExitTimeRun.of(f, law, sim.b, start, etas, paths, maxSteps, sim.seed, fitPoints);
-        OutputDir dir = OutputDir.of(sim.out);
-        Map<String, Object> json;
+        ExitTimeRun run = ExitTimeRun.of(f, law, sim.b(), start, etas, paths, maxSteps, sim.seed(), fitPoints);
+        OutputDir dir = sim.openOut();
+        ExitTimeJson json;
         try (Progress bar = Progress.start("exit-time", (long) paths * etas.length, "paths")) {
             json = run.execute(Execution.threads(sim.threadCount()).withProgress(bar::set));
         }
-        json.put("command", "exit-time");
         dir.writeJson("exit-time.json", json);
         dir.writeCsv("exit-time.csv", List.of("eta", "mean", "median", "censored", "paths", "predicted_mean"),
                 run.rows());
@@ -74,10 +76,21 @@ public final class ExitTimeCommand implements Callable<Integer> {
     }
 
     /**
-     * One exit-time experiment: the command's settings of an {@link ExitTimeSweep} (one seed for the paths of every
-     * eta and for the bootstrap, the slope fitted on the {@code fitPoints} smallest etas), and its JSON, CSV rows and
-     * summary (usable without the command line).
+     * Refuses repeated learning rates before any simulation work (a repeated eta would only be noticed by the fit).
+     *
+     * @param etas the learning rates as given
+     * @throws IllegalArgumentException naming the first repeated one
      */
+    static void requireDistinct(double[] etas) {
+        Set<Double> seen = new HashSet<>();
+        for (double eta : etas) {
+            if (!seen.add(eta)) {
+                throw new IllegalArgumentException("--eta repeats " + eta + ": give each learning rate once");
+            }
+        }
+    }
+
+    /** One exit-time experiment: configuration, execution and its JSON (usable without the command line). */
     static final class ExitTimeRun {
         private final ExitTimeSweep sweep;
         private final int fitPoints;
@@ -109,6 +122,11 @@ public final class ExitTimeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("start is outside the domain [" + f.domain().lo() + ", "
                         + f.domain().hi() + "]: " + start);
             }
+            String etaCount = etas.length > 1 ? " x " + etas.length + " etas" : "";
+            RunBudget.requireMemory("--paths " + paths + etaCount,
+                    RunBudget.exitTimeBytes((double) paths * etas.length, 1));
+            RunBudget.requireSteps("--max-steps " + maxSteps + " x --paths " + paths + etaCount,
+                    (double) maxSteps * paths * etas.length);
             // Fit on the smallest etas (largest 1/eta), where the local slope has settled.
             int k = Math.min(fitPoints == 0 ? Math.max(2, (etas.length + 1) / 2) : fitPoints, etas.length);
             long[] seeds = new long[etas.length];
@@ -117,75 +135,38 @@ public final class ExitTimeCommand implements Callable<Integer> {
                     ExitTimeSweep.smallest(etas, k), paths, maxSteps, seed)), k);
         }
 
-        Map<String, Object> execute(Execution execution) {
+        ExitTimeJson execute(Execution execution) {
             result = sweep.run(execution);
             ExitTimeSweep.Config c = sweep.config();
             TheoryReport.MinimumReport m = sweep.theory();
-            Map<String, Object> json = new LinkedHashMap<>();
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("landscape", c.landscape().name());
-            config.put("noise", NoiseLaws.spec(c.noise()));
-            config.put("b", c.b());
-            config.put("start", c.start());
-            config.put("eta", c.etas());
-            config.put("paths", c.paths());
-            config.put("maxSteps", c.maxSteps());
-            config.put("seed", c.fitSeed());
-            config.put("fitPoints", fitPoints);
-            json.put("config", config);
-            Map<String, Object> th = new LinkedHashMap<>();
-            th.put("field", sweep.field() + 1);
-            th.put("fieldLower", m.fieldLower());
-            th.put("fieldUpper", m.fieldUpper());
-            th.put("width", m.width());
-            th.put("lStar", m.lStar());
-            th.put("predictedExponent", m.predictedExponent());
-            th.put("q", m.exitRate());
-            json.put("theory", th);
-            List<Map<String, Object>> per = new ArrayList<>();
+            List<ExitTimeJson.PerEta> per = new ArrayList<>();
             for (ExitTimeSweep.Point p : result.points()) {
                 ExitTimes.Result r = p.exits();
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("eta", p.eta());
-                e.put("mean", r.mean());
-                e.put("median", r.median());
-                e.put("censored", r.censoredCount());
-                e.put("paths", r.paths());
-                e.put("predictedMean", p.predictedMean());
-                if (p.ks() != null) {
-                    e.put("ksStatistic", p.ks().statistic());
-                    e.put("ksPValue", p.ks().pValue());
-                }
-                e.put("exitSteps", r.exitSteps());
-                per.add(e);
+                per.add(new ExitTimeJson.PerEta(p.eta(), r.mean(), r.median(), r.censoredCount(), r.paths(),
+                        p.predictedMean(), p.ks() == null ? null : p.ks().statistic(),
+                        p.ks() == null ? null : p.ks().pValue(), r.exitSteps()));
             }
-            json.put("perEta", per);
+            ExitTimeJson.Fit fj = null;
+            List<ExitTimeJson.LocalSlope> local = null;
             LogLogFit fit = result.fit();
             if (fit != null) {
                 // etas as 1/x of the fits (not the input values), as this file has always written them
                 double[] x = result.all().x();
-                Map<String, Object> fj = new LinkedHashMap<>();
-                fj.put("slope", fit.slope());
-                fj.put("ciLow", fit.ciLow());
-                fj.put("ciHigh", fit.ciHigh());
-                fj.put("intercept", fit.intercept());
-                fj.put("etas", Arrays.stream(fit.x()).map(v -> 1 / v).toArray());
-                fj.put("coversPrediction", fit.covers(m.predictedExponent()));
-                json.put("fit", fj);
-                List<Map<String, Object>> local = new ArrayList<>();
+                fj = new ExitTimeJson.Fit(fit.slope(), fit.ciLow(), fit.ciHigh(), fit.intercept(),
+                        Arrays.stream(fit.x()).map(v -> 1 / v).toArray(), fit.covers(m.predictedExponent()));
+                local = new ArrayList<>();
                 double[] ls = result.all().localSlopes();
                 for (int i = 0; i < ls.length; i++) {
-                    Map<String, Object> l = new LinkedHashMap<>();
-                    l.put("etaFrom", 1 / x[i]);
-                    l.put("etaTo", 1 / x[i + 1]);
-                    l.put("slope", ls[i]);
-                    l.put("ciLow", result.all().localCiLow()[i]);
-                    l.put("ciHigh", result.all().localCiHigh()[i]);
-                    local.add(l);
+                    local.add(new ExitTimeJson.LocalSlope(1 / x[i], 1 / x[i + 1], ls[i], result.all().localCiLow()[i],
+                            result.all().localCiHigh()[i]));
                 }
-                json.put("localSlopes", local);
             }
-            return json;
+            return new ExitTimeJson(
+                    new ExitTimeJson.Config(c.landscape().name(), NoiseLaws.spec(c.noise()), c.b(), c.start(),
+                            c.etas(), c.paths(), c.maxSteps(), c.fitSeed(), fitPoints),
+                    new ExitTimeJson.Theory(sweep.field() + 1, m.fieldLower(), m.fieldUpper(), m.width(), m.lStar(),
+                            m.predictedExponent(), m.exitRate()),
+                    per, fj, local, "exit-time");
         }
 
         List<List<?>> rows() {
@@ -203,8 +184,8 @@ public final class ExitTimeCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "exit from field %d (%.4f, %.4f) of %s, b = %s, width %.4f, "
                     + "l* = %d, predicted exponent %.3f%n", sweep.field() + 1, m.fieldLower(), m.fieldUpper(),
-                    sweep.config().landscape().name(), Double.isInfinite(b) ? "inf" : Double.toString(b), m.width(),
-                    m.lStar(), m.predictedExponent()));
+                    sweep.config().landscape().name(), TruncationOption.format(b), m.width(), m.lStar(),
+                    m.predictedExponent()));
             sb.append(String.format(Locale.ROOT, "%10s %14s %14s %9s %14s%n", "eta", "mean", "median", "censored",
                     "theory mean"));
             for (ExitTimeSweep.Point p : result.points()) {

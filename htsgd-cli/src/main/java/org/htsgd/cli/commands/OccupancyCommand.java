@@ -1,13 +1,12 @@
 package org.htsgd.cli.commands;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
+import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
 import org.htsgd.core.analysis.Fields2D;
@@ -18,11 +17,10 @@ import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
 import org.htsgd.core.simulation.ProximityLabeller;
+import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.simulation.SgdNd;
-import org.htsgd.core.theory.LimitingChain;
 import org.htsgd.core.theory.Theory;
-import org.htsgd.core.theory.TheoryReport;
 import org.htsgd.core.truncation.Truncation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +77,7 @@ public final class OccupancyCommand implements Callable<Integer> {
         }
         start = Converters.point(startText);
         Landscape f = sim.parseLandscape();
+        requireBudget(f.dimension());
         if (start.length != f.dimension()) {
             throw new IllegalArgumentException("start has " + start.length + " coordinates but " + f.name() + " is "
                     + f.dimension() + "-D");
@@ -87,12 +86,16 @@ public final class OccupancyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("start is outside the domain " + f.domain() + ": "
                     + java.util.Arrays.toString(start));
         }
-        if (f instanceof Landscape1D f1) {
-            CriticalPoints1D.of(f1).fields().partition().startField(start[0]); // refuse a start on a boundary now
+        // the field analysis may refuse the landscape: before anything is written or any progress is shown
+        AttractionFields1D fields1 = f instanceof Landscape1D f1 ? CriticalPoints1D.of(f1).fields() : null;
+        Fields2D fields2 = fields1 == null ? Fields2D.of(f, 41) : null;
+        if (fields1 != null) {
+            fields1.partition().startField(start[0]); // refuse a start on a boundary now
         }
-        OutputDir dir = OutputDir.of(sim.out);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("command", "occupancy");
+        OutputDir dir = sim.openOut();
+        Object jsonConfig;
+        OccupancyJson.Theory theory = null;
+        List<double[]> minimisers = null;
         Occupancy.Result result;
         List<String> names = new ArrayList<>();
         Execution exec = Execution.threads(sim.threadCount());
@@ -100,9 +103,9 @@ public final class OccupancyCommand implements Callable<Integer> {
             exec = exec.withProgress(bar::set);
             if (f instanceof Landscape1D f1) {
                 NoiseLaw law = sim.scalarNoise();
-                AttractionFields1D fields = CriticalPoints1D.of(f1).fields();
-                Occupancy.Config1D config = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b), start[0],
-                        fields.partition(), steps, paths, sim.seed);
+                AttractionFields1D fields = fields1;
+                Occupancy.Config1D config = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b()), start[0],
+                        fields.partition(), steps, paths, sim.seed());
                 if (bins > 0) {
                     config = config.withHistogram(bins);
                 }
@@ -113,10 +116,11 @@ public final class OccupancyCommand implements Callable<Integer> {
                 for (int i = 0; i < fields.size(); i++) {
                     names.add("m" + (i + 1));
                 }
-                json.put("config", config1d(f1, law));
-                json.put("theory", theory(Theory.of(fields, f1, sim.b, law, f1.name()), result.fractions()));
+                jsonConfig = new OccupancyJson.Config1D(f1.name(), NoiseLaws.spec(law), sim.b(), start[0], eta, steps,
+                        paths, sim.seed());
+                theory = OccupancyJson.Theory.of(Theory.of(fields, f1, sim.b(), law, f1.name()), result.fractions());
             } else {
-                Fields2D fields = Fields2D.of(f, 41);
+                Fields2D fields = fields2;
                 double[][] sets = new double[fields.size()][];
                 for (int i = 0; i < sets.length; i++) {
                     sets[i] = fields.minimiserSet(i);
@@ -126,42 +130,25 @@ public final class OccupancyCommand implements Callable<Integer> {
                 ProximityLabeller labels = ProximityLabeller.of(f.dimension(), sets, visitRadius);
                 var law = sim.vectorNoise(f.dimension());
                 Occupancy.ConfigNd config = Occupancy.ConfigNd.of(
-                        new SgdNd(f, law, eta, Truncation.of(sim.b)), start, labels, steps, paths, sim.seed);
+                        new SgdNd(f, law, eta, Truncation.of(sim.b())), start, labels, steps, paths, sim.seed());
                 if (trajectoryEvery > 0) {
                     config = config.withTrajectory(trajectoryEvery, trajectoryLength);
                 }
                 result = Occupancy.run(config, exec);
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("landscape", f.name());
-                c.put("noise", law.toString());
-                c.put("b", sim.b);
-                c.put("start", start);
-                c.put("eta", eta);
-                c.put("steps", steps);
-                c.put("paths", paths);
-                c.put("seed", sim.seed);
-                c.put("visitRadius", visitRadius);
-                json.put("config", c);
-                List<double[]> minimisers = new ArrayList<>();
+                jsonConfig = new OccupancyJson.Config2D(f.name(), law.toString(), sim.b(), start, eta, steps, paths,
+                        sim.seed(), visitRadius);
+                minimisers = new ArrayList<>();
                 for (int i = 0; i < fields.size(); i++) {
                     minimisers.add(fields.minimiser(i));
                 }
-                json.put("minimisers", minimisers);
             }
         }
-        json.put("fields", names);
-        json.put("fractions", result.fractions());
-        json.put("fieldSteps", result.fieldSteps());
-        json.put("transitions", result.transitions());
-        if (result.histogram() != null && result.histogram().length > 0) {
-            json.put("histogramEdges", result.histogramEdges());
-            json.put("histogram", result.histogram());
-        }
-        if (result.trajectories() != null && result.trajectories().length > 0) {
-            json.put("trajectoryEvery", trajectoryEvery);
-            json.put("trajectories", result.trajectories());
-        }
-        dir.writeJson("occupancy.json", json);
+        boolean histogram = result.histogram() != null && result.histogram().length > 0;
+        boolean trajectories = result.trajectories() != null && result.trajectories().length > 0;
+        dir.writeJson("occupancy.json", new OccupancyJson("occupancy", jsonConfig, theory, minimisers, names,
+                result.fractions(), result.fieldSteps(), result.transitions(),
+                histogram ? result.histogramEdges() : null, histogram ? result.histogram() : null,
+                trajectories ? Integer.valueOf(trajectoryEvery) : null, trajectories ? result.trajectories() : null));
         List<List<?>> rows = new ArrayList<>();
         double[] fr = result.fractions();
         for (int i = 0; i < fr.length; i++) {
@@ -170,7 +157,7 @@ public final class OccupancyCommand implements Callable<Integer> {
         dir.writeCsv("occupancy.csv", List.of("field", "fraction", "steps"), rows);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s, eta = %s, b = %s, %d paths x %d steps%n", f.name(), eta,
-                Double.isInfinite(sim.b) ? "inf" : Double.toString(sim.b), paths, steps));
+                TruncationOption.format(sim.b()), paths, steps));
         for (int i = 0; i < fr.length; i++) {
             sb.append(String.format(Locale.ROOT, "  %-4s %7.4f%n", names.get(i), fr[i]));
         }
@@ -180,45 +167,12 @@ public final class OccupancyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> config1d(Landscape1D f, NoiseLaw law) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("landscape", f.name());
-        c.put("noise", NoiseLaws.spec(law));
-        c.put("b", sim.b);
-        c.put("start", start[0]);
-        c.put("eta", eta);
-        c.put("steps", steps);
-        c.put("paths", paths);
-        c.put("seed", sim.seed);
-        return c;
-    }
-
-    /**
-     * @param report the theory for the landscape and b
-     * @param fractions simulated time fractions per field
-     * @return the theory's widest minima, the fraction of time outside them, and the stationary law per class
-     */
-    static Map<String, Object> theory(TheoryReport report, double[] fractions) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        int[] wide = report.widestMinima();
-        double inWide = 0;
-        for (int i : wide) {
-            inWide += fractions[i];
-        }
-        t.put("widestMinima", java.util.Arrays.stream(wide).map(i -> i + 1).toArray());
-        t.put("lStar", report.minima().stream().mapToInt(TheoryReport.MinimumReport::lStar).toArray());
-        t.put("irreducible", report.irreducible());
-        t.put("fractionOutsideWidest", 1 - inWide);
-        List<Map<String, Object>> classes = new ArrayList<>();
-        for (LimitingChain.ClassChain c : report.classes()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("members", java.util.Arrays.stream(c.members()).map(i -> i + 1).toArray());
-            m.put("absorbing", c.absorbing());
-            m.put("large", java.util.Arrays.stream(c.large()).map(i -> i + 1).toArray());
-            m.put("stationary", c.stationary());
-            classes.add(m);
-        }
-        t.put("classes", classes);
-        return t;
+    private void requireBudget(int dimension) {
+        double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
+        RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
+                        + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),
+                RunBudget.occupancyBytes(paths, 0, dimension, dimension == 1 ? Math.max(0, bins) : 0,
+                        Math.max(0, points)));
+        RunBudget.requireSteps("--steps " + steps + " x --paths " + paths, (double) steps * paths);
     }
 }

@@ -16,6 +16,7 @@ import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.train.data.TaskData;
 import org.htsgd.train.loop.TrainConfig;
+import org.htsgd.train.loop.TrainConfigJson;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.model.Network;
 import org.htsgd.train.sharpness.ExpectedSharpness;
@@ -25,7 +26,11 @@ import org.htsgd.train.sharpness.Measure;
 import org.htsgd.train.sharpness.Sharpness;
 import org.htsgd.train.sharpness.SharpnessConfig;
 import org.htsgd.train.sharpness.SharpnessResult;
+import org.htsgd.cli.options.DirectoryConverter;
+import org.htsgd.cli.options.OutputOption;
+import org.htsgd.cli.options.SeedOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,14 +76,25 @@ public final class SharpnessCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int tailBatches;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the measures (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    private SeedOption seed;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "dataset directory (default: the run's)")
+    @Option(names = "--data", paramLabel = "DIR", converter = DirectoryConverter.class,
+            description = "dataset directory (default: the run's)")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    Path out;
+    @Mixin
+    private OutputOption out;
+
+    /**
+     * What {@code sharpness.json} holds.
+     *
+     * @param run the measured run's directory
+     * @param iteration the checkpoint's iteration, or -1 for a finished run's weights
+     * @param result the measures
+     */
+    record Output(String run, long iteration, SharpnessResult result) {
+    }
 
     /** @param names measure names @return the measures */
     static Set<Measure> parseMeasures(List<String> names) {
@@ -110,9 +126,9 @@ public final class SharpnessCommand implements Callable<Integer> {
                     + " not found");
         }
         try {
-            return OutputDir.JSON.readValue(file.toFile(), TrainConfig.class);
+            return TrainConfigJson.read(file);
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+            throw new UserInputException(e.getMessage());
         }
     }
 
@@ -126,20 +142,28 @@ public final class SharpnessCommand implements Callable<Integer> {
             throw new UserInputException(run + " has neither " + Trainer.WEIGHTS + " (finished run) nor "
                     + Trainer.CHECKPOINT + " (checkpointed run)");
         }
-        SharpnessConfig sc = configure(SharpnessConfig.paper(seed).withMeasures(chosen));
-        OutputDir dir = OutputDir.of(out);
+        SharpnessConfig sc = configure(SharpnessConfig.paper(seed.value()).withMeasures(chosen));
+        OutputDir dir = out.open();
         TaskData taskData = cfg.task().data().load(data == null ? cfg.dataDir() : data, cfg.seed());
         SharpnessResult result;
         try (Network net = Network.create(cfg.task().architecture(), taskData.train(), cfg.seed())) {
             long iteration = loadWeights(net, weights, checkpoint);
             Map<Measure, Progress> bars = new EnumMap<>(Measure.class);
             try {
-                result = Sharpness.measure(net, sc, (m, done, total) -> bars.computeIfAbsent(m,
-                        k -> Progress.start(k.name().toLowerCase(Locale.ROOT), total, "evals")).set(done));
+                // the measures run one after another: the previous bar ends when the next measure starts
+                result = Sharpness.measure(net, sc, (m, done, total) -> {
+                    Progress bar = bars.get(m);
+                    if (bar == null) {
+                        bars.values().forEach(Progress::close);
+                        bar = Progress.start(m.name().toLowerCase(Locale.ROOT), total, "evals");
+                        bars.put(m, bar);
+                    }
+                    bar.set(done);
+                });
             } finally {
                 bars.values().forEach(Progress::close);
             }
-            dir.writeJson("sharpness.json", Map.of("run", run.toString(), "iteration", iteration, "result", result));
+            dir.writeJson("sharpness.json", new Output(run.toString(), iteration, result));
         }
         System.out.print(summary(result));
         System.out.println("wrote " + dir.resolve("sharpness.json"));

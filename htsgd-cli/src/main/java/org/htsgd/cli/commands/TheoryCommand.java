@@ -12,7 +12,12 @@ import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.theory.LimitingChain;
 import org.htsgd.core.theory.Theory;
 import org.htsgd.core.theory.TheoryReport;
+import org.htsgd.cli.options.LandscapeOption;
+import org.htsgd.cli.options.NoiseOption;
+import org.htsgd.cli.options.OutputOption;
+import org.htsgd.cli.options.TruncationOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,30 +29,27 @@ import picocli.CommandLine.Option;
                 + "exit-time exponents 1+(alpha-1)l*, the typical transition graph, classes, widest minima, rates "
                 + "q_i/q_ij and the limiting CTMC. Writes DIR/theory.json.")
 public final class TheoryCommand implements Callable<Integer> {
-    @Option(names = "--landscape", defaultValue = "paper1d", paramLabel = "SPEC",
-            description = "a 1-D landscape: paper1d, doublewell or 'expr:<f(x)>[;L=..]' (default: ${DEFAULT-VALUE})")
-    String landscape;
+    @Mixin
+    private LandscapeOption landscape;
 
-    @Option(names = "--b", defaultValue = "0.5", converter = Converters.Threshold.class,
-            description = "truncation threshold; 'inf' for none (default: ${DEFAULT-VALUE})")
-    double b;
+    @Mixin
+    private TruncationOption truncation;
 
     @Option(names = "--alpha", description = "tail index (overrides the noise law's; p+ = 1/2)")
     Double alpha;
 
-    @Option(names = "--noise", defaultValue = "lomax:alpha=1.2,scale=0.1", paramLabel = "LAW",
-            description = "noise law giving alpha and p+- (default: ${DEFAULT-VALUE})")
-    String noise;
+    @Mixin
+    private NoiseOption noise;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    java.nio.file.Path out;
+    @Mixin
+    private OutputOption out;
 
     @Override
     public Integer call() {
-        Landscape1D f = SimulationOptions.require1D(org.htsgd.core.landscape.Landscapes.parse(landscape), "theory");
-        NoiseLaw law = alpha == null ? NoiseLaws.parse(noise) : NoiseLaws.symmetricLomax(alpha, 1.0);
-        OutputDir dir = OutputDir.of(out);
-        TheoryReport report = Theory.of(f, b, law);
+        Landscape1D f = landscape.parse1D("theory");
+        NoiseLaw law = alpha == null ? noise.scalar() : NoiseLaws.symmetricLomax(alpha, 1.0);
+        TheoryReport report = Theory.of(f, truncation.orElse(TruncationOption.SIMULATION_DEFAULT), law);
+        OutputDir dir = out.open();
         dir.writeJson("theory.json", report);
         List<List<?>> rows = new ArrayList<>();
         for (TheoryReport.MinimumReport m : report.minima()) {
@@ -64,7 +66,7 @@ public final class TheoryCommand implements Callable<Integer> {
     /** @param r a report @return a readable multi-line summary */
     static String summary(TheoryReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s, b = %s, alpha = %.3g%n", r.landscape(), fmtB(r.b()), r.alpha()));
+        sb.append(String.format(Locale.ROOT, "%s, b = %s, alpha = %.3g%n", r.landscape(), TruncationOption.format(r.b()), r.alpha()));
         sb.append(String.format(Locale.ROOT, "%-4s %9s %21s %7s %4s %9s %11s%n", "min", "location", "field", "width",
                 "l*", "exponent", "q_i"));
         for (TheoryReport.MinimumReport m : r.minima()) {
@@ -90,9 +92,5 @@ public final class TheoryCommand implements Callable<Integer> {
     private static String names(int[] idx) {
         return Arrays.stream(idx).mapToObj(i -> "m" + (i + 1)).reduce((a, c) -> a + "," + c)
                 .map(s -> "{" + s + "}").orElse("{}");
-    }
-
-    private static String fmtB(double b) {
-        return Double.isInfinite(b) ? "inf" : Double.toString(b);
     }
 }

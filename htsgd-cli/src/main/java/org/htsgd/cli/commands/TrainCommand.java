@@ -15,9 +15,17 @@ import org.htsgd.train.loop.TrainListener;
 import org.htsgd.train.loop.TrainResult;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.loop.TrainingDivergedException;
+import org.htsgd.train.method.Hyperparameters;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.method.ParetoVariant;
+import org.htsgd.cli.options.DirectoryConverter;
+import org.htsgd.cli.options.OutputOption;
+import org.htsgd.cli.options.SeedOption;
+import org.htsgd.cli.options.ThreadsOption;
+import org.htsgd.cli.options.TruncationOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,9 +33,12 @@ import picocli.CommandLine.Option;
  * with the paper's Table 1 hyperparameters as defaults; a thin layer over {@link Trainer#run}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network with one of the paper's methods (lb, sb, sb-clip, sb-noise, our1, our2, sam). "
+        description = {"Train a network with one of the paper's methods (lb, sb, sb-clip, sb-noise, our1, our2, sam). "
                 + "Defaults are the paper's Table 1 for the task. Writes DIR/metrics.csv, DIR/summary.json, "
-                + "DIR/weights.bin and checkpoints (--resume continues a killed run).")
+                + "DIR/weights.bin and checkpoints (--resume continues a killed run).",
+            "--threads sets PyTorch's intra-op threads: unlike the simulations, training is not bit-identical across "
+                + "thread counts (the count changes the last bits), so DIR/config.json records the count used; "
+                + "--threads 1 gives bit-reproducible runs."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", defaultValue = "fmnist-lenet",
             description = "fmnist-lenet | svhn-vgg11 | cifar10-vgg11 | cifar100-vgg16 (default: ${DEFAULT-VALUE})")
@@ -40,8 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "iterations (default: the paper's; the noise-free final phase is scaled with it)")
     Long iterations;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    private SeedOption seed;
 
     @Option(names = "--lr", description = "learning rate eta")
     Double lr;
@@ -52,9 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lb-batch", description = "large-batch size (g_LB)")
     Integer lbBatch;
 
-    @Option(names = "--b", converter = Converters.Threshold.class,
-            description = "truncation threshold on ||eta g|| ('inf' for none)")
-    Double b;
+    @Mixin
+    private TruncationOption truncation;
 
     @Option(names = "--c", description = "scale c of Z = c W")
     Double c;
@@ -89,75 +99,72 @@ public final class TrainCommand implements Callable<Integer> {
             description = "checkpoint every N iterations (default: 1000)")
     Long checkpointEvery;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: 2)")
-    Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "dataset directory (default: the task's, e.g. "
+    @Option(names = "--data", paramLabel = "DIR", converter = DirectoryConverter.class, description = "dataset directory (default: the task's, e.g. "
             + "/usr/share/datasets/fashion-mnist)")
     Path data;
 
     @Option(names = "--resume", description = "continue from DIR/checkpoint.bin if present")
     boolean resume;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    Path out;
+    @Mixin
+    private OutputOption out;
 
     /** @return the configuration these options describe (paper defaults, then each given override) */
     TrainConfig config() {
         Task t = Task.parse(task);
         Method m = Method.fromCliName(method);
-        OutputDir dir = OutputDir.of(out);
+        OutputDir dir = out.open();
         TrainConfig cfg = TrainConfig.defaults(t, m, data == null ? t.data().defaultDirectory() : data, dir.path());
         if (iterations != null) {
             cfg = cfg.withIterations(iterations);
         }
-        cfg = cfg.withSeed(seed).withResume(resume);
+        cfg = cfg.withSeed(seed.value()).withResume(resume);
+        Hyperparameters h = cfg.hyperparameters();
         if (lr != null) {
-            cfg = cfg.withLr(lr);
+            h = h.withLr(lr);
         }
         if (batch != null) {
-            cfg = cfg.withBatch(batch);
+            h = h.withBatch(batch);
         }
         if (lbBatch != null) {
-            cfg = cfg.withLbBatch(lbBatch);
+            h = h.withLbBatch(lbBatch);
         }
-        if (b != null) {
-            cfg = cfg.withB(b);
-        }
+        h = h.withB(truncation.orElse(h.b().b())); // the task's Table 1 b unless given
         if (c != null) {
-            cfg = cfg.withC(c);
+            h = h.withC(c);
         }
         if (alpha != null) {
-            cfg = cfg.withAlpha(alpha);
+            h = h.withAlpha(alpha);
         }
         if (noiseLaw != null) {
-            cfg = cfg.withNoiseLaw(noiseLaw);
+            h = h.withParetoVariant(ParetoVariant.fromCliName(noiseLaw));
         }
         if (noiseOffLast != null) {
-            cfg = cfg.withNoiseOffLast(noiseOffLast);
+            h = h.withNoiseOffLast(noiseOffLast);
         }
         if (momentum != null) {
-            cfg = cfg.withMomentum(momentum);
+            h = h.withMomentum(momentum);
         }
         if (weightDecay != null) {
-            cfg = cfg.withWeightDecay(weightDecay);
+            h = h.withWeightDecay(weightDecay);
         }
         if (weightClip != null) {
-            cfg = cfg.withWeightClip(weightClip);
+            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY : weightClip);
         }
         if (samRho != null) {
-            cfg = cfg.withSamRho(samRho);
+            h = h.withSamRho(samRho);
         }
+        cfg = cfg.withHyperparameters(h);
         if (evalEvery != null) {
             cfg = cfg.withEvalEvery(evalEvery);
         }
         if (checkpointEvery != null) {
             cfg = cfg.withCheckpointEvery(checkpointEvery);
         }
-        if (threads != null) {
-            cfg = cfg.withThreads(threads);
-        }
-        return cfg;
+        return cfg.withThreads(threads.count());
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.htsgd.cli.UserInputException;
 import org.htsgd.train.io.AtomicFiles;
 
 /**
- * A command's output directory. Every file is written atomically (temporary file in the same directory, then
- * rename), so an interrupted run never leaves a half-written result and nothing already written is lost.
+ * A command's output directory. Every file is written atomically through {@link AtomicFiles} (temporary file in the
+ * same directory, synced, then renamed), so an interrupted run never leaves a half-written result, nothing already
+ * written is lost, and every output gets the same file mode.
  */
 public final class OutputDir {
     /** The shared JSON mapper: pretty, NaN/Infinity written as strings (strict JSON readers accept them). */
@@ -34,9 +35,12 @@ public final class OutputDir {
     /**
      * @param dir the directory, created if missing
      * @return the output directory
-     * @throws UserInputException if it cannot be created or is a file
+     * @throws UserInputException if it is empty or a file, or cannot be created or written
      */
     public static OutputDir of(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UserInputException("--out is empty: name a directory");
+        }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new UserInputException("--out " + dir + " is a file, not a directory");
@@ -44,6 +48,9 @@ public final class OutputDir {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserInputException("cannot create output directory " + dir + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserInputException("output directory " + dir + " is not writable");
         }
         return new OutputDir(dir);
     }
@@ -110,12 +117,13 @@ public final class OutputDir {
     }
 
     /**
-     * Writes bytes atomically ({@link AtomicFiles#write(Path, byte[])}).
+     * Writes bytes atomically with the project's one atomic write, {@link AtomicFiles#write(Path, byte[])} (same file
+     * mode for every output, synced before the rename).
      *
      * @param target the final path
      * @param bytes the content
      * @return the target
-     * @throws UncheckedIOException if writing fails (the previous file, if any, is then untouched)
+     * @throws UncheckedIOException naming the file if it cannot be written (the previous file is then untouched)
      */
     public static Path writeAtomically(Path target, byte[] bytes) {
         try {

@@ -4,6 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.htsgd.core.validation.Require;
+import org.htsgd.train.loop.PaperResult;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
 
 /**
  * Every scale parameter of {@code htsgd reproduce}: how many learning rates, paths, steps, iterations and samples each
@@ -20,8 +25,6 @@ import java.util.Objects;
  */
 public record Profile(String name, long seed, ExitTimeScale exitTimes, OccupancyScale occupancy,
                       HimmelblauScale himmelblau, CtmcScale ctmc, TrainingScale training) {
-    /** The six methods of Table 2, in the paper's column order. */
-    public static final List<String> TABLE2_METHODS = List.of("lb", "sb", "sb-clip", "sb-noise", "our1", "our2");
     /** The names of the built-in profiles. */
     public static final List<String> BUILT_IN = List.of("tiny", "quick", "paper");
 
@@ -85,7 +88,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
             new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24, 8),
             new CtmcScale(0.05, 20_000, 2, 0.5),
-            new TrainingScale(List.of("sb", "our2"), 12, 4, 1, 12, false, 12, 4, 2, 1, 2, 1, 2, 1));
+            new TrainingScale(List.of(Task.FMNIST_LENET), List.of(Method.SB, Method.OUR2),
+                IterationSchedule.of(12, 4), 1, 12, 2, 1, 2, 1, 2, 1));
     }
 
     /**
@@ -110,13 +114,15 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
-            new TrainingScale(TABLE2_METHODS, 1_000, 500, 1, 100, false, 1_000, 500, 40, 5, 10, 5, 20, 10));
+            new TrainingScale(List.of(Task.FMNIST_LENET), Task.table2Methods(), IterationSchedule.of(1_000, 500), 1,
+                100, 40, 5, 10, 5, 20, 10));
     }
 
     /**
      * The paper's scale: 20 samples per learning rate capped at 5e7 steps (§3.1), 10 paths of 1e7 steps at eta
-     * 0.001 from 0.3 (Fig. 1 left/middle), 3e7 Himmelblau steps at eta 5e-4 (§3.2), 10,000 iterations with the
-     * noise off in the last 5,000 and 5 replications (Table 1-2), 100 samples of expected sharpness (§4.4).
+     * 0.001 from 0.3 (Fig. 1 left/middle), 3e7 Himmelblau steps at eta 5e-4 (§3.2), every Table 2 task with its
+     * Table 1 schedule (T, and the noise off in the last K) and the paper's 5 replications, 100 samples of expected
+     * sharpness (§4.4).
      *
      * @return the profile
      */
@@ -133,7 +139,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160, 144),
             new CtmcScale(0.001, 50_000_000, 20, 0.5),
-            new TrainingScale(TABLE2_METHODS, 10_000, 5_000, 5, 100, true, 30_000, 5_000, 100, 10, 15, 10, 100, 100));
+            new TrainingScale(Task.table2Tasks(), Task.table2Methods(), null, PaperResult.REPLICATIONS, 100, 100,
+                10, 15, 10, 100, 100));
     }
 
     /**
@@ -150,9 +157,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
         /** Validates and copies. */
         public ExitCurve {
             Objects.requireNonNull(label, "label");
-            if (!(b > 0)) {
-                throw new IllegalArgumentException("b is not > 0: " + b);
-            }
+            Require.positive(b, "b");
             etas = etas.clone();
             if (etas.length < 2) {
                 throw new IllegalArgumentException("etas has fewer than 2 values: " + Arrays.toString(etas));
@@ -169,7 +174,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                 throw new IllegalArgumentException("fitMaxEta leaves fewer than 2 etas to fit: " + fitMaxEta
                     + " with etas " + Arrays.toString(etas));
             }
-            atLeast(paths, 2, "paths");
+            Require.atLeast(paths, 2, "paths");
         }
 
         @Override
@@ -222,8 +227,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             if (curves.isEmpty()) {
                 throw new IllegalArgumentException("curves is empty");
             }
-            atLeast(maxSteps, 1, "maxSteps");
-            finite(start, "start");
+            Require.atLeast(maxSteps, 1, "maxSteps");
+            Require.finite(start, "start");
         }
     }
 
@@ -242,16 +247,16 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                                  int histogramBins, double start) {
         /** Validates. */
         public OccupancyScale {
-            learningRate(eta);
-            atLeast(steps, 1, "steps");
-            atLeast(paths, 1, "paths");
-            atLeast(trajectorySteps, 1, "trajectorySteps");
+            Require.inOpenUnit(eta, "eta");
+            Require.atLeast(steps, 1, "steps");
+            Require.atLeast(paths, 1, "paths");
+            Require.atLeast(trajectorySteps, 1, "trajectorySteps");
             if (!(trajectorySteps <= steps)) {
                 throw new IllegalArgumentException("trajectorySteps is not <= steps: " + trajectorySteps);
             }
-            atLeast(trajectoryPoints, 2, "trajectoryPoints");
-            atLeast(histogramBins, 2, "histogramBins");
-            finite(start, "start");
+            Require.atLeast(trajectoryPoints, 2, "trajectoryPoints");
+            Require.atLeast(histogramBins, 2, "histogramBins");
+            Require.finite(start, "start");
         }
 
         /** @return record every this many steps so that {@code trajectoryPoints} cover {@code trajectorySteps} */
@@ -275,15 +280,13 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                                   int rays) {
         /** Validates. */
         public HimmelblauScale {
-            learningRate(eta);
-            atLeast(steps, 1, "steps");
-            atLeast(paths, 1, "paths");
-            if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("b is not finite and > 0: " + b);
-            }
-            atLeast(trajectoryPoints, 2, "trajectoryPoints");
-            atLeast(grid, 8, "grid");
-            atLeast(rays, 4, "rays");
+            Require.inOpenUnit(eta, "eta");
+            Require.atLeast(steps, 1, "steps");
+            Require.atLeast(paths, 1, "paths");
+            Require.finitePositive(b, "b");
+            Require.atLeast(trajectoryPoints, 2, "trajectoryPoints");
+            Require.atLeast(grid, 8, "grid");
+            Require.atLeast(rays, 4, "rays");
         }
     }
 
@@ -299,85 +302,10 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     public record CtmcScale(double eta, long steps, int paths, double b) {
         /** Validates. */
         public CtmcScale {
-            learningRate(eta);
-            atLeast(steps, 1, "steps");
-            atLeast(paths, 1, "paths");
-            if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("b is not finite and > 0: " + b);
-            }
-        }
-    }
-
-    /**
-     * Table 2: LeNet on corrupted Fashion-MNIST (and VGG11 on SVHN/CIFAR-10 when their data is found and
-     * {@code otherTasks} is set), six methods, and the sharpness measures of the final weights.
-     *
-     * @param methods the methods trained, CLI names in Table 2's order (the paper: lb, sb, sb-clip, sb-noise, our1,
-     *     our2)
-     * @param iterations training iterations T (the paper: 10,000)
-     * @param noiseOffLast final iterations without noise, run as LB steps (the paper: 5,000), {@code <= iterations}
-     * @param replications replications per method (the paper: 5)
-     * @param evalEvery evaluate the test accuracy every this many iterations
-     * @param otherTasks whether SVHN and CIFAR-10 rows are trained when their data is found (their paper-scale runs
-     *     take many hours on a CPU)
-     * @param otherTasksIterations T for the SVHN and CIFAR-10 rows (the paper: 30,000)
-     * @param otherTasksNoiseOffLast their noise-off length (the paper: 5,000)
-     * @param expectedSharpnessSamples Gaussian samples of expected sharpness (the paper: 100)
-     * @param pacBayesSamples Monte Carlo samples per PAC-Bayes bisection step (Jiang et al.: 10)
-     * @param searchDepth bisection depth of PAC-Bayes and maximal sharpness (Jiang et al.: 15)
-     * @param maximalAscentSteps gradient-ascent steps per maximal-sharpness bisection step (Jiang et al.: 10)
-     * @param hessianIterations power iterations for the Hessian top eigenvalue
-     * @param hessianProbes Hutchinson probes for the Hessian trace
-     */
-    public record TrainingScale(List<String> methods, long iterations, long noiseOffLast, int replications, long evalEvery,
-                                boolean otherTasks, long otherTasksIterations, long otherTasksNoiseOffLast,
-                                int expectedSharpnessSamples,
-                                int pacBayesSamples, int searchDepth, int maximalAscentSteps, int hessianIterations,
-                                int hessianProbes) {
-        /** Validates. */
-        public TrainingScale {
-            methods = List.copyOf(methods);
-            if (methods.isEmpty()) {
-                throw new IllegalArgumentException("methods is empty");
-            }
-            for (String m : methods) {
-                org.htsgd.train.method.Method.fromCliName(m);
-            }
-            atLeast(iterations, 1, "iterations");
-            if (!(noiseOffLast >= 0 && noiseOffLast <= iterations)) {
-                throw new IllegalArgumentException("noiseOffLast is not in [0, iterations]: " + noiseOffLast);
-            }
-            atLeast(replications, 1, "replications");
-            atLeast(evalEvery, 1, "evalEvery");
-            atLeast(otherTasksIterations, 1, "otherTasksIterations");
-            if (!(otherTasksNoiseOffLast >= 0 && otherTasksNoiseOffLast <= otherTasksIterations)) {
-                throw new IllegalArgumentException("otherTasksNoiseOffLast is not in [0, otherTasksIterations]: "
-                    + otherTasksNoiseOffLast);
-            }
-            atLeast(expectedSharpnessSamples, 2, "expectedSharpnessSamples");
-            atLeast(pacBayesSamples, 1, "pacBayesSamples");
-            atLeast(searchDepth, 1, "searchDepth");
-            atLeast(maximalAscentSteps, 1, "maximalAscentSteps");
-            atLeast(hessianIterations, 1, "hessianIterations");
-            atLeast(hessianProbes, 1, "hessianProbes");
-        }
-    }
-
-    private static void atLeast(long v, long min, String name) {
-        if (!(v >= min)) {
-            throw new IllegalArgumentException(name + " is not >= " + min + ": " + v);
-        }
-    }
-
-    private static void finite(double v, String name) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " is not finite: " + v);
-        }
-    }
-
-    private static void learningRate(double eta) {
-        if (!(eta > 0 && eta < 1)) {
-            throw new IllegalArgumentException("eta is not in (0, 1): " + eta);
+            Require.inOpenUnit(eta, "eta");
+            Require.atLeast(steps, 1, "steps");
+            Require.atLeast(paths, 1, "paths");
+            Require.finitePositive(b, "b");
         }
     }
 }

@@ -11,7 +11,12 @@ import java.util.stream.Collectors;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.UserInputException;
 import picocli.CommandLine;
+import org.htsgd.cli.options.DirectoryConverter;
+import org.htsgd.cli.options.OutputOption;
+import org.htsgd.cli.options.SeedOption;
+import org.htsgd.cli.options.ThreadsOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,10 +25,15 @@ import picocli.CommandLine.Option;
  * are skipped on a re-run, so an interrupted reproduce resumes.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
+    defaultValueProvider = ReproduceCommand.Defaults.class,
     description = {"Regenerates the paper's figures and tables (Figures 1-3, theory vs simulation, Table 2) into "
         + "OUT/index.html, with every number as JSON/CSV beside it.",
-        "Finished parts are skipped on a re-run (an interrupted run resumes); delete OUT/<part> to recompute one."})
+        "Finished parts are skipped on a re-run (an interrupted run resumes); delete OUT/<part> to recompute one.",
+        "OUT is --out DIR, by default " + ReproduceCommand.DEFAULT_OUT + " in the current directory."})
 public final class ReproduceCommand implements Callable<Integer> {
+    /** The output directory when {@code --out} is not given. */
+    static final String DEFAULT_OUT = "reproduce-out";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -32,40 +42,33 @@ public final class ReproduceCommand implements Callable<Integer> {
             + " or paper (the paper's scale: many hours).")
     private String profileName;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(names = "--data", paramLabel = "DIR", converter = DirectoryConverter.class,
         description = "Directory of the datasets: the files themselves or one subdirectory per dataset "
             + "(fashion-mnist, svhn, cifar10); each dataset's own default directory is searched after it (e.g. "
             + "/usr/share/datasets/fashion-mnist).")
     private Path dataDir;
 
-    @Option(names = "--out", defaultValue = "reproduce-out", paramLabel = "DIR",
-        description = "Output directory (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     @Option(names = "--parts", split = ",", paramLabel = "ID",
         description = "Run only these parts (default: all): ${COMPLETION-CANDIDATES}.",
         completionCandidates = PartIds.class)
     private List<String> parts;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the profile's, 1).")
-    private Long seed;
+    @Mixin
+    private SeedOption seed;
 
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        Profile profile = Profile.of(profileName);
-        if (seed != null) {
-            profile = profile.withSeed(seed);
-        }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new UserInputException("--threads is not >= 1: " + n);
-        }
+        Profile profile = Profile.of(profileName).withSeed(seed.value());
+        int n = threads.count();
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new UserInputException("--data " + dataDir + " is not a directory");
         }
@@ -84,7 +87,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         PrintWriter log = spec.commandLine().getErr();
-        Reproduction.Settings settings = new Reproduction.Settings(profile, out, dataDir, n, selected,
+        Reproduction.Settings settings = new Reproduction.Settings(profile, out.path(), dataDir, n, selected,
             commandLine(spec.commandLine().getParseResult().originalArgs()));
         List<Reproduction.Outcome> outcomes = Reproduction.run(all, settings, log);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -92,7 +95,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             stdout.printf("%-14s %-14s %s%n", o.id(), o.status(), Double.isNaN(o.seconds()) ? ""
                 : String.format("%.1f s wall, %.1f s CPU", o.seconds(), o.cpuSeconds()));
         }
-        stdout.println("report: " + out.resolve(Reproduction.INDEX).toAbsolutePath());
+        stdout.println("report: " + out.path().resolve(Reproduction.INDEX).toAbsolutePath());
         stdout.flush();
         List<String> failed = outcomes.stream().filter(o -> o.status() == Reproduction.Status.FAILED)
             .map(o -> o.id() + " (" + o.message() + ")").toList();
@@ -111,6 +114,16 @@ public final class ReproduceCommand implements Callable<Integer> {
             sb.append(a.matches("[A-Za-z0-9_./:=,+@-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return sb.toString();
+    }
+
+    /** Supplies {@code --out}'s default, {@value #DEFAULT_OUT} (see {@link OutputOption} for why only here). */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        /** {@inheritDoc} */
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            return arg instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--out") ? DEFAULT_OUT
+                : null;
+        }
     }
 
     /** The part ids, for the help text. */

@@ -1,9 +1,26 @@
 package org.htsgd.cli.reproduce;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.htsgd.cli.io.OutputDir;
+import org.htsgd.cli.io.Progress;
 import org.htsgd.train.data.TaskData;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
@@ -12,20 +29,24 @@ import org.htsgd.train.loop.TrainResult;
 import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.model.Network;
 import org.htsgd.train.sharpness.Sharpness;
 import org.htsgd.train.sharpness.SharpnessResult;
 
 /**
- * One Table 2 run: train with the library's loop, then measure the final weights' sharpness. Each run executes in a
- * child JVM ({@link #inChildProcess}) with a fresh tensor engine, so native state (threads, memory) of one run cannot
- * affect the next; a run whose loss becomes NaN is recorded as diverged, not hidden. (Observed 2026-11-27: LB and SB
- * runs at lr 0.05 sometimes hit a NaN loss at a random iteration while the same seed ran through in another process,
- * which points to a nondeterministic problem in the training stack, reported to the integrator.)
+ * Runs Table 2's training runs: each trains with the library's loop, then measures the final weights' sharpness
+ * ({@link Table2Sharpness}). Each run executes in a child JVM ({@link #inChildProcess}) with a fresh tensor engine,
+ * so native state (threads, memory) of one run cannot affect the next; a run whose loss becomes NaN is recorded as
+ * diverged, not hidden. (Observed 2026-11-27: LB and SB runs at lr 0.05 sometimes hit a NaN loss at a random
+ * iteration while the same seed ran through in another process, which points to a nondeterministic problem in the
+ * training stack, reported to the integrator.)
  */
 final class TrainingRuns {
     /** Prefix of the child's progress lines. */
     private static final String PROGRESS = "htsgd-iteration ";
+    /** A finished run's file in its directory. */
+    static final String RESULT = "result.json";
 
     private TrainingRuns() {
     }
@@ -33,24 +54,105 @@ final class TrainingRuns {
     /**
      * What a child process runs.
      *
-     * @param task task id
-     * @param method method CLI name
-     * @param replication replication
-     * @param seed seed
-     * @param iterations T
-     * @param noiseOffLast K
-     * @param scale training scale
-     * @param dataDir data directory or null
-     * @param dir run directory
-     * @param threads threads
+     * @param job the run
+     * @param scale training scale (evaluation period, sharpness settings)
+     * @param dataDir data directory, or null for the task's default
+     * @param threads PyTorch intra-op threads
      */
-    public record Request(String task, String method, int replication, long seed, long iterations, long noiseOffLast,
-                          Profile.TrainingScale scale, String dataDir, String dir, int threads) {
+    record Request(Table2Job job, TrainingScale scale, Path dataDir, int threads) {
+    }
+
+    /**
+     * Runs the jobs, {@code threads} at a time, each in its own child JVM with one intra-op thread: a run's numbers
+     * then do not depend on {@code --threads}, and the cores stay busy (libtorch scales poorly within one LeNet run:
+     * LB 3.4 it/s on 2 threads vs 2.7 on 1; BENCHMARKS.md, reproduce). Runs start in {@link Table2Plan#startOrder}.
+     * Finished runs ({@code result.json} present) are read, not re-run. If a run fails, the others still finish
+     * (their results are kept for a resumed run), then the first failure is thrown.
+     *
+     * @param jobs the runs, in plan order
+     * @param dataDirs each task's data directory
+     * @param scale the training scale
+     * @param threads concurrent runs
+     * @param bar progress (iterations of all runs; the running runs as its message)
+     * @return the runs in plan order
+     * @throws Exception the first failure of a run
+     */
+    static List<Table2Run> runAll(List<Table2Job> jobs, Map<Task, Path> dataDirs, TrainingScale scale, int threads,
+                                  Progress bar) throws Exception {
+        long[] done = new long[jobs.size()];
+        Set<String> running = new LinkedHashSet<>();
+        Runnable report = () -> {
+            synchronized (done) {
+                bar.set(Arrays.stream(done).sum());
+                bar.message(String.join(", ", running));
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, jobs.size())), r -> {
+            Thread t = new Thread(r, "htsgd-table2-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Table2Run>> futures = new ArrayList<>(Collections.nCopies(jobs.size(), null));
+            for (int i : Table2Plan.startOrder(jobs)) {
+                Table2Job job = jobs.get(i);
+                futures.set(i, pool.submit(() -> {
+                    Path resultFile = job.dir().resolve(RESULT);
+                    Table2Run run;
+                    if (Files.isRegularFile(resultFile)) {
+                        run = OutputDir.JSON.readValue(resultFile.toFile(), Table2Run.class);
+                    } else {
+                        synchronized (done) {
+                            running.add(job.label());
+                        }
+                        report.run();
+                        try {
+                            run = inChildProcess(new Request(job, scale, dataDirs.get(job.task()), 1), it -> {
+                                synchronized (done) {
+                                    done[i] = it + 1;
+                                }
+                                report.run();
+                            });
+                        } finally {
+                            synchronized (done) {
+                                running.remove(job.label());
+                            }
+                        }
+                    }
+                    synchronized (done) {
+                        done[i] = job.schedule().iterations();
+                    }
+                    report.run();
+                    return run;
+                }));
+            }
+            return collect(futures);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Table2Run> collect(List<Future<Table2Run>> futures) throws Exception {
+        List<Table2Run> runs = new ArrayList<>();
+        Exception first = null;
+        for (Future<Table2Run> f : futures) {
+            try {
+                runs.add(f.get());
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof Exception ex ? ex : e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return runs;
     }
 
     /**
      * Runs {@link #trainAndMeasure} in a child JVM with this JVM's class path and options, reporting its iterations
-     * to {@code iterationDone}; the child writes {@code result.json} (or a diverged run) into {@code dir}.
+     * to {@code iterationDone}; the child writes {@code result.json} (or a diverged run) into the job's directory.
      *
      * @param request the run
      * @param iterationDone progress
@@ -58,16 +160,15 @@ final class TrainingRuns {
      * @throws IOException if the child fails
      * @throws InterruptedException if interrupted
      */
-    static Table2Part.Run inChildProcess(Request request, LongConsumer iterationDone)
+    static Table2Run inChildProcess(Request request, LongConsumer iterationDone)
         throws IOException, InterruptedException {
-        Path dir = Path.of(request.dir());
-        java.nio.file.Files.createDirectories(dir);
+        Path dir = request.job().dir();
+        Files.createDirectories(dir);
         Path requestFile = dir.resolve("request.json");
-        org.htsgd.cli.io.OutputDir.writeAtomically(requestFile,
-            org.htsgd.cli.io.OutputDir.JSON.writeValueAsBytes(request));
-        java.util.List<String> cmd = new java.util.ArrayList<>();
+        OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
                 cmd.add(a);
             }
@@ -78,8 +179,8 @@ final class TrainingRuns {
         cmd.add(requestFile.toString());
         Path log = dir.resolve("child.log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        try (java.io.BufferedReader in = new java.io.BufferedReader(
-            new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+            StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(PROGRESS)) {
@@ -88,15 +189,14 @@ final class TrainingRuns {
             }
         }
         int code = p.waitFor();
-        Path result = dir.resolve("result.json");
-        if (code != 0 || !java.nio.file.Files.isRegularFile(result)) {
-            java.util.List<String> lines = java.nio.file.Files.isRegularFile(log)
-                ? java.nio.file.Files.readAllLines(log) : java.util.List.of();
+        Path result = dir.resolve(RESULT);
+        if (code != 0 || !Files.isRegularFile(result)) {
+            List<String> lines = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
             String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-            throw new IOException("training run " + request.task() + " " + request.method() + " rep "
-                + (request.replication() + 1) + " failed (exit " + code + "): " + tail + " (log: " + log + ")");
+            throw new IOException("training run " + request.job().label() + " failed (exit " + code + "): " + tail
+                + " (log: " + log + ")");
         }
-        return org.htsgd.cli.io.OutputDir.JSON.readValue(result.toFile(), Table2Part.Run.class);
+        return OutputDir.JSON.readValue(result.toFile(), Table2Run.class);
     }
 
     /**
@@ -106,51 +206,46 @@ final class TrainingRuns {
      * @throws Exception on failure (non-zero exit)
      */
     public static void main(String[] args) throws Exception {
-        Request r = org.htsgd.cli.io.OutputDir.JSON.readValue(Path.of(args[0]).toFile(), Request.class);
-        Path dir = Path.of(r.dir());
-        Table2Part.Run run;
+        Request r = OutputDir.JSON.readValue(Path.of(args[0]).toFile(), Request.class);
+        Table2Job job = r.job();
+        long iterations = job.schedule().iterations();
+        Table2Run run;
         try {
-            run = trainAndMeasure(r.task(), Method.fromCliName(r.method()), r.replication(), r.seed(), r.iterations(),
-                r.noiseOffLast(), r.scale(), r.dataDir() == null ? null : Path.of(r.dataDir()), dir, r.threads(),
-                it -> {
-                    if ((it + 1) % 10 == 0 || it + 1 == r.iterations()) {
-                        System.out.println(PROGRESS + it);
-                        System.out.flush();
-                    }
-                }, m -> { });
-        } catch (org.htsgd.train.loop.TrainingDivergedException d) {
+            run = trainAndMeasure(job, r.scale(), r.dataDir(), r.threads(), it -> {
+                if ((it + 1) % 10 == 0 || it + 1 == iterations) {
+                    System.out.println(PROGRESS + it);
+                    System.out.flush();
+                }
+            });
+        } catch (TrainingDivergedException d) {
             // a result of the method (SB+Noise can explode, App. A.3): reported, not hidden
-            run = Table2Part.Run.diverged(r.task(), r.method(), r.replication(), r.seed(), r.iterations(),
-                r.noiseOffLast(), d.getMessage());
+            run = Table2Run.diverged(job, d.getMessage());
         }
-        org.htsgd.cli.io.OutputDir.of(dir).writeJson("result.json", run);
+        OutputDir.of(job.dir()).writeJson(RESULT, run);
         System.exit(0);
     }
 
     /**
-     * @param task task id, e.g. {@code fmnist-lenet}
-     * @param method the method
-     * @param replication replication index
-     * @param seed training seed (weights, batches, Z, and the label corruption of Fashion-MNIST)
-     * @param iterations T
-     * @param noiseOffLast K
+     * Trains the job's task and method with the paper's hyperparameters on the job's schedule, seed and directory
+     * (resuming from its checkpoint), then measures the final weights.
+     *
+     * @param job the run
      * @param s the profile's training scale (evaluation period and sharpness settings)
      * @param dataDir {@code --data}, or {@code null} for the task's default directory
-     * @param dir the run's directory (checkpoint, metrics, weights, summary, sharpness)
      * @param threads PyTorch threads
      * @param iterationDone called with each finished iteration index
-     * @param message status text for the progress bar
      * @return the run's numbers
      * @throws IOException if an output cannot be written
      */
-    static Table2Part.Run trainAndMeasure(String task, Method method, int replication, long seed, long iterations,
-                                          long noiseOffLast, Profile.TrainingScale s, Path dataDir, Path dir,
-                                          int threads, LongConsumer iterationDone, Consumer<String> message)
-        throws IOException {
-        Task t = Task.parse(task);
+    static Table2Run trainAndMeasure(Table2Job job, TrainingScale s, Path dataDir, int threads,
+                                     LongConsumer iterationDone) throws IOException {
+        Task t = job.task();
         Path data = dataDir != null ? dataDir : t.data().defaultDirectory();
-        TrainConfig config = TrainConfig.defaults(t, method, data, dir).withIterations(iterations)
-            .withNoiseOffLast(noiseOffLast).withSeed(seed).withThreads(threads).withEvalEvery(s.evalEvery())
+        long iterations = job.schedule().iterations();
+        TrainConfig scaled = TrainConfig.defaults(t, job.method(), data, job.dir()).withIterations(iterations);
+        TrainConfig config = scaled
+            .withHyperparameters(scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast()))
+            .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
             .withCheckpointEvery(Math.max(1, iterations / 10)).withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {
             @Override
@@ -158,19 +253,16 @@ final class TrainingRuns {
                 iterationDone.accept(iteration);
             }
         });
-        message.accept(task + " " + method.cliName() + " rep " + (replication + 1) + ": sharpness");
         long t0 = System.nanoTime();
-        TaskData taskData = t.data().load(data, seed);
+        TaskData taskData = t.data().load(data, job.seed());
         SharpnessResult sharpness;
-        try (Network net = Network.create(t.architecture(), taskData.train(), seed)) {
-            net.load(dir.resolve(result.weightsFile()));
-            sharpness = Sharpness.measure(net, Table2Part.sharpnessConfig(s, seed));
+        try (Network net = Network.create(t.architecture(), taskData.train(), job.seed())) {
+            net.load(job.dir().resolve(result.weightsFile()));
+            sharpness = Sharpness.measure(net, Table2Sharpness.config(s, job.seed()));
         }
         double sharpnessSeconds = (System.nanoTime() - t0) * 1e-9;
-        org.htsgd.cli.io.OutputDir.of(dir).writeJson("sharpness.json", sharpness);
-        double[] n = Table2Part.numbers(sharpness);
-        return new Table2Part.Run(task, method.cliName(), replication, seed, iterations, noiseOffLast,
-            result.testAccuracy(), result.trainAccuracy(), result.testLoss(), result.trainLoss(),
-            result.truncationRate(), result.wallSeconds(), n[0], n[1], n[2], n[3], n[4], n[5], sharpnessSeconds, "");
+        OutputDir.of(job.dir()).writeJson("sharpness.json", sharpness);
+        return Table2Run.finished(job, Table2Run.Training.of(result),
+            Table2Run.Measures.of(sharpness, sharpnessSeconds));
     }
 }

@@ -92,6 +92,70 @@ class SimulationCommandsTest {
         assertEquals("[2,4]", j.get("theory").get("widestMinima").toString());
     }
 
+    private static java.util.List<String> keys(JsonNode node) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void jsonKeysKeepTheirNamesAndOrderForSweepColumns() throws Exception {
+        Path one = tmp.resolve("one");
+        assertEquals(0, run("exit-time", "--start", "-0.7", "--eta", "0.1", "--paths", "4", "--out", one.toString())
+                .code());
+        JsonNode e = OutputDir.JSON.readTree(one.resolve("exit-time.json").toFile());
+        assertEquals(java.util.List.of("config", "theory", "perEta", "command"), keys(e)); // no fit with one eta
+        assertEquals(java.util.List.of("landscape", "noise", "b", "start", "eta", "paths", "maxSteps", "seed",
+                "fitPoints"), keys(e.get("config")));
+        assertEquals(java.util.List.of("field", "fieldLower", "fieldUpper", "width", "lStar", "predictedExponent",
+                "q"), keys(e.get("theory")));
+        assertEquals(java.util.List.of("eta", "mean", "median", "censored", "paths", "predictedMean", "ksStatistic",
+                "ksPValue", "exitSteps"), keys(e.get("perEta").get(0)));
+        Path two = tmp.resolve("two");
+        assertEquals(0, run("exit-time", "--start", "-0.7", "--eta", "0.2,0.1", "--paths", "4", "--out",
+                two.toString()).code());
+        JsonNode f = OutputDir.JSON.readTree(two.resolve("exit-time.json").toFile());
+        assertEquals(java.util.List.of("config", "theory", "perEta", "fit", "localSlopes", "command"), keys(f));
+        assertEquals(java.util.List.of("slope", "ciLow", "ciHigh", "intercept", "etas", "coversPrediction"),
+                keys(f.get("fit")));
+        assertEquals(java.util.List.of("etaFrom", "etaTo", "slope", "ciLow", "ciHigh"),
+                keys(f.get("localSlopes").get(0)));
+
+        Path occ = tmp.resolve("occ");
+        assertEquals(0, run("occupancy", "--start", "0.3", "--eta", "0.05", "--steps", "2000", "--paths", "2",
+                "--out", occ.toString()).code());
+        JsonNode o = OutputDir.JSON.readTree(occ.resolve("occupancy.json").toFile());
+        assertEquals(java.util.List.of("command", "config", "theory", "fields", "fractions", "fieldSteps",
+                "transitions", "trajectoryEvery", "trajectories"), keys(o)); // (empty) trajectories: as before
+        assertEquals(java.util.List.of("widestMinima", "lStar", "irreducible", "fractionOutsideWidest", "classes"),
+                keys(o.get("theory")));
+        assertEquals(java.util.List.of("members", "absorbing", "large", "stationary"),
+                keys(o.get("theory").get("classes").get(0)));
+        Path occ2 = tmp.resolve("occ2");
+        assertEquals(0, run("occupancy", "--landscape", "himmelblau", "--start", "2.9,1.0", "--eta", "0.05",
+                "--steps", "200", "--paths", "1", "--trajectory-every", "10", "--out", occ2.toString()).code());
+        JsonNode o2 = OutputDir.JSON.readTree(occ2.resolve("occupancy.json").toFile());
+        assertEquals(java.util.List.of("command", "config", "minimisers", "fields", "fractions", "fieldSteps",
+                "transitions", "trajectoryEvery", "trajectories"), keys(o2));
+        assertEquals(java.util.List.of("landscape", "noise", "b", "start", "eta", "steps", "paths", "seed",
+                "visitRadius"), keys(o2.get("config")));
+    }
+
+    @Test
+    void repeatedEtasAreRefusedBeforeAnySimulation() {
+        Path out = tmp.resolve("never");
+        // 10^9 paths per eta would take hours (or run out of memory): the refusal must come first
+        for (String[] etas : new String[][] {{"--eta", "0.1,0.05,0.1"}, {"--eta", "0.1", "--eta", "0.1"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("exit-time", "--start", "-0.7",
+                    "--paths", "1000000000", "--out", out.toString()));
+            args.addAll(java.util.List.of(etas));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.err());
+            assertEquals("exit-time: --eta repeats 0.1: give each learning rate once", r.err().strip());
+        }
+        assertFalse(Files.exists(out));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "theory --b 0 --out DIR",

@@ -53,6 +53,19 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void theConfigRecordsTheResolvedThreadCountAndTheTasksBUnlessGiven() {
+        String out = tmp.resolve("cfg").toString();
+        TrainCommand dflt = (TrainCommand) Main.commandLine().parseArgs("train", "--method", "sb", "--out", out)
+                .subcommand().commandSpec().userObject();
+        assertEquals(Runtime.getRuntime().availableProcessors(), dflt.config().threads()); // 0 = all cores
+        assertEquals(5.0, dflt.config().hyperparameters().b().b()); // fmnist-lenet's Table 1 b
+        TrainCommand given = (TrainCommand) Main.commandLine().parseArgs("train", "--method", "sb", "--threads", "1",
+                "--b", "2.5", "--out", out).subcommand().commandSpec().userObject();
+        assertEquals(1, given.config().threads());
+        assertEquals(2.5, given.config().hyperparameters().b().b());
+    }
+
+    @Test
     void badTrainingInputIsOneLineWithExitCode2() {
         String[][] cases = {
             {"train", "--method", "nope", "--out", tmp.resolve("a").toString()},

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.htsgd.cli.io.OutputDir;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,16 +43,26 @@ class ProfileTest {
         assertEquals(5e-4, p.himmelblau().eta());
         assertEquals(30_000_000L, p.himmelblau().steps());
         assertEquals(2.15, p.himmelblau().b());
-        assertEquals(10_000L, p.training().iterations());
-        assertEquals(5_000L, p.training().noiseOffLast());
+        // Table 2 at the paper's scale: every Table 2 task on its Table 1 schedule, 5 replications, 100 samples
+        assertEquals(List.of(Task.FMNIST_LENET, Task.SVHN_VGG11, Task.CIFAR10_VGG11), p.training().tasks());
+        assertEquals(IterationSchedule.of(10_000, 5_000), p.training().scheduleOf(Task.FMNIST_LENET));
+        assertEquals(IterationSchedule.of(30_000, 5_000), p.training().scheduleOf(Task.SVHN_VGG11));
+        assertEquals(IterationSchedule.of(30_000, 5_000), p.training().scheduleOf(Task.CIFAR10_VGG11));
         assertEquals(5, p.training().replications());
         assertEquals(100, p.training().expectedSharpnessSamples());
-        assertEquals(30_000L, p.training().otherTasksIterations());
-        assertEquals(List.of("lb", "sb", "sb-clip", "sb-noise", "our1", "our2"), p.training().methods());
+        assertEquals(List.of(Method.LB, Method.SB, Method.SB_CLIP, Method.SB_NOISE, Method.OUR1, Method.OUR2),
+            p.training().methods());
         assertEquals(p.training().methods(), Profile.quick().training().methods());
-        assertThrows(IllegalArgumentException.class, () -> new Profile.TrainingScale(List.of("adam"), 100, 50, 1,
-            10, false, 100, 10, 10, 10, 10, 10, 10, 10), "unknown method");
-        assertEquals(5_000L, p.training().otherTasksNoiseOffLast());
+    }
+
+    @Test
+    void shorterProfilesTrainFashionMnistOnTheirOwnSchedule() {
+        TrainingScale q = Profile.quick().training();
+        assertEquals(List.of(Task.FMNIST_LENET), q.tasks());
+        assertEquals(IterationSchedule.of(1_000, 500), q.scheduleOf(Task.FMNIST_LENET));
+        TrainingScale t = Profile.tiny().training();
+        assertEquals(List.of(Method.SB, Method.OUR2), t.methods());
+        assertEquals(IterationSchedule.of(12, 4), t.scheduleOf(Task.FMNIST_LENET));
     }
 
     @Test
@@ -92,11 +105,20 @@ class ProfileTest {
         assertThrows(IllegalArgumentException.class,
             () -> new Profile.HimmelblauScale(5e-4, 100, 1, Double.POSITIVE_INFINITY, 10, 20, 8));
         assertThrows(IllegalArgumentException.class, () -> new Profile.CtmcScale(0.01, 100, 0, 0.5));
+        List<Task> f = List.of(Task.FMNIST_LENET);
+        List<Method> sb = List.of(Method.SB);
+        IterationSchedule sched = IterationSchedule.of(100, 50);
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.TrainingScale(List.of("sb"), 100, 101, 1, 10, false, 100, 10, 10, 10, 10, 10, 10, 10),
-            "noise-off longer than T");
+            () -> new TrainingScale(f, sb, sched, 0, 10, 10, 10, 10, 10, 10, 10), "no replication");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.TrainingScale(List.of("sb"), 100, 50, 0, 10, false, 100, 10, 10, 10, 10, 10, 10, 10), "no replication");
+            () -> new TrainingScale(f, List.of(Method.SAM), sched, 1, 10, 10, 10, 10, 10, 10, 10), "SAM: not Table 2");
+        assertThrows(IllegalArgumentException.class,
+            () -> new TrainingScale(List.of(Task.CIFAR100_VGG16), sb, sched, 1, 10, 10, 10, 10, 10, 10, 10),
+            "cifar100-vgg16: not Table 2");
+        assertThrows(IllegalArgumentException.class,
+            () -> new TrainingScale(List.of(), sb, sched, 1, 10, 10, 10, 10, 10, 10, 10), "no task");
+        assertThrows(IllegalArgumentException.class,
+            () -> new TrainingScale(f, sb, sched, 1, 10, 1, 10, 10, 10, 10, 10), "one sharpness sample");
     }
 
     @Test
@@ -109,9 +131,10 @@ class ProfileTest {
 
     @Test
     void profileRoundTripsThroughJsonIncludingInfiniteB() throws Exception {
-        Profile p = Profile.quick();
-        String json = OutputDir.JSON.writeValueAsString(p);
-        Profile back = OutputDir.JSON.readValue(json, Profile.class);
-        assertEquals(p, back);
+        for (Profile p : List.of(Profile.tiny(), Profile.quick(), Profile.paper())) {
+            String json = OutputDir.JSON.writeValueAsString(p);
+            Profile back = OutputDir.JSON.readValue(json, Profile.class);
+            assertEquals(p, back);
+        }
     }
 }

@@ -75,7 +75,7 @@ class ReproduceEndToEndTest {
     void badInputExitsWithTwo(@TempDir Path out) {
         assertEquals(2, Main.run("reproduce", "--profile", "huge", "--out", out.toString()));
         assertEquals(2, Main.run("reproduce", "--parts", "fig9", "--out", out.toString()));
-        assertEquals(2, Main.run("reproduce", "--threads", "0", "--out", out.toString()));
+        assertEquals(2, Main.run("reproduce", "--threads", "-1", "--out", out.toString())); // 0 = all cores
         assertFalse(Files.exists(out.resolve(Reproduction.INDEX)), "nothing ran");
     }
 

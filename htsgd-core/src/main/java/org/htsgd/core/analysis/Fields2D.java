@@ -21,12 +21,26 @@ import org.htsgd.core.landscape.Landscape;
  *       (the iterates are projected back), so a ray that leaves the domain first contributes \(+\infty\).</li>
  * </ul>
  * Deterministic, single-threaded. Indices are 0-based in the order the clusters were found (grid order).
+ *
+ * <p>Refusals ({@link IllegalArgumentException}, message "&lt;landscape&gt;: &lt;reason&gt;"), so that an analysis
+ * either finishes within seconds or says why it cannot: a value or gradient that is not finite at a point of a
+ * {@value #CHECK_GRID} x {@value #CHECK_GRID} grid over the disc, or anywhere a descent goes (a pole, log of a
+ * negative number, an overflow); a gradient that is 0 on the whole check grid (a constant has no minimum); and a
+ * multi-start search whose descents do not settle within {@value #MAX_WORK_PER_START} descent steps per start point
+ * on average, or whose steps are lost to rounding (a disc so large that \(x - h\nabla f\) rounds to \(x\)).
  */
 public final class Fields2D {
     /** The landscape. */
     private final Landscape f;
     /** Distance to a known minimiser at which a labelling flow stops. */
     private static final double NEAR = 0.02;
+    /** Points per axis of the grid on which the value and gradient must be finite. */
+    public static final int CHECK_GRID = 201;
+    /**
+     * Descent steps the multi-start search may take per start point on average before it gives up (the modified
+     * Himmelblau needs about 1,700; 8,000 per point on a 41 x 41 grid is a few seconds of work).
+     */
+    public static final long MAX_WORK_PER_START = 8_000L;
     /** Descent step h. */
     private final double h;
     /** Maximum step length per iteration. */
@@ -37,6 +51,8 @@ public final class Fields2D {
     private final List<double[]> clusters;
     /** Representative minimiser of each cluster. */
     private final double[][] representatives;
+    /** Descent steps left for the multi-start search ({@code Long.MAX_VALUE} after construction). */
+    private long budget = Long.MAX_VALUE;
 
     private Fields2D(Landscape f, double h, double maxStep, double merge, List<double[]> clusters) {
         this.f = f;
@@ -111,7 +127,9 @@ public final class Fields2D {
                     + merge);
         }
         double r = ((Domain.Ball) f.domain()).radius();
+        requireAnalysable(f, r);
         Fields2D tmp = new Fields2D(f, h, maxStep, merge, List.of());
+        tmp.budget = MAX_WORK_PER_START * grid * grid;
         List<double[]> ends = new ArrayList<>();
         List<double[]> verified = new ArrayList<>();
         double[] x = new double[2];
@@ -175,6 +193,47 @@ public final class Fields2D {
         return new Fields2D(f, h, maxStep, merge, clusters);
     }
 
+    /**
+     * Refuses a landscape whose value or gradient is not finite somewhere on a {@value #CHECK_GRID}-point grid over
+     * the disc, or whose gradient is 0 on all of it.
+     */
+    private static void requireAnalysable(Landscape f, double r) {
+        double[] x = new double[2];
+        double[] g = new double[2];
+        boolean flat = true;
+        for (int i = 0; i < CHECK_GRID; i++) {
+            for (int j = 0; j < CHECK_GRID; j++) {
+                x[0] = -r + 2 * r * i / (CHECK_GRID - 1);
+                x[1] = -r + 2 * r * j / (CHECK_GRID - 1);
+                if (f.domain().contains(x)) {
+                    requireFinite(f, x, g, r);
+                    flat &= g[0] == 0 && g[1] == 0;
+                }
+            }
+        }
+        if (flat) {
+            throw LandscapeRefusal.of(f, "has no minimum in the disc of radius " + fmt(r) + ": it is constant "
+                    + "(gradient 0 at every point of a " + CHECK_GRID + " x " + CHECK_GRID + " grid)");
+        }
+    }
+
+    /** @return f(x), with its gradient in g, after checking that both are finite */
+    private static double requireFinite(Landscape f, double[] x, double[] g, double r) {
+        double v = f.value(x);
+        f.gradient(x, g);
+        String what = !Double.isFinite(v) ? "value" : !(Double.isFinite(g[0]) && Double.isFinite(g[1]))
+                ? "gradient" : null;
+        if (what != null) {
+            throw LandscapeRefusal.of(f, "the " + what + " is not finite at (" + fmt(x[0]) + ", " + fmt(x[1])
+                    + ") (inside the disc of radius " + fmt(r) + ")");
+        }
+        return v;
+    }
+
+    private static String fmt(double v) {
+        return LandscapeRefusal.fmt(v);
+    }
+
     private static int find(int[] p, int i) {
         while (p[i] != i) {
             p[i] = p[p[i]];
@@ -192,12 +251,22 @@ public final class Fields2D {
         double[] g = new double[2];
         double[] t = new double[2];
         double step = h;
-        double fx = f.value(x);
+        double radius = ((Domain.Ball) f.domain()).radius();
+        double fx = requireFinite(f, x, g, radius);
         for (int it = 0; it < maxIter; it++) {
             if (stopNear && (it & 15) == 0 && nearest(x)[1] < NEAR) {
                 return;
             }
+            if (--budget < 0) {
+                throw LandscapeRefusal.of(f, "the search for minima did not settle: its descents took more than "
+                        + MAX_WORK_PER_START + " steps per start point (the last at (" + fmt(x[0]) + ", "
+                        + fmt(x[1]) + ")); the minima are not isolated, or the disc is too large for descent steps "
+                        + "of at most " + fmt(maxStep));
+            }
             f.gradient(x, g);
+            if (!(Double.isFinite(g[0]) && Double.isFinite(g[1]))) {
+                requireFinite(f, x, g, radius);
+            }
             double gl = Math.hypot(g[0], g[1]);
             if (gl == 0) {
                 return;
@@ -206,6 +275,11 @@ public final class Fields2D {
                 double len = Math.min(step * gl, maxStep);
                 t[0] = x[0] - len * g[0] / gl;
                 t[1] = x[1] - len * g[1] / gl;
+                if (t[0] == x[0] && t[1] == x[1] && len >= 1e3 * tol) {
+                    throw LandscapeRefusal.of(f, "at (" + fmt(x[0]) + ", " + fmt(x[1]) + ") a descent step of "
+                            + fmt(len) + " is lost to rounding: the disc of radius " + fmt(radius) + " is too large "
+                            + "to find the minima; give a smaller R");
+                }
                 f.domain().project(t);
                 double ft = f.value(t);
                 if (ft <= fx) {
@@ -220,7 +294,7 @@ public final class Fields2D {
                     break;
                 }
                 step *= 0.5;
-                if (step * gl < tol) {
+                if (!(step * gl >= tol)) {
                     return;
                 }
             }

@@ -19,17 +19,24 @@ public sealed interface Domain permits Domain.Interval, Domain.Ball {
      * @param hi upper end
      */
     record Interval(double lo, double hi) implements Domain {
-        /** Validates the ends. */
+        /**
+         * Validates the ends.
+         *
+         * @throws IllegalArgumentException if {@code lo < hi} fails or an end is not finite
+         */
         public Interval {
             if (!(lo < hi)) {
                 throw new IllegalArgumentException("interval is empty: [" + lo + ", " + hi + "]");
+            }
+            if (!(Double.isFinite(lo) && Double.isFinite(hi))) {
+                throw new IllegalArgumentException("interval is not bounded: [" + lo + ", " + hi + "]");
             }
         }
 
         /** @param l half-width @return \([-L, L]\) */
         public static Interval symmetric(double l) {
-            if (!(l > 0)) {
-                throw new IllegalArgumentException("L is not > 0: " + l);
+            if (!(l > 0 && l < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("L is not finite and > 0: " + l);
             }
             return new Interval(-l, l);
         }
@@ -62,8 +69,8 @@ public sealed interface Domain permits Domain.Interval, Domain.Ball {
             if (dimension < 1) {
                 throw new IllegalArgumentException("dimension is not >= 1: " + dimension);
             }
-            if (!(radius > 0)) {
-                throw new IllegalArgumentException("radius is not > 0: " + radius);
+            if (!(radius > 0 && radius < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("radius is not finite and > 0: " + radius);
             }
         }
 

@@ -16,6 +16,8 @@ import java.util.Locale;
  * primary := number | 'x' | 'y' | 'pi' | 'e' | func '(' expr ')' | '(' expr ')'
  * func    := exp | log | sin | cos | tan | sqrt | abs | tanh
  * </pre>
+ * Nesting (brackets, function calls, signs and exponents inside one another) is limited to {@value #MAX_NESTING}
+ * levels, so that no formula can exhaust the parser's stack.
  * Immutable and thread-safe: evaluation uses a per-thread work stack, so it allocates nothing after warm-up.
  */
 public final class Expression {
@@ -38,6 +40,10 @@ public final class Expression {
     private static final int TANH = 16;
     private static final int POWC = 17;
     private static final String[] FUNCTIONS = {"exp", "log", "sin", "cos", "tan", "sqrt", "abs", "tanh"};
+    /** Deepest nesting {@link #parse} accepts (a formula a person writes stays far below it). */
+    public static final int MAX_NESTING = 256;
+    /** Longest excerpt of the source quoted in an error message. */
+    private static final int QUOTE = 60;
 
     /** The source text. */
     private final String source;
@@ -64,7 +70,8 @@ public final class Expression {
     /**
      * @param text the formula
      * @return the compiled expression
-     * @throws IllegalArgumentException with one sentence naming the problem and its (1-based) position
+     * @throws IllegalArgumentException with one sentence naming the problem and its (1-based) position, also if the
+     *     formula nests deeper than {@value #MAX_NESTING} levels
      */
     public static Expression parse(String text) {
         if (text == null || text.isBlank()) {
@@ -298,13 +305,27 @@ public final class Expression {
         private final List<Double> args = new ArrayList<>();
         /** Whether y was seen. */
         private boolean usesY;
+        /** Current nesting depth of the recursive descent. */
+        private int nesting;
 
         Parser(String t) {
             this.t = t;
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("bad expression '" + t + "': " + what + " at position " + (pos + 1));
+            String quoted = t.length() <= QUOTE ? t : t.substring(0, QUOTE - 3) + "...";
+            return new IllegalArgumentException("bad expression '" + quoted + "': " + what + " at position "
+                    + (pos + 1));
+        }
+
+        /**
+         * Enters one level of nesting; every cycle of the recursion (a bracket, a function argument, a sign, an
+         * exponent) passes through {@link #unaryExpr}, which calls this, so the bound keeps the stack small.
+         */
+        void enter() {
+            if (++nesting > MAX_NESTING) {
+                throw error("nested deeper than " + MAX_NESTING + " levels (brackets, functions, signs, powers)");
+            }
         }
 
         void emit(int op, double arg) {
@@ -358,6 +379,7 @@ public final class Expression {
         }
 
         void unaryExpr() {
+            enter();
             if (eat('-')) {
                 unaryExpr();
                 emit(NEG, 0);
@@ -366,6 +388,7 @@ public final class Expression {
             } else {
                 power();
             }
+            nesting--;
         }
 
         void power() {

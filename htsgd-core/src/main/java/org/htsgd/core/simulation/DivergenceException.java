@@ -2,7 +2,8 @@ package org.htsgd.core.simulation;
 
 /**
  * Thrown when an iterate becomes NaN or infinite (e.g. a landscape whose gradient overflows, or a noise law that
- * produced NaN). It names the path and the step, so the run can be replayed from its seed.
+ * produced NaN). It names the path and the step, so the run can be replayed from its seed. A run that failed in a
+ * way the user can act on (the command line reports it in one line with exit 3), not bad input nor a defect.
  */
 public final class DivergenceException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
@@ -18,7 +19,8 @@ public final class DivergenceException extends ArithmeticException {
      * @param value the offending iterate (first coordinate in d-D)
      */
     DivergenceException(int path, long step, double value) {
-        super("path " + path + " diverged at step " + step + ": iterate = " + value);
+        super("path " + path + " diverged at step " + step + ": iterate = " + value + " (an update overflowed; a "
+                + "smaller learning rate or a finite truncation threshold b keeps it finite)");
         this.path = path;
         this.step = step;
     }

@@ -1,12 +1,17 @@
 package org.htsgd.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.landscape.ModifiedHimmelblau;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class Fields2DTest {
     @Test
@@ -22,6 +27,28 @@ class Fields2DTest {
             assertEquals(1, fl.radius(i, 36, 0.05), 0.01);
         }
         assertEquals(fl.field(new double[] {0.3, 1.5}), fl.field(new double[] {1, 0}));
+    }
+
+    /**
+     * A 2-D landscape the multi-start search cannot analyse is refused with the reason within seconds (issue 14:
+     * the first case looped in the descent for good, the NaN gradient at the origin never ending its step halving).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "expr:1/(x*x+y*y);R=2          | the value is not finite at (0, 0) (inside the disc of radius 2)",
+        "expr:log(x)+y^2;R=2           | the value is not finite at (-2, 0) (inside the disc of radius 2)",
+        "expr:x^4+y^4-x^2-y^2;R=1e100  | the value is not finite at (-1e+100, 0)",
+        "expr:x^4+y^4-x^2-y^2;R=1e50   | a descent step of 0.05 is lost to rounding: the disc of radius 1e+50 is "
+            + "too large",
+        "expr:0*y                      | has no minimum in the disc of radius 5: it is constant",
+        "expr:x^2+y^2;R=1e10           | the search for minima did not settle: its descents took more than 8000 "
+            + "steps per start point"})
+    void unanalysableLandscapesAreRefusedWithinSeconds(String spec, String message) {
+        Landscape f = Landscapes.parse(spec);
+        IllegalArgumentException ex = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(IllegalArgumentException.class, () -> Fields2D.of(f, 21)));
+        assertTrue(ex.getMessage().startsWith(f.name() + ": "), ex.getMessage());
+        assertTrue(ex.getMessage().contains(message), ex.getMessage());
     }
 
     @Test

@@ -74,6 +74,21 @@ class ExpressionTest {
     }
 
     @Test
+    void nestingIsBoundedSoNoFormulaOverflowsTheStack() {
+        String deep = "(".repeat(20_000) + "x" + ")".repeat(20_000);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Expression.parse(deep));
+        assertTrue(ex.getMessage().contains("nested deeper than " + Expression.MAX_NESTING + " levels"),
+                ex.getMessage());
+        assertTrue(ex.getMessage().length() < 200, "the 40,001-character source is abbreviated: " + ex.getMessage());
+        // signs and exponents nest too
+        assertThrows(IllegalArgumentException.class, () -> Expression.parse("-".repeat(20_000) + "x"));
+        assertThrows(IllegalArgumentException.class, () -> Expression.parse("x" + "^x".repeat(20_000)));
+        // the deepest accepted nesting still parses and evaluates (the top level counts as one)
+        int ok = Expression.MAX_NESTING - 1;
+        assertEquals(3.0, Expression.parse("(".repeat(ok) + "x" + ")".repeat(ok)).evaluate(3, 0, null));
+    }
+
+    @Test
     void parseBuiltInsAndOptions() {
         Landscape p = Landscapes.parse("paper1d");
         assertInstanceOf(Paper1D.class, p);

@@ -209,7 +209,7 @@ public final class Trainer {
                 ? "last good checkpoint: " + checkpoint + " (iteration " + lastCheckpoint + ")"
                 : "no checkpoint was written yet";
         return new TrainingDivergedException(it, "training diverged at iteration " + it + ": loss is " + loss
-                + " (" + config.method() + ", lr " + config.lr() + "); " + kept);
+                + " (" + config.method() + ", lr " + config.hyperparameters().lr() + "); " + kept);
     }
 
     private static MetricsRow evaluate(Network net, ImageDataset test, long done, Window w, double seconds) {
@@ -246,10 +246,7 @@ public final class Trainer {
     }
 
     private static String identity(TrainConfig c, String arch) {
-        return c.task() + "|" + arch + "|" + c.method() + "|seed=" + c.seed() + "|lr=" + c.lr() + "|batch=" + c.batch() + "|lb="
-                + c.lbBatch() + "|b=" + c.b() + "|c=" + c.c() + "|alpha=" + c.alpha() + "|" + c.noiseLaw()
-                + "|off=" + c.noiseOffLast() + "|mom=" + c.momentum() + "|wd=" + c.weightDecay() + "|clip="
-                + c.weightClip() + "|rho=" + c.samRho() + "|iterations=" + c.iterations();
+        return c.task() + "|" + arch + "|" + c.method() + "|seed=" + c.seed() + "|" + c.hyperparameters();
     }
 
     private static boolean writeCheckpoint(Path file, TrainConfig config, long done, Network net,

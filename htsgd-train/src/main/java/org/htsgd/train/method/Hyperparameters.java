@@ -1,8 +1,9 @@
 package org.htsgd.train.method;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Objects;
 import org.htsgd.core.truncation.Truncation;
+import org.htsgd.core.validation.Require;
 
 /**
  * The immutable configuration of an {@link UpdateRule} (paper.md §4.1–4.2, Table 1, App. A.3–A.4). All methods of one
@@ -30,7 +31,7 @@ public record Hyperparameters(
     double lr,
     int batch,
     int lbBatch,
-    Truncation b,
+    @JsonIgnoreProperties("none") Truncation b,
     double c,
     double alpha,
     ParetoVariant paretoVariant,
@@ -42,9 +43,6 @@ public record Hyperparameters(
     double samRho,
     LearningRateSchedule schedule,
     NoiseOffPhase noiseOffPhase) {
-
-    /** Task names accepted by {@link #paperDefaults(String)}. */
-    public static final List<String> TASKS = List.of("fmnist-lenet", "svhn-vgg11", "cifar10-vgg11", "cifar100-vgg16");
 
     /** SAM's default radius (Foret et al. 2021). */
     public static final double DEFAULT_SAM_RHO = 0.05;
@@ -61,52 +59,26 @@ public record Hyperparameters(
      *         is null
      */
     public Hyperparameters {
-        requireFinitePositive(lr, "lr");
-        if (batch <= 0) {
-            throw new IllegalArgumentException("batch is not > 0: " + batch);
-        }
-        if (lbBatch <= 0) {
-            throw new IllegalArgumentException("lbBatch is not > 0: " + lbBatch);
-        }
+        Require.finitePositive(lr, "lr");
+        Require.positive(batch, "batch");
+        Require.positive(lbBatch, "lbBatch");
         Objects.requireNonNull(b, "b");
-        if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("c is not >= 0 and finite: " + c);
-        }
-        if (!(alpha > 1) || alpha == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("alpha is not > 1 and finite: " + alpha);
-        }
+        Require.finiteNonNegative(c, "c");
+        Require.tailIndex(alpha, "alpha");
         Objects.requireNonNull(paretoVariant, "paretoVariant");
-        if (totalIterations <= 0) {
-            throw new IllegalArgumentException("totalIterations is not > 0: " + totalIterations);
-        }
-        if (noiseOffLast < 0) {
-            throw new IllegalArgumentException("noiseOffLast is not >= 0: " + noiseOffLast);
-        }
-        if (noiseOffLast > totalIterations) {
-            throw new IllegalArgumentException("noiseOffLast is not <= totalIterations (" + totalIterations + "): "
-                + noiseOffLast);
-        }
+        Require.positive(totalIterations, "totalIterations");
+        Require.inRange(noiseOffLast, 0, totalIterations, "noiseOffLast");
         if (Double.isNaN(weightLinfClip)) {
             weightLinfClip = Double.POSITIVE_INFINITY;
         }
-        if (!(weightLinfClip > 0)) {
-            throw new IllegalArgumentException("weightLinfClip is not > 0: " + weightLinfClip);
-        }
+        Require.positive(weightLinfClip, "weightLinfClip");
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum is not in [0, 1): " + momentum);
         }
-        if (!(weightDecay >= 0) || weightDecay == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("weightDecay is not >= 0 and finite: " + weightDecay);
-        }
-        requireFinitePositive(samRho, "samRho");
+        Require.finiteNonNegative(weightDecay, "weightDecay");
+        Require.finitePositive(samRho, "samRho");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(noiseOffPhase, "noiseOffPhase");
-    }
-
-    private static void requireFinitePositive(double x, String name) {
-        if (!(x > 0) || x == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException(name + " is not > 0 and finite: " + x);
-        }
     }
 
     /**
@@ -132,72 +104,6 @@ public record Hyperparameters(
     }
 
     /**
-     * The paper's hyperparameters for a task, shared by all methods (S1 Table 1; App. A.4 for cifar100-vgg16).
-     *
-     * <ul>
-     *   <li>fmnist-lenet: η 0.05, batch 100, T 10,000, b 5, c 0.5, α 1.4, K 5,000. LB batch (not stated, §6 item 1):
-     *       1,200 = the whole corrupted training subset, i.e. S7's full-batch "GD".</li>
-     *   <li>svhn-vgg11, cifar10-vgg11: η 0.05, batch 100, T 30,000, b 20, c 0.5, α 1.4, K 5,000; LB batch 1,024
-     *       (not stated; App. A.4's value).</li>
-     *   <li>cifar100-vgg16 (App. A.4, with augmentation): 300 epochs of 391 iterations (50,000/128 rounded up) =
-     *       117,300 iterations; η 0.1 constant for 200 epochs (78,200 it.) then halved every 30 epochs (11,730 it.);
-     *       batch 128, LB batch 1,024, b 0.5, c 0.5, α 1.4; noise only in the first 200 epochs (K = 39,100) then
-     *       plain SB steps; momentum 0.9 and weight decay 5e-4 (S8's base script, §6 item 6).</li>
-     * </ul>
-     * Momentum and weight decay are 0 for the Table 1 tasks (§6 item 6); Lomax W (§6 item 2); SAM ρ = 0.05.
-     *
-     * @param task one of {@link #TASKS}
-     * @return the defaults
-     * @throws IllegalArgumentException if the task is unknown
-     */
-    public static Hyperparameters paperDefaults(String task) {
-        switch (task) {
-            case "fmnist-lenet":
-                return of(0.05, 100, 1200, 5, 0.5, 1.4, 5_000, 10_000);
-            case "svhn-vgg11":
-            case "cifar10-vgg11":
-                return of(0.05, 100, 1024, 20, 0.5, 1.4, 5_000, 30_000);
-            case "cifar100-vgg16": {
-                final long perEpoch = 391;
-                return of(0.1, 128, 1024, 0.5, 0.5, 1.4, 100 * perEpoch, 300 * perEpoch)
-                    .withMomentum(0.9)
-                    .withWeightDecay(5e-4)
-                    .withSchedule(LearningRateSchedule.halveEvery(30 * perEpoch, 200 * perEpoch))
-                    .withNoiseOffPhase(NoiseOffPhase.SB);
-            }
-            default:
-                throw new IllegalArgumentException("task is not one of " + TASKS + ": " + task);
-        }
-    }
-
-    /**
-     * The paper's hyperparameters for a task and method: {@link #paperDefaults(String)}, with the SB+Noise overrides
-     * of S1 App. A.3 for {@link Method#SB_NOISE}: η = 0.005, weights clipped at L-infinity norm 1, and a longer
-     * schedule: fmnist-lenet T = 100,000 with the noise removed in the last K = 50,000; svhn-vgg11 and cifar10-vgg11
-     * T = 150,000, K = 70,000. cifar100-vgg16 has no SB+Noise run in the paper; there only the weight clip is set.
-     *
-     * @param task one of {@link #TASKS}
-     * @param method the method
-     * @return the defaults
-     * @throws IllegalArgumentException if the task is unknown
-     */
-    public static Hyperparameters paperDefaults(String task, Method method) {
-        Hyperparameters h = paperDefaults(task);
-        if (method != Method.SB_NOISE) {
-            return h;
-        }
-        switch (task) {
-            case "fmnist-lenet":
-                return h.withLr(0.005).withTotalIterations(100_000).withNoiseOffLast(50_000).withWeightLinfClip(1.0);
-            case "svhn-vgg11":
-            case "cifar10-vgg11":
-                return h.withLr(0.005).withTotalIterations(150_000).withNoiseOffLast(70_000).withWeightLinfClip(1.0);
-            default:
-                return h.withWeightLinfClip(1.0);
-        }
-    }
-
-    /**
      * The same run shape at another length: T becomes {@code totalIterations}, K and a step-decay schedule's
      * iteration counts are scaled by the same ratio (rounded; decay period at least 1), so e.g. the paper's
      * fmnist-lenet schedule (T = 10,000, noise off in the last 5,000) becomes T = 2,000 with K = 1,000.
@@ -208,18 +114,28 @@ public record Hyperparameters(
      * @throws IllegalArgumentException if {@code totalIterations <= 0}
      */
     public Hyperparameters scaledTo(long totalIterations) {
-        if (totalIterations <= 0) {
-            throw new IllegalArgumentException("totalIterations is not > 0: " + totalIterations);
-        }
+        final IterationSchedule scaled = iterationSchedule().scaledTo(totalIterations);
         final double ratio = (double) totalIterations / this.totalIterations;
-        final long k = Math.min(totalIterations, Math.round(noiseOffLast * ratio));
         LearningRateSchedule s = schedule;
         if (s instanceof LearningRateSchedule.StepDecay sd) {
             s = LearningRateSchedule.StepDecay.of(Math.round(sd.after() * ratio),
                 Math.max(1, Math.round(sd.every() * ratio)), sd.factor());
         }
-        return new Hyperparameters(lr, batch, lbBatch, b, c, alpha, paretoVariant, k, totalIterations,
-            weightLinfClip, momentum, weightDecay, samRho, s, noiseOffPhase);
+        return withIterationSchedule(scaled).withSchedule(s);
+    }
+
+    /** @return T and K as one value */
+    public IterationSchedule iterationSchedule() {
+        return IterationSchedule.of(totalIterations, noiseOffLast);
+    }
+
+    /**
+     * @param v the new T and K (the learning-rate schedule is kept as it is; see {@link #scaledTo})
+     * @return a copy with totalIterations and noiseOffLast from v
+     */
+    public Hyperparameters withIterationSchedule(IterationSchedule v) {
+        return new Hyperparameters(lr, batch, lbBatch, b, c, alpha, paretoVariant, v.noiseOffLast(), v.iterations(),
+            weightLinfClip, momentum, weightDecay, samRho, schedule, noiseOffPhase);
     }
 
     /**

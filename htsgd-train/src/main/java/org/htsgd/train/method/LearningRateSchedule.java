@@ -1,9 +1,16 @@
 package org.htsgd.train.method;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * A learning-rate schedule as a strategy object: maps the base rate \(\eta_0\) and the iteration index
- * \(t \ge 0\) to the rate \(\eta_t\) used at that iteration. Immutable.
+ * \(t \ge 0\) to the rate \(\eta_t\) used at that iteration. Immutable. In a run's {@code config.json} it is
+ * written with a {@code "type"} of {@code constant} or {@code step}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = LearningRateSchedule.Constant.class, name = "constant"),
+    @JsonSubTypes.Type(value = LearningRateSchedule.StepDecay.class, name = "step")})
 public sealed interface LearningRateSchedule permits LearningRateSchedule.Constant, LearningRateSchedule.StepDecay {
 
     /**

@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The training methods compared in the paper (ICLR 2022 §4, Table 2; paper.md §4.1) plus SAM as the usual
- * flat-minima baseline. Each constant carries its CLI name ({@code --method our2}).
+ * flat-minima baseline. Each constant carries its CLI name ({@code --method our2}) and the paper's label
+ * ({@code Our 2}).
  *
  * <ul>
  *   <li>{@link #LB}: \(\theta \leftarrow \theta - \eta g_{LB}\)</li>
@@ -20,29 +21,32 @@ import java.util.stream.Collectors;
  */
 public enum Method {
     /** Large-batch SGD. */
-    LB("lb", false, false),
+    LB("lb", "LB", false, false),
     /** Small-batch SGD. */
-    SB("sb", false, false),
+    SB("sb", "SB", false, false),
     /** Small-batch SGD with the update truncated at b. */
-    SB_CLIP("sb-clip", false, true),
+    SB_CLIP("sb-clip", "SB+Clip", false, true),
     /** Heavy-tailed noise (SB* = SB) without truncation, weights clipped in L-infinity. */
-    SB_NOISE("sb-noise", true, false),
+    SB_NOISE("sb-noise", "SB+Noise", true, false),
     /** Truncated heavy-tailed SGD, independent SB*. */
-    OUR1("our1", true, true),
+    OUR1("our1", "Our 1", true, true),
     /** Truncated heavy-tailed SGD, SB* = SB. */
-    OUR2("our2", true, true),
+    OUR2("our2", "Our 2", true, true),
     /** Sharpness-aware minimisation. */
-    SAM("sam", false, false);
+    SAM("sam", "SAM", false, false);
 
     /** CLI name. */
     private final String cliName;
+    /** The paper's label (Table 2's column header). */
+    private final String label;
     /** Whether heavy-tailed noise Z is injected. */
     private final boolean injectsNoise;
     /** Whether the update is truncated at b. */
     private final boolean truncates;
 
-    Method(String cliName, boolean injectsNoise, boolean truncates) {
+    Method(String cliName, String label, boolean injectsNoise, boolean truncates) {
         this.cliName = cliName;
+        this.label = label;
         this.injectsNoise = injectsNoise;
         this.truncates = truncates;
     }
@@ -50,6 +54,11 @@ public enum Method {
     /** @return the CLI name, e.g. {@code sb-clip} */
     public String cliName() {
         return cliName;
+    }
+
+    /** @return the paper's label, e.g. {@code SB+Clip} or {@code Our 2} (Table 2's column header) */
+    public String label() {
+        return label;
     }
 
     /** @return whether the method injects the heavy-tailed multiplier Z (eq. 47) */

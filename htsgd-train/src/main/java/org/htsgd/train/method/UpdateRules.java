@@ -9,7 +9,7 @@ public final class UpdateRules {
 
     /**
      * @param method the method
-     * @param hyperparameters its configuration (use {@link Hyperparameters#paperDefaults(String, Method)} for the
+     * @param hyperparameters its configuration (use {@link org.htsgd.train.loop.Task#hyperparameters(Method)} for the
      *        paper's values, which set the SB+Noise weight clip)
      * @return a fresh, uninitialised rule
      */

@@ -4,7 +4,7 @@
  * (S1 §4, eq. 47; paper.md §4.1) and SAM.
  *
  * <p>Use: {@code UpdateRule rule = UpdateRules.create(Method.fromCliName("our2"),
- * Hyperparameters.paperDefaults("fmnist-lenet", method).scaledTo(2000)); rule.init(model, rng);
+ * Task.FMNIST_LENET.hyperparameters(method).scaledTo(2000)); rule.init(model, rng);
  * for (t...) StepRecord r = rule.step(t);}
  *
  * <p>Choices where the paper is silent (all documented on the types):

@@ -34,9 +34,11 @@ class FashionMnistRunTest {
     static final int ITERATIONS = Integer.getInteger("htsgd.fmnistIterations", 6);
 
     static TrainConfig config(Method m, Path out) {
+        // every method on Table 1's shared settings (SB+Noise too: no App. A.3 lr, clip or schedule)
         return TrainConfig.defaults(Task.FMNIST_LENET, m, FashionMnist.DEFAULT_DIR, out)
-                .withIterations(10_000).withLr(0.05).withNoiseOffLast(5_000).withWeightClip(0)
-                .withIterations(ITERATIONS).withLbBatch(ITERATIONS >= 2_000 ? 1_200 : 100).withEvalEvery(0).withCheckpointEvery(0);
+                .withHyperparameters(Task.FMNIST_LENET.hyperparameters().scaledTo(ITERATIONS)
+                        .withLbBatch(ITERATIONS >= 2_000 ? 1_200 : 100))
+                .withEvalEvery(0).withCheckpointEvery(0);
     }
 
     @Test

@@ -45,8 +45,10 @@ class TrainerTest {
             .add(Linear.builder().setUnits(10).build()), Initialization.TRUNCATED_NORMAL);
 
     static TrainConfig config(Path out, long iterations) {
-        return TrainConfig.defaults(Task.FMNIST_LENET, org.htsgd.train.method.Method.SB, out, out).withIterations(iterations)
-                .withNoiseOffLast(0).withBatch(20).withEvalEvery(5).withCheckpointEvery(5).withSeed(42);
+        TrainConfig c = TrainConfig.defaults(Task.FMNIST_LENET, org.htsgd.train.method.Method.SB, out, out)
+                .withIterations(iterations);
+        return c.withHyperparameters(c.hyperparameters().withNoiseOffLast(0).withBatch(20)).withEvalEvery(5)
+                .withCheckpointEvery(5).withSeed(42);
     }
 
     static double[] finalWeights(Path out, ImageDataset train) throws IOException {
@@ -146,15 +148,18 @@ class TrainerTest {
         assertArrayEquals(finalWeights(once, TRAIN), finalWeights(twice, TRAIN));
         assertEquals(metricsWithoutTime(once), metricsWithoutTime(twice));
         // a checkpoint of another configuration is refused
-        IOException e = assertThrows(IOException.class, () -> TrainerTest.run(cfg.withResume(true).withLr(0.01),
-                TRAIN, TEST, new SgdStep(0.01, 20, 0.9), TrainListener.NONE));
+        IOException e = assertThrows(IOException.class, () -> TrainerTest.run(cfg.withResume(true)
+                .withHyperparameters(cfg.hyperparameters().withLr(0.01)), TRAIN, TEST, new SgdStep(0.01, 20, 0.9),
+                TrainListener.NONE));
         assertTrue(e.getMessage().contains("another run"), e.getMessage());
     }
 
     @Test
     void divergenceStopsWithOneLineMessageAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
         // lr 1e6 with a normal start: the first steps are finite, then the logits overflow. Checkpoint every step.
-        TrainConfig cfg = config(dir, 200).withLr(1e6).withCheckpointEvery(1).withEvalEvery(0);
+        TrainConfig c = config(dir, 200);
+        TrainConfig cfg = c.withHyperparameters(c.hyperparameters().withLr(1e6)).withCheckpointEvery(1)
+                .withEvalEvery(0);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> TrainerTest.run(cfg, TRAIN, TEST, new SgdStep(1e6, 20, 0), TrainListener.NONE));
         assertFalse(e.getMessage().contains("\n"));

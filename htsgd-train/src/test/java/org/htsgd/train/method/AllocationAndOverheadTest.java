@@ -59,7 +59,7 @@ class AllocationAndOverheadTest {
     @EnumSource(Method.class)
     void noAllocationPerStep(Method m) {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Hyperparameters h = Hyperparameters.paperDefaults("fmnist-lenet").withMomentum(0.9).withWeightDecay(1e-4)
+        Hyperparameters h = org.htsgd.train.loop.Task.FMNIST_LENET.hyperparameters().withMomentum(0.9).withWeightDecay(1e-4)
             .withWeightLinfClip(1).scaledTo(4000);
         UpdateRule rule = UpdateRules.create(m, h);
         rule.init(new FixedGradientModel(11_330), RandomSource.XO_RO_SHI_RO_128_PP.create(1L));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
 import org.htsgd.core.truncation.Truncation;
+import org.htsgd.train.loop.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class HyperparametersTest {
     static final Hyperparameters BASE = Hyperparameters.of(0.05, 100, 1200, 5, 0.5, 1.4, 5000, 10000);
@@ -103,56 +103,6 @@ class HyperparametersTest {
     }
 
     @Test
-    void table1Defaults() {
-        Hyperparameters f = Hyperparameters.paperDefaults("fmnist-lenet");
-        assertEquals(BASE, f);
-        assertEquals(Truncation.of(5), f.b());
-        assertEquals(ParetoVariant.LOMAX, f.paretoVariant());
-        assertEquals(0, f.momentum());
-        assertEquals(0, f.weightDecay());
-        assertEquals(Double.POSITIVE_INFINITY, f.weightLinfClip());
-        for (String task : new String[] {"svhn-vgg11", "cifar10-vgg11"}) {
-            Hyperparameters h = Hyperparameters.paperDefaults(task);
-            assertEquals(Hyperparameters.of(0.05, 100, 1024, 20, 0.5, 1.4, 5000, 30000), h);
-        }
-        Hyperparameters c = Hyperparameters.paperDefaults("cifar100-vgg16");
-        assertEquals(0.1, c.lr());
-        assertEquals(128, c.batch());
-        assertEquals(1024, c.lbBatch());
-        assertEquals(0.5, c.b().b());
-        assertEquals(300 * 391, c.totalIterations());
-        assertEquals(100 * 391, c.noiseOffLast());
-        assertEquals(0.9, c.momentum());
-        assertEquals(5e-4, c.weightDecay());
-        assertEquals(NoiseOffPhase.SB, c.noiseOffPhase());
-        // epoch 199 at 0.1, epoch 200 halved, epoch 230 quartered
-        assertEquals(0.1, c.learningRate(200 * 391 - 1));
-        assertEquals(0.05, c.learningRate(200 * 391));
-        assertEquals(0.025, c.learningRate(230 * 391));
-        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.paperDefaults("mnist-mlp"));
-        assertEquals(Hyperparameters.TASKS.size(), 4);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Method.class)
-    void sbNoiseOverridesOfAppendixA3(Method m) {
-        Hyperparameters f = Hyperparameters.paperDefaults("fmnist-lenet", m);
-        Hyperparameters s = Hyperparameters.paperDefaults("svhn-vgg11", m);
-        if (m == Method.SB_NOISE) {
-            assertEquals(0.005, f.lr());
-            assertEquals(100_000, f.totalIterations());
-            assertEquals(50_000, f.noiseOffLast());
-            assertEquals(1.0, f.weightLinfClip());
-            assertEquals(150_000, s.totalIterations());
-            assertEquals(70_000, s.noiseOffLast());
-            assertEquals(1.0, Hyperparameters.paperDefaults("cifar100-vgg16", m).weightLinfClip());
-        } else {
-            assertEquals(Hyperparameters.paperDefaults("fmnist-lenet"), f);
-            assertEquals(Hyperparameters.paperDefaults("svhn-vgg11"), s);
-        }
-    }
-
-    @Test
     void noiseOnBeforeTheLastK() {
         assertTrue(BASE.noiseOn(4999));
         assertTrue(!BASE.noiseOn(5000));
@@ -165,10 +115,27 @@ class HyperparametersTest {
         assertEquals(2000, s.totalIterations());
         assertEquals(1000, s.noiseOffLast());
         assertEquals(BASE.withNoiseOffLast(1000).withTotalIterations(2000), s);
-        Hyperparameters c = Hyperparameters.paperDefaults("cifar100-vgg16").scaledTo(1173);
+        Hyperparameters c = Task.CIFAR100_VGG16.hyperparameters().scaledTo(1173);
         assertEquals(391, c.noiseOffLast());
         assertEquals(LearningRateSchedule.StepDecay.of(782, 117, 0.5), c.schedule());
         assertThrows(IllegalArgumentException.class, () -> BASE.scaledTo(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "3, 2", "7, 4", "9999, 5000", "20000, 10000"})
+    void scaledNoiseOffIsHalfRoundedUpForTheHalfShape(long t, long k) {
+        // K * T' / T exactly: K = T / 2 gives T' / 2 rounded half up at every odd T'
+        assertEquals(k, BASE.scaledTo(t).noiseOffLast());
+        assertEquals(IterationSchedule.of(t, k), BASE.iterationSchedule().scaledTo(t));
+    }
+
+    @Test
+    void iterationScheduleIsTAndK() {
+        assertEquals(IterationSchedule.of(10000, 5000), BASE.iterationSchedule());
+        assertEquals(BASE.withTotalIterations(20000).withNoiseOffLast(7000),
+            BASE.withIterationSchedule(IterationSchedule.of(20000, 7000)));
+        assertThrows(IllegalArgumentException.class, () -> IterationSchedule.of(10, 11));
+        assertThrows(IllegalArgumentException.class, () -> IterationSchedule.of(0, 0));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.RandomProviderState;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
+import org.htsgd.train.loop.Task;
 import org.htsgd.train.model.reference.SoftmaxRegression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,7 +144,7 @@ class UpdateRuleBehaviourTest {
     void sbNoiseWeightsStayInTheLinfBall() {
         // lr 5 makes unclipped weights leave [-1, 1] at once; after every step max |theta_i| <= 1 and the bound is
         // attained (the clip is active, not vacuous).
-        Hyperparameters h = Hyperparameters.paperDefaults("fmnist-lenet", Method.SB_NOISE)
+        Hyperparameters h = Task.FMNIST_LENET.hyperparameters(Method.SB_NOISE)
             .withLr(5).withBatch(8).withLbBatch(40).withNoiseOffLast(10).withTotalIterations(30);
         assertEquals(1.0, h.weightLinfClip());
         SoftmaxRegression model = problem();
@@ -211,7 +212,7 @@ class UpdateRuleBehaviourTest {
     @ParameterizedTest
     @EnumSource(Method.class)
     void copyKeepsTheConfigurationWithFreshState(Method m) {
-        Hyperparameters h = Hyperparameters.paperDefaults("cifar100-vgg16", m).withBatch(8).withLbBatch(40)
+        Hyperparameters h = Task.CIFAR100_VGG16.hyperparameters(m).withBatch(8).withLbBatch(40)
             .withSamRho(0.07).withParetoVariant(ParetoVariant.CLASSICAL).withC(0.3).withAlpha(1.7)
             .withWeightLinfClip(2.5).scaledTo(20);
         UpdateRule rule = UpdateRules.create(m, h);
@@ -279,7 +280,7 @@ class UpdateRuleBehaviourTest {
 
     @Test
     void lifecycleMisuseAndOversizedBatchesAreRejected() {
-        UpdateRule rule = UpdateRules.create(Method.OUR1, Hyperparameters.paperDefaults("fmnist-lenet").withBatch(8));
+        UpdateRule rule = UpdateRules.create(Method.OUR1, Task.FMNIST_LENET.hyperparameters().withBatch(8));
         assertThrows(IllegalStateException.class, () -> rule.step(0));
         assertThrows(IllegalStateException.class, rule::saveState);
         // lbBatch 1200 > n = 60

@@ -1,0 +1,87 @@
+package org.htsgd.cli.commands;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What {@code htsgd exit-time} writes to {@code exit-time.json}: the configuration, the theory for the start's field
+ * (Theorem 1's exponent \(1 + (\alpha-1)l^*\) and exit rate \(q\)), one entry per \(\eta\), the log-log fit of the mean
+ * exit time against \(1/\eta\) and the local slopes. The keys and their order are a contract: {@code htsgd sweep}
+ * turns them into the columns of {@code results.csv}.
+ *
+ * @param config the run's settings
+ * @param theory the theory for the start's field
+ * @param perEta one entry per learning rate, in the order given
+ * @param fit the fit on the smallest etas ({@code null}, and left out, with fewer than two etas)
+ * @param localSlopes slopes between consecutive etas ({@code null}, and left out, with fewer than two etas)
+ * @param command always {@code exit-time}
+ */
+record ExitTimeJson(Config config, Theory theory, List<PerEta> perEta,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Fit fit,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<LocalSlope> localSlopes, String command) {
+    /**
+     * @param landscape the landscape's name
+     * @param noise the noise law's spec
+     * @param b the truncation threshold
+     * @param start the start point
+     * @param eta the learning rates
+     * @param paths paths per eta
+     * @param maxSteps the step cap per path
+     * @param seed the master seed
+     * @param fitPoints how many of the smallest etas the fit uses
+     */
+    record Config(String landscape, String noise, double b, double start, double[] eta, int paths, long maxSteps,
+                  long seed, int fitPoints) {
+    }
+
+    /**
+     * @param field the start's field, from 1
+     * @param fieldLower its lower end
+     * @param fieldUpper its upper end
+     * @param width its width r
+     * @param lStar jumps needed to leave it, \(\lceil r/b\rceil\)
+     * @param predictedExponent \(1 + (\alpha-1)l^*\)
+     * @param q the exit rate \(q\) of Theorem 1
+     */
+    record Theory(int field, double fieldLower, double fieldUpper, double width, int lStar, double predictedExponent,
+                  double q) {
+    }
+
+    /**
+     * @param eta the learning rate
+     * @param mean mean exit step
+     * @param median median exit step
+     * @param censored paths that hit the step cap
+     * @param paths paths run
+     * @param predictedMean Theorem 1's mean \(1/(q\lambda(\eta))\), NaN where unknown
+     * @param ksStatistic KS statistic of the scaled exit times against Exp(1) ({@code null}, and left out, when the
+     *     prediction is unknown or paths were censored)
+     * @param ksPValue its p-value (left out likewise)
+     * @param exitSteps every path's exit step
+     */
+    record PerEta(double eta, double mean, double median, int censored, int paths, double predictedMean,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Double ksStatistic,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Double ksPValue, long[] exitSteps) {
+    }
+
+    /**
+     * @param slope fitted log-log slope
+     * @param ciLow its bootstrap 95% CI, low end
+     * @param ciHigh high end
+     * @param intercept fitted intercept
+     * @param etas the etas fitted
+     * @param coversPrediction whether the CI covers the predicted exponent
+     */
+    record Fit(double slope, double ciLow, double ciHigh, double intercept, double[] etas, boolean coversPrediction) {
+    }
+
+    /**
+     * @param etaFrom the larger eta
+     * @param etaTo the next smaller one
+     * @param slope the local log-log slope between them
+     * @param ciLow its bootstrap 95% CI, low end
+     * @param ciHigh high end
+     */
+    record LocalSlope(double etaFrom, double etaTo, double slope, double ciLow, double ciHigh) {
+    }
+}

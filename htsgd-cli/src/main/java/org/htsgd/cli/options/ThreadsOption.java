@@ -1,0 +1,45 @@
+package org.htsgd.cli.options;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --threads N}: how many threads a command uses, the same convention everywhere: {@code 0} (the default)
+ * means all available cores, any positive number that many; a negative number is refused while parsing.
+ *
+ * <p>The simulators (exit-time, occupancy, reproduce's figures) give bit-identical results for any thread count.
+ * Training with PyTorch does not: the intra-op thread count changes the last bits of the training run, so
+ * {@code train} records the resolved count in its {@code config.json}, and
+ * {@code --threads 1} is the bit-reproducible choice.
+ */
+public final class ThreadsOption {
+    /** The thread count as given; 0 = all available cores. */
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", converter = NonNegative.class,
+            description = "threads; 0 = all available cores (default: ${DEFAULT-VALUE}). The simulations give the "
+                    + "same numbers for any count; training's last bits depend on it (train records it in "
+                    + "config.json; --threads 1 is bit-reproducible).")
+    private int threads;
+
+    /** @return the thread count to use: the given one, or all available cores for 0 */
+    public int count() {
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /** Reads a thread count: a whole number &gt;= 0. */
+    static final class NonNegative implements CommandLine.ITypeConverter<Integer> {
+        /** {@inheritDoc} */
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("not a whole number: '" + value + "'");
+            }
+            if (n < 0) {
+                throw new CommandLine.TypeConversionException("not >= 0 (0 = all available cores): " + n);
+            }
+            return n;
+        }
+    }
+}

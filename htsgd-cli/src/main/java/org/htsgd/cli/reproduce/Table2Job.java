@@ -1,0 +1,40 @@
+package org.htsgd.cli.reproduce;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+
+/**
+ * One planned training run of Table 2 ({@link Table2Plan}).
+ *
+ * @param task the task
+ * @param method the method
+ * @param replication replication index (0-based)
+ * @param seed training seed (initial weights, batches, Z, label corruption), shared by the methods of a replication
+ * @param schedule T and the noise-off K
+ * @param dir the run's directory ({@code runs/<task>/<method>/rep<r>})
+ */
+record Table2Job(Task task, Method method, int replication, long seed, IterationSchedule schedule, Path dir) {
+    /** Validates. */
+    Table2Job {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(dir, "dir");
+    }
+
+    /** @return e.g. {@code fmnist-lenet our2 rep 1} */
+    String label() {
+        return task.cliName() + " " + method.cliName() + " rep " + (replication + 1);
+    }
+
+    /**
+     * @return whether the method takes a large-batch gradient at every step of its (noise) phase: LB, and the noise
+     *     phase of SB+Noise, Our 1, Our 2; such a run costs about 10x an SB run
+     */
+    boolean largeBatch() {
+        return method == Method.LB || method.injectsNoise();
+    }
+}

@@ -1,0 +1,75 @@
+package org.htsgd.cli.reproduce;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.Method;
+
+/**
+ * Which training runs Table 2 makes, with which seeds, and in which order they start.
+ *
+ * <ul>
+ *   <li>Runs: every task given (those of the profile whose data was found) × every method of the profile × every
+ *       replication, in that nesting order (the order of {@code table2.json} and {@code runs.csv}).</li>
+ *   <li>Seed of replication r: \(((s + 1000 r) \bmod 2^{40}) + 1\) with s the part's seed, shared by all methods
+ *       and tasks, so within a replication every method starts from the same weights and sees the same corrupted
+ *       labels (the paper's fair comparison, paper.md §4.1).</li>
+ *   <li>Schedule: the profile's, or each task's Table 1 schedule ({@link TrainingScale#scheduleOf}); every method
+ *       of a task runs the same one (SB+Noise too, not App. A.3's longer one).</li>
+ *   <li>Start order: runs with a large-batch gradient every step first ({@link Table2Job#largeBatch()}), otherwise
+ *       in plan order, so that no long run is left alone at the end.</li>
+ * </ul>
+ */
+final class Table2Plan {
+    private Table2Plan() {
+    }
+
+    /**
+     * @param scale the profile's training scale
+     * @param tasks the tasks to train (those of the profile whose data was found), in Table 2's row order
+     * @param partSeed the part's seed
+     * @param runsDir the directory of the run directories
+     * @return the runs, in plan order
+     */
+    static List<Table2Job> jobs(TrainingScale scale, List<Task> tasks, long partSeed, Path runsDir) {
+        List<Table2Job> jobs = new ArrayList<>();
+        for (Task t : tasks) {
+            for (Method m : scale.methods()) {
+                for (int r = 0; r < scale.replications(); r++) {
+                    jobs.add(new Table2Job(t, m, r, runSeed(partSeed, r), scale.scheduleOf(t),
+                        runsDir.resolve(t.cliName()).resolve(m.cliName()).resolve("rep" + r)));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * @param partSeed the part's seed
+     * @param replication replication index
+     * @return the training seed of the replication
+     */
+    static long runSeed(long partSeed, int replication) {
+        return Math.floorMod(partSeed + 1000L * replication, 1L << 40) + 1;
+    }
+
+    /**
+     * @param jobs runs in plan order
+     * @return the indices of the runs in start order: large-batch runs first, otherwise plan order (stable)
+     */
+    static List<Integer> startOrder(List<Table2Job> jobs) {
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < jobs.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparing(k -> !jobs.get(k).largeBatch()));
+        return order;
+    }
+
+    /** @param jobs runs @return their total number of iterations (the progress bar's length) */
+    static long totalIterations(List<Table2Job> jobs) {
+        return jobs.stream().mapToLong(j -> j.schedule().iterations()).sum();
+    }
+}

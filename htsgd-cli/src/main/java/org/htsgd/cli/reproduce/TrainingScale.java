@@ -1,0 +1,68 @@
+package org.htsgd.cli.reproduce;
+
+import java.util.List;
+import org.htsgd.core.validation.Require;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+
+/**
+ * Table 2: the tasks and methods trained (from the catalogue, {@link Task}), their schedule, replications, and the
+ * sharpness measures of the final weights.
+ *
+ * @param tasks the Table 2 tasks trained when their data is found (the paper: all three; VGG11 runs at the
+ *     paper's scale take many hours on a CPU, so the shorter profiles train Fashion-MNIST only)
+ * @param methods the Table 2 methods trained, in Table 2's column order (the paper: {@link Task#table2Methods()})
+ * @param schedule T and the noise-off K of every run, or {@code null} for each task's Table 1 schedule
+ *     ({@link Task#schedule()}); every method of a task runs the same schedule
+ * @param replications replications per method (the paper: 5)
+ * @param evalEvery evaluate the test accuracy every this many iterations
+ * @param expectedSharpnessSamples Gaussian samples of expected sharpness (the paper: 100)
+ * @param pacBayesSamples Monte Carlo samples per PAC-Bayes bisection step (Jiang et al.: 10)
+ * @param searchDepth bisection depth of PAC-Bayes and maximal sharpness (Jiang et al.: 15)
+ * @param maximalAscentSteps gradient-ascent steps per maximal-sharpness bisection step (Jiang et al.: 10)
+ * @param hessianIterations power iterations for the Hessian top eigenvalue
+ * @param hessianProbes Hutchinson probes for the Hessian trace
+ */
+public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSchedule schedule, int replications,
+                            long evalEvery, int expectedSharpnessSamples, int pacBayesSamples, int searchDepth,
+                            int maximalAscentSteps, int hessianIterations, int hessianProbes) {
+    /** Validates. */
+    public TrainingScale {
+        tasks = List.copyOf(tasks);
+        methods = List.copyOf(methods);
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks is empty");
+        }
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("methods is empty");
+        }
+        for (Task t : tasks) {
+            if (!t.inTable2()) {
+                throw new IllegalArgumentException("task is not in Table 2: " + t.cliName());
+            }
+        }
+        for (Method m : methods) {
+            if (!Task.table2Methods().contains(m)) {
+                throw new IllegalArgumentException("method is not in Table 2: " + m.cliName());
+            }
+        }
+        Require.atLeast(replications, 1, "replications");
+        Require.atLeast(evalEvery, 1, "evalEvery");
+        Require.atLeast(expectedSharpnessSamples, 2, "expectedSharpnessSamples");
+        Require.atLeast(pacBayesSamples, 1, "pacBayesSamples");
+        Require.atLeast(searchDepth, 1, "searchDepth");
+        Require.atLeast(maximalAscentSteps, 1, "maximalAscentSteps");
+        Require.atLeast(hessianIterations, 1, "hessianIterations");
+        Require.atLeast(hessianProbes, 1, "hessianProbes");
+    }
+
+    /**
+     * @param task a task
+     * @return the schedule the task's runs use: {@link #schedule()}, or the task's Table 1 schedule if that is
+     *     null
+     */
+    public IterationSchedule scheduleOf(Task task) {
+        return schedule != null ? schedule : task.schedule();
+    }
+}

@@ -1,0 +1,72 @@
+package org.htsgd.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+import org.junit.jupiter.api.Test;
+
+class Table2PlanTest {
+    static final Path RUNS = Path.of("out", "table2", "runs");
+
+    @Test
+    void tinyProfilePlansOneRunPerMethodOnItsSchedule() {
+        List<Table2Job> jobs = Table2Plan.jobs(Profile.tiny().training(), List.of(Task.FMNIST_LENET), 7, RUNS);
+        assertEquals(2, jobs.size());
+        assertEquals(new Table2Job(Task.FMNIST_LENET, Method.SB, 0, 8, IterationSchedule.of(12, 4),
+            RUNS.resolve("fmnist-lenet/sb/rep0")), jobs.get(0));
+        assertEquals(new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 8, IterationSchedule.of(12, 4),
+            RUNS.resolve("fmnist-lenet/our2/rep0")), jobs.get(1));
+        assertEquals(24, Table2Plan.totalIterations(jobs));
+    }
+
+    @Test
+    void paperProfilePlansTasksThenMethodsThenReplicationsWithTable1Schedules() {
+        TrainingScale s = Profile.paper().training();
+        List<Table2Job> jobs = Table2Plan.jobs(s, List.of(Task.FMNIST_LENET, Task.CIFAR10_VGG11), 1, RUNS);
+        assertEquals(2 * 6 * 5, jobs.size());
+        Table2Job first = jobs.get(0);
+        assertEquals(Task.FMNIST_LENET, first.task());
+        assertEquals(Method.LB, first.method());
+        assertEquals(0, first.replication());
+        assertEquals(Method.LB, jobs.get(4).method());
+        assertEquals(4, jobs.get(4).replication());
+        assertEquals(Method.SB, jobs.get(5).method());
+        Table2Job last = jobs.get(jobs.size() - 1);
+        assertEquals(Task.CIFAR10_VGG11, last.task());
+        assertEquals(Method.OUR2, last.method());
+        assertEquals(4, last.replication());
+        assertEquals(RUNS.resolve("cifar10-vgg11/our2/rep4"), last.dir());
+        for (Table2Job j : jobs) {
+            // the shared Table 1 schedule, SB+Noise included (not App. A.3's 100,000 / 150,000)
+            assertEquals(j.task().schedule(), j.schedule(), j.label());
+            // the seed depends on the replication only
+            assertEquals(Table2Plan.runSeed(1, j.replication()), j.seed(), j.label());
+        }
+        assertEquals(5L * 6 * (10_000 + 30_000), Table2Plan.totalIterations(jobs));
+    }
+
+    @Test
+    void seedOfAReplicationIsSharedAndWrapsAt2To40() {
+        assertEquals(2, Table2Plan.runSeed(1, 0));
+        assertEquals(1002, Table2Plan.runSeed(1, 1));
+        assertEquals(4002, Table2Plan.runSeed(1, 4));
+        assertEquals(1, Table2Plan.runSeed(1L << 40, 0));
+        assertEquals((1L << 40) - 1000 + 1, Table2Plan.runSeed(-1000, 0));
+        // the tiny profile's part seed, as in its runs.csv
+        long part = Profile.tiny().seedFor("table2");
+        assertTrue(Table2Plan.runSeed(part, 0) > 0 && Table2Plan.runSeed(part, 0) <= 1L << 40);
+    }
+
+    @Test
+    void largeBatchRunsStartFirstOtherwisePlanOrder() {
+        TrainingScale s = Profile.quick().training();
+        List<Table2Job> jobs = Table2Plan.jobs(s, List.of(Task.FMNIST_LENET), 1, RUNS);
+        // plan order: lb, sb, sb-clip, sb-noise, our1, our2; large-batch: lb, sb-noise, our1, our2
+        assertEquals(List.of(0, 3, 4, 5, 1, 2), Table2Plan.startOrder(jobs));
+    }
+}

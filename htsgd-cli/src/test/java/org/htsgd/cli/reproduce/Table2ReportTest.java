@@ -1,0 +1,55 @@
+package org.htsgd.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.htsgd.cli.io.OutputDir;
+import org.htsgd.train.data.DataSpec;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Table2ReportTest {
+    @Test
+    void settingsAreReadFromTheCatalogue() {
+        assertEquals("Settings of Fashion-MNIST, LeNet: Table 1 (lr 0.05, batch 100, LB batch 1,200, b = 5, "
+            + "Z = 0.5 W with W Lomax(1.4)); every method of a replication shares its seed (initial weights, "
+            + "corrupted labels). SB+Noise uses App. A.3's lr 0.005 and L-infinity weight clip 1 on the shared "
+            + "schedule (the paper ran it for 100,000 iterations, which this profile does not).",
+            Table2Report.settings(Task.FMNIST_LENET));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11).contains("LB batch 1,024, b = 20,"));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11).contains("ran it for 150,000 iterations"));
+    }
+
+    @Test
+    void csvHasOneRowPerRunWithNamedNumbers(@TempDir Path dir) throws Exception {
+        Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 1, 1002, IterationSchedule.of(12, 4), dir);
+        Table2Run ok = Table2Run.finished(job, new Table2Run.Training(0.5, 0.75, 1.5, 0.5, 0.25, 3),
+            new Table2Run.Measures(0.01, 0.002, 0.3, 0.4, 5, 60, 7));
+        Table2Run bad = Table2Run.diverged(job, "training diverged at iteration 3: loss is NaN");
+        Table2Report.writeCsv(OutputDir.of(dir), List.of(ok, bad));
+        List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
+        assertEquals(String.join(",", Table2Report.CSV_HEADER), lines.get(0));
+        assertEquals("fmnist-lenet,our2,1,1002,12,0.5,0.75,0.01,0.002,0.3,0.4,5.0,60.0,0.25,3.0,7.0,", lines.get(1));
+        assertTrue(lines.get(2).startsWith("fmnist-lenet,our2,1,1002,12,NaN,NaN,"), lines.get(2));
+        // a run round-trips through result.json by name
+        String json = OutputDir.JSON.writeValueAsString(ok);
+        assertEquals(ok, OutputDir.JSON.readValue(json, Table2Run.class));
+        assertTrue(json.contains("\"testAccuracy\" : 0.5"), json);
+    }
+
+    @Test
+    void dataIsLookedForInDataDirItsSubdirectoriesThenTheDefault() {
+        Path d = Path.of("/data");
+        assertEquals(List.of(d, d.resolve("fashion-mnist"), d.resolve("fmnist-corrupted"),
+            DataSpec.FMNIST_CORRUPTED.defaultDirectory()), Table2Data.candidates(d, DataSpec.FMNIST_CORRUPTED));
+        assertEquals(List.of(d, d.resolve("svhn"), d.resolve("svhn"), DataSpec.SVHN.defaultDirectory()),
+            Table2Data.candidates(d, DataSpec.SVHN));
+        assertEquals(List.of(DataSpec.CIFAR10.defaultDirectory()), Table2Data.candidates(null, DataSpec.CIFAR10));
+    }
+}

@@ -159,11 +159,14 @@ final class HimmelblauPart implements Part {
      * @param labels attraction field on the grid (-1 outside the ball)
      * @param scenarios clipped and unclipped
      * @param exits the exit-time panel
+     * @param largestStep the largest gradient step \(\eta\|\nabla f\|\) on the grid
+     * @param steepFraction the fraction of the grid points in the disc where \(\eta\|\nabla f\| &gt; 0.05\): there
+     *     the unclipped recursion is far from the gradient flow the theory assumes between jumps
      */
     public record Result(double cx, double radius, String noise, double eta, long steps, int paths, double[] start,
                          double paperStartDistance, long seed, double gridSpacing, double resolution,
                          List<Field> fields, double[] grid, double[][] values, int[][] labels, List<Scenario> scenarios,
-                         List<ExitCurve> exits) {
+                         List<ExitCurve> exits, double largestStep, double steepFraction) {
     }
 
     /**
@@ -223,6 +226,10 @@ final class HimmelblauPart implements Part {
             double[][] values = new double[g][g];
             int[][] labels = new int[g][g];
             double[] p = new double[2];
+            double[] grad = new double[2];
+            double largestStep = 0;
+            int inDisc = 0;
+            int steep = 0;
             for (int i = 0; i < g; i++) {
                 axis[i] = -radius + 2 * radius * i / (g - 1);
             }
@@ -233,6 +240,13 @@ final class HimmelblauPart implements Part {
                     boolean in = f.domain().contains(p);
                     values[i][j] = in ? f.value(p) : Double.NaN;
                     labels[i][j] = in ? flow.field(p) : -1;
+                    if (in) {
+                        f.gradient(p, grad);
+                        double step = s.eta() * Math.hypot(grad[0], grad[1]);
+                        largestStep = Math.max(largestStep, step);
+                        inDisc++;
+                        steep += step > 0.05 ? 1 : 0;
+                    }
                 }
                 bar.add(g);
             }
@@ -277,7 +291,7 @@ final class HimmelblauPart implements Part {
             Result result = new Result(f.cx(), radius, "0.75 W, W isotropic, |W| ~ Pareto(1.2) as Lomax: P(|W| > w) "
                 + "= (1 + w)^-1.2", s.eta(), s.steps(), s.paths(), start, Math.hypot(start[0] - PAPER_START[0],
                     start[1] - PAPER_START[1]), ctx.seed(), flow.grid().spacing(), flow.grid().cellDiagonal(), fl,
-                axis, values, labels, scenarios, exits);
+                axis, values, labels, scenarios, exits, largestStep, (double) steep / inDisc);
             ctx.dir().writeJson("himmelblau.json", result);
             writeCsvs(ctx, result);
         }

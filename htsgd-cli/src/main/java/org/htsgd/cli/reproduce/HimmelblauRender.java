@@ -73,6 +73,15 @@ final class HimmelblauRender {
         report.figure(ctx.href("time-near-minimiser.png"), "(c') the paper's rule: a visit is a distance below "
             + HimmelblauPart.VISIT + " to the field's minimiser (set), otherwise Out");
         report.table(timeHeader(withOut), timeRows(r, names.size()));
+        report.paragraph("Reading the table: the chain on the fields uses the computed J_b and rates q_ij, so it is "
+            + "the theory's own prediction at this eta; as eta -> 0 it becomes the limiting chain (Theorems 3-5 "
+            + "clipped, Corollary 6 unclipped). Unclipped, the theory puts the time in the J_b = 1 fields at the "
+            + "'eta -> 0' row even in the limit, so a larger share cannot be expected from these rates. Between jumps "
+            + "the theory follows the gradient flow; the recursion follows it only where the gradient step "
+            + "eta |grad f| is small, and here it exceeds 0.05 on " + Fmt.pct(r.steepFraction()) + " of the disc "
+            + "(largest " + Fmt.g3(r.largestStep()) + "): an unclipped jump that lands on the steep rim is thrown on "
+            + "by the next gradient steps, not carried along the flow, so where it ends differs from the landing "
+            + "field the rates count. Clipping caps those steps at b.");
         exitPanel(ctx, report, r);
         report.paragraph("c_x = " + r.cx() + " (not given in the paper; the admissible range for J_b = (2, 2, 1, 1) "
             + "is about [-0.2, 0.1] and no admissible c_x puts the paper's start (2.9, 1.0) near Omega3's "

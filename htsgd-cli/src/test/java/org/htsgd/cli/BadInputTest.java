@@ -60,7 +60,7 @@ class BadInputTest {
     /** Placeholder for a finished 2-iteration sb run with checkpoints (trained on first use: about 10 s). */
     static final String RUN_TRAINED = "<run:trained>";
     /** A render of the progress bar ("name  40% [====  ]") or, off a terminal, a progress line ("name:  40% (4/10"). */
-    private static final Pattern PROGRESS = Pattern.compile("^\\S+ +\\d+% [\\[(]");
+    private static final Pattern PROGRESS = Pattern.compile("^\\S+:? +\\d+% [\\[(]");
     /** 20,000 nested brackets: overflowed the parser's stack before the nesting limit. */
     private static final String DEEP = "expr:" + "(".repeat(20_000) + "x" + ")".repeat(20_000);
 
@@ -123,6 +123,27 @@ class BadInputTest {
                 "expr:x^4+y^4-x^2-y^2;R=1e50", "--eta", "0.1", "--start", "0.5,0.5", "--out", OUT),
             row(3, "path 0 diverged at step", "occupancy", "--landscape", "expr:x^2+y^2;R=3", "--b", "inf",
                 "--eta", "1e308", "--start", "1,1", "--steps", "1000", "--paths", "1", "--out", OUT),
+            // the 2-D theory and 2-D exit times: the same refusals as the 1-D commands and occupancy
+            row(2, "expr:1/(x*x+y*y): the value is not finite at (0, 0) (inside the disc of radius 2)", "theory",
+                "--landscape", "expr:1/(x*x+y*y);R=2", "--b", "1", "--out", OUT),
+            row(2, "expr:1/(x*x+y*y): the value is not finite at (0, 0)", "exit-time", "--landscape",
+                "expr:1/(x*x+y*y);R=2", "--start", "1,1", "--eta", "0.1", "--out", OUT),
+            row(2, "b is not > the grid's cell diagonal", "theory", "--landscape", "expr:(x*x-1)^2+y*y;R=2",
+                "--b", "0.01", "--out", OUT),
+            row(2, "--grid-spacing is not finite and > 0: 0.0", "theory", "--landscape", "expr:x*x+y*y;R=2",
+                "--grid-spacing", "0", "--out", OUT),
+            row(2, "grid spacing h is too small for memory", "theory", "--landscape", "expr:x*x+y*y;R=2",
+                "--grid-spacing", "1e-4", "--out", OUT),
+            row(2, "alpha is not finite and > 1", "theory", "--landscape", "expr:x*x+y*y;R=2", "--noise",
+                "gaussian:sigma=1", "--out", OUT),
+            row(2, "start has 1 coordinates but expr:x*x+y*y is 2-D", "exit-time", "--landscape",
+                "expr:x*x+y*y;R=2", "--start", "0.5", "--eta", "0.1", "--out", OUT),
+            row(2, "start is not in the domain", "exit-time", "--landscape", "expr:x*x+y*y;R=2", "--start", "3,0",
+                "--eta", "0.1", "--out", OUT),
+            row(2, "start is not a point like 0.3 or 2.9,1.0", "exit-time", "--landscape", "expr:x*x+y*y;R=2",
+                "--start", "1,x", "--eta", "0.1", "--out", OUT),
+            row(2, "--paths is not >= 2: 1", "exit-time", "--landscape", "expr:x*x+y*y;R=2", "--start", "1,0",
+                "--eta", "0.1", "--paths", "1", "--out", OUT),
             // sizes against memory and time
             row(2, "--paths 2147483647 needs", "exit-time", "--start", "-0.7", "--eta", "0.1", "--paths",
                 "2147483647", "--out", OUT),

@@ -9,15 +9,15 @@ import java.util.List;
  * exit time against \(1/\eta\) and the local slopes. The keys and their order are a contract: {@code htsgd sweep}
  * turns them into the columns of {@code results.csv}.
  *
- * @param config the run's settings
- * @param theory the theory for the start's field
+ * @param config the run's settings ({@link Config} in 1-D, {@link Config2D} in 2-D)
+ * @param theory the theory for the start's field ({@link Theory} in 1-D, {@link Theory2D} in 2-D)
  * @param perEta one entry per learning rate, in the order given
  * @param fit the fit on the smallest etas ({@code null}, and left out, with fewer than two etas)
  * @param localSlopes slopes between consecutive etas ({@code null}, and left out, with fewer than two etas)
  * @param command always {@code exit-time}
  * @param block for a part ({@code --path-offset}): the paths it ran ({@code null}, and left out, for a whole run)
  */
-record ExitTimeJson(Config config, Theory theory, List<PerEta> perEta,
+record ExitTimeJson(Object config, Object theory, List<PerEta> perEta,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Fit fit,
                     @JsonInclude(JsonInclude.Include.NON_NULL) List<LocalSlope> localSlopes, String command,
                     @JsonInclude(JsonInclude.Include.NON_NULL) PathParts.Block block) {
@@ -34,6 +34,46 @@ record ExitTimeJson(Config config, Theory theory, List<PerEta> perEta,
      */
     record Config(String landscape, String noise, double b, double start, double[] eta, int paths, long maxSteps,
                   long seed, int fitPoints) {
+    }
+
+    /**
+     * The 2-D run's settings.
+     *
+     * @param landscape the landscape's name
+     * @param noise the noise law
+     * @param b the truncation threshold
+     * @param start the start point (x, y)
+     * @param eta the learning rates
+     * @param paths paths per eta
+     * @param maxSteps the step cap per path
+     * @param seed the master seed
+     * @param fitPoints how many of the smallest etas the fit uses
+     * @param gridSpacing the flow grid's spacing (fields, J_b)
+     */
+    record Config2D(String landscape, String noise, double b, double[] start, double[] eta, int paths, long maxSteps,
+                    long seed, int fitPoints, double gridSpacing) {
+    }
+
+    /**
+     * The 2-D theory of the start's field (S4 Thm 2.8, paper.md §2.6): the exit time is of order
+     * \((1/\eta)^{1 + (\alpha-1)J_b}\).
+     *
+     * @param field the start's attraction field (basin of the gradient flow), from 1
+     * @param jumps \(J_b\) (-1 if unresolved at the grid's resolution)
+     * @param jumpsLower its lower grid estimate
+     * @param jumpsUpper its upper grid estimate
+     * @param resolution the grid's cell diagonal \(\delta\)
+     * @param radius \(r\), the distance from the minimiser set to the field's complement
+     * @param radiusJumps \(\lceil r/b\rceil\), the contractive-drift value, beside \(J_b\)
+     * @param contractive whether the drift is contractive on the field
+     * @param predictedExponent \(1 + (\alpha-1)J_b\)
+     * @param q the rate \(q\)
+     * @param qError its error (quadrature difference or Monte Carlo standard error)
+     * @param rateMethod how q was computed
+     */
+    record Theory2D(int field, int jumps, int jumpsLower, int jumpsUpper, double resolution, double radius,
+                    int radiusJumps, boolean contractive, double predictedExponent, double q, double qError,
+                    String rateMethod) {
     }
 
     /**

@@ -86,7 +86,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                 new ExitCurve("no truncation", Double.POSITIVE_INFINITY, new double[] {0.2, 0.1}, 0.2, 4)),
                 20_000, -0.7),
             new OccupancyScale(0.05, 20_000, 2, 20_000, 200, 40, 0.3),
-            new HimmelblauScale(0.01, 20_000, 1, 2.15, 200, 24, 8),
+            new HimmelblauScale(0.01, 20_000, 2, 2.15, 200, 24, 0.05, List.of(0.05, 0.02), 4, 2),
             new CtmcScale(0.05, 20_000, 2, 0.5),
             new TrainingScale(List.of(Task.FMNIST_LENET), List.of(Method.SB, Method.OUR2),
                 IterationSchedule.of(12, 4), 1, 12, 2, 1, 2, 1, 2, 1));
@@ -112,7 +112,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                     new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002}, 0.005, 400)),
                 100_000_000, -0.7),
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
-            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
+            new HimmelblauScale(5e-4, 30_000_000, 4, 2.15, 3_000, 120, 0.02,
+                List.of(0.01, 0.005, 0.0025, 0.00125), 200, 3),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
             new TrainingScale(List.of(Task.FMNIST_LENET), Task.table2Methods(), IterationSchedule.of(1_000, 500), 1,
                 100, 40, 5, 10, 5, 20, 10));
@@ -137,7 +138,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
                     new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001}, 0.005, 20)),
                 50_000_000, -0.7),
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
-            new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 160, 144),
+            new HimmelblauScale(5e-4, 30_000_000, 10, 2.15, 3_000, 160, 0.02,
+                List.of(0.01, 0.005, 0.0025, 0.00125, 0.000625), 400, 4),
             new CtmcScale(0.001, 50_000_000, 20, 0.5),
             new TrainingScale(Task.table2Tasks(), Task.table2Methods(), null, PaperResult.REPLICATIONS, 100, 100,
                 10, 15, 10, 100, 100));
@@ -266,27 +268,38 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     }
 
     /**
-     * Figure 3: the modified Himmelblau landscape, clipped vs unclipped, from (2.9, 1.0).
+     * Figure 3: the modified Himmelblau landscape, clipped vs unclipped, from the minimiser of \(\Omega_3\) (paper.md
+     * §3.2), and its 2-D exit-time panel.
      *
      * @param eta learning rate (the paper: 5e-4)
-     * @param steps steps per path (the paper: 3e7)
-     * @param paths paths per scenario
+     * @param steps steps per path (the paper: 3e7, one path)
+     * @param paths paths per scenario (the standard errors are over paths)
      * @param b truncation threshold (the paper: 2.15)
      * @param trajectoryPoints recorded points per trajectory
      * @param grid grid points per axis of the landscape and field maps
-     * @param rays directions on which each field's radius is searched
+     * @param gridSpacing spacing of the flow grid of the 2-D theory (fields, J_b, rates)
+     * @param exitEtas learning rates of the exit-time panel
+     * @param exitPaths paths per learning rate of the exit-time panel
+     * @param exitFitPoints how many of the smallest {@code exitEtas} the slopes are fitted on
      */
     public record HimmelblauScale(double eta, long steps, int paths, double b, int trajectoryPoints, int grid,
-                                  int rays) {
+                                  double gridSpacing, List<Double> exitEtas, int exitPaths, int exitFitPoints) {
         /** Validates. */
         public HimmelblauScale {
             Require.inOpenUnit(eta, "eta");
             Require.atLeast(steps, 1, "steps");
-            Require.atLeast(paths, 1, "paths");
+            Require.atLeast(paths, 2, "paths");
             Require.finitePositive(b, "b");
             Require.atLeast(trajectoryPoints, 2, "trajectoryPoints");
             Require.atLeast(grid, 8, "grid");
-            Require.atLeast(rays, 4, "rays");
+            Require.finitePositive(gridSpacing, "gridSpacing");
+            exitEtas = List.copyOf(exitEtas);
+            Require.atLeast(exitEtas.size(), 2, "number of exitEtas");
+            for (double e : exitEtas) {
+                Require.inOpenUnit(e, "exit eta");
+            }
+            Require.atLeast(exitPaths, 2, "exitPaths");
+            Require.inRange(exitFitPoints, 2, exitEtas.size(), "exitFitPoints");
         }
     }
 

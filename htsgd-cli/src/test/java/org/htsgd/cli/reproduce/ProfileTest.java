@@ -103,7 +103,10 @@ class ProfileTest {
         assertThrows(IllegalArgumentException.class,
             () -> new Profile.OccupancyScale(0.01, 100, 1, 200, 10, 10, 0.3), "trajectory longer than run");
         assertThrows(IllegalArgumentException.class,
-            () -> new Profile.HimmelblauScale(5e-4, 100, 1, Double.POSITIVE_INFINITY, 10, 20, 8));
+            () -> new Profile.HimmelblauScale(5e-4, 100, 2, Double.POSITIVE_INFINITY, 10, 20, 0.02,
+                List.of(0.01, 0.005), 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> new Profile.HimmelblauScale(5e-4, 100, 2, 2.15, 10, 20,
+            0.02, List.of(0.01, 0.005), 2, 3), "fit on more etas than given");
         assertThrows(IllegalArgumentException.class, () -> new Profile.CtmcScale(0.01, 100, 0, 0.5));
         List<Task> f = List.of(Task.FMNIST_LENET);
         List<Method> sb = List.of(Method.SB);

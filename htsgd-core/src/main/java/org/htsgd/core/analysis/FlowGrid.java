@@ -149,6 +149,12 @@ public final class FlowGrid {
      * @return its field: the label of the first cell with a uniform 5<sup>d</sup> neighbourhood its orbit enters
      */
     public int field(double[] point) {
+        if (f.domain().contains(point)) {
+            int c = grid.cellOf(point);
+            if (certain[c]) {
+                return label[c]; // allocation-free: the per-step labeller of the simulations takes this path
+            }
+        }
         double[] x = point.clone();
         f.domain().project(x);
         int c0 = grid.cellOf(x);

@@ -13,26 +13,29 @@ package org.htsgd.core.landscape;
  */
 public final class ModifiedHimmelblau implements Landscape {
     /**
-     * Default \(c_x = 0\), chosen by a numerical scan so that with \(b = 2.15\) the four fields have
-     * \(l^*_1 = l^*_2 = 2 &gt; l^*_3 = l^*_4 = 1\) as the paper states.
+     * Default \(c_x = 0\), chosen so that with \(b = 2.15\) the four fields have jump numbers
+     * \(J_1 = J_2 = 2 &gt; J_3 = J_4 = 1\) as the paper states (paper.md §3.2).
      *
-     * <p>Method: {@code org.htsgd.core.analysis.Fields2D} (multi-start projected gradient descent on a 31 x 31 grid,
-     * field radius \(\mathrm{dist}(m_i, \Omega_i^c)\) on 72 rays; a 41 x 41 grid gives the same \(l^*\)) for \(c_x \in \{-1, -0.5, -0.3, \dots, 0.5, 1, 2,
-     * 3\}\). Result: \(c_x \in [-0.3, 0.5]\) gives four fields with \(l^* = (2, 2, 1, 1)\); \(c_x \ge 1\) fails because
-     * the segment field \(\Omega_2\) is then bounded by the top of the cut strip \(y = a_y + b_y = -0.9\) at distance
-     * 2.0 &lt; 2.15 (the flow above the strip no longer runs into it); \(c_x \le -0.5\) creates extra minima. At
-     * \(c_x = 0\) (the middle of the working range):
+     * <p>Method: the jump numbers \(J_b\) of S4 Thm 2.8 from the reachable sets on a flow grid of spacing 0.02
+     * ({@code org.htsgd.core.analysis.ReachableSets}, resolution 0.028), for \(c_x \in \{-0.3, -0.2, -0.1, 0, 0.1, 0.2,
+     * 0.3, 0.4, 0.5, 0.75, 1, 1.25, 1.5, 2\}\). Result: \(c_x \in \{-0.2, \dots, 0.1\}\) gives four fields with
+     * \(J = (2, 2, 1, 1)\); at 0.2 \(J_2\) is unresolved (\(r_2 = 2.16 \approx b\)); from 0.3 on \(J_2 = 1\) (the end of
+     * the segment of \(\Omega_2\)'s minimisers is closer than \(b\) to \(\Omega_1\): \(r_2 = 2.09\) at 0.3, 2.0 from
+     * 0.5 on, where the top of the cut strip \(y = a_y + b_y = -0.9\) bounds the field); \(c_x = -0.3\) has six fields.
+     * At \(c_x = 0\) (\(r\) = distance from the minimiser set to the field's complement, on the grid):
      * <pre>
-     * field  minimiser            f       radius r   l* (b = 2.15)
-     * 1      (-1.000,  3.124)     0.271   3.23       2   (fold of the map, u = x - a_x = -1/c0)
-     * 2      y = -2.9, x in [-3.03, -0.5]  0   2.62-2.65  2   (segment; representative near (-1.1, -2.9))
-     * 3      ( 2.301,  0.534)     0       0.54       1   (image of Himmelblau's (3, 2))
-     * 4      ( 2.415, -0.472)     0       0.50       1   (image of (3.584, -1.848))
+     * field  minimiser                      f      r      J (b = 2.15)
+     * 1      (-1.000,  3.124)               0.271  3.21   2   (fold of the map, u = x - a_x = -1/c0)
+     * 2      y = -2.9, x in [-3.03, -0.5]   0      2.30   2   (segment; representative (-1.77, -2.9))
+     * 3      ( 2.301,  0.534)               0      0.52   1   (image of Himmelblau's (3, 2))
+     * 4      ( 2.415, -0.472)               0      0.50   1   (image of (3.584, -1.848))
      * </pre>
      * The price: the paper's start (2.9, 1.0) "near the minimiser of \(\Omega_3\)" suggests \(c_x \approx 2\) (which
-     * maps (3, 2) to (2.90, 0.93)), but with \(c_x = 2\) the radius of \(\Omega_2\) is 2.0, so \(l^*_2 = 1\)
-     * contradicting the stated \(l^*\); we keep the stated \(l^*\) and note that (2.9, 1.0) lies 0.76 from
-     * \(\Omega_3\)'s minimiser at \(c_x = 0\).
+     * maps (3, 2) to (2.90, 0.94)), but then \(J_2 = 1\); over the admissible range the start stays 0.73 to 0.82 from
+     * \(\Omega_3\)'s minimiser (0.76 at \(c_x = 0\)), more than \(\Omega_3\)'s radius (0.50 to 0.54), so no admissible
+     * \(c_x\) puts it near (at 0.1, the nearest, the margin \(r_2 - b\) of \(J_2 = 2\) is only 0.08). We keep
+     * \(c_x = 0\), inside the admissible range with a margin of 0.15 on either side of it (0.28 at -0.2, but -0.3
+     * already has six fields), and Figure 3 starts at \(\Omega_3\)'s actual minimiser.
      */
     public static final double DEFAULT_CX = 0.0;
 

@@ -12,8 +12,8 @@ import org.htsgd.core.validation.Require;
  * {@link NoiseLaw}, times an independent direction \(\Theta\) uniform on the unit sphere \(S^{d-1}\). Then
  * \(H(x) = P(\|Z\| > x) = P(|Y| > x)\), regularly varying with the radius law's index, and the spectral measure of
  * S4 Assumption 1 is uniform; \(E Z = 0\) whenever \(E R < \infty\) (\(\alpha > 1\)). The paper's 2-D experiment
- * (§3.2) is {@code IsotropicNoise.of(2, ClassicalPareto.oneSided(1.2, 0.75))}: \(Z = 0.75 W\), \(\|W\| \sim\)
- * Pareto(1.2).
+ * (§3.2) is {@code IsotropicNoise.of(2, SymmetricLomax.of(1.2, 0.75))}: \(Z = 0.75 W\), \(\|W\| \sim\)
+ * Pareto(1.2) in the Lomax convention of the 1-D experiment ({@link NoiseLaws#paper2d()}).
  *
  * <p>Sampling: allocation-free into the caller's array. The direction is a normalised vector of independent
  * {@link ZigguratSampler.NormalizedGaussian} draws — the algorithm of commons-rng's {@link UnitSphereSampler}, which

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
@@ -22,7 +23,9 @@ import org.htsgd.core.validation.Require;
  * points with its bootstrap interval ({@link LogLogFit}), to compare with the predicted exponent
  * \(1 + (\alpha - 1) l^*_i\); the local slopes between consecutive learning rates (how the asymptotics set in); and
  * Theorem 1's mean \(1/(q_i \lambda_i(\eta))\), \(\lambda_i(\eta) = H(1/\eta)\,(H(1/\eta)/\eta)^{l^*_i - 1}\).
- * The command {@code htsgd exit-time} and the report's Figure 1 (right) both run this class.
+ * The command {@code htsgd exit-time} and the report's Figure 1 (right) both run this class; its 2-D counterpart
+ * {@link ExitTimeSweep2D} (attraction fields of the gradient flow, \(J_b\) in place of \(l^*\)) runs the same
+ * loop, censoring, KS and fit rules and returns the same {@link Result}.
  *
  * <p><b>Rules.</b>
  * <ul>
@@ -82,26 +85,7 @@ public final class ExitTimeSweep {
             etas = etas.clone();
             seeds = seeds.clone();
             fitted = fitted.clone();
-            Require.atLeast(etas.length, 1, "number of learning rates");
-            for (double eta : etas) {
-                Require.finitePositive(eta, "eta");
-            }
-            double[] sorted = etas.clone();
-            Arrays.sort(sorted);
-            for (int i = 1; i < sorted.length; i++) {
-                if (sorted[i] == sorted[i - 1]) {
-                    throw new IllegalArgumentException("etas are not pairwise distinct: " + Arrays.toString(etas));
-                }
-            }
-            if (seeds.length != etas.length || fitted.length != etas.length) {
-                throw new IllegalArgumentException("seeds and fitted do not have one entry per eta (" + etas.length
-                    + "): " + seeds.length + ", " + fitted.length);
-            }
-            if (etas.length >= 2 && count(fitted) < 2) {
-                throw new IllegalArgumentException("number of fitted etas is not >= 2: " + count(fitted));
-            }
-            Require.atLeast(paths, 1, "paths");
-            Require.atLeast(maxSteps, 1, "maxSteps");
+            validate(etas, seeds, fitted, paths, maxSteps);
         }
 
         @Override
@@ -117,14 +101,6 @@ public final class ExitTimeSweep {
         @Override
         public boolean[] fitted() {
             return fitted.clone();
-        }
-
-        private static int count(boolean[] b) {
-            int n = 0;
-            for (boolean v : b) {
-                n += v ? 1 : 0;
-            }
-            return n;
         }
     }
 
@@ -289,15 +265,8 @@ public final class ExitTimeSweep {
      * @throws DivergenceException if a path produced a NaN iterate
      */
     public Result run(int firstPath, IntFunction<Execution> executions) {
-        List<ExitTimes.Result> exits = new ArrayList<>();
-        double[] seconds = new double[config.etas().length];
-        for (int k = 0; k < seconds.length; k++) {
-            Execution execution = executions.apply(k);
-            long t0 = System.nanoTime();
-            exits.add(ExitTimes.run(pointConfig(k, firstPath), execution));
-            seconds[k] = (System.nanoTime() - t0) * 1e-9;
-        }
-        return assemble(exits, seconds);
+        return sweep(config.etas(), config.seeds(), config.fitted(), config.fitSeed(), executions,
+            (k, execution) -> ExitTimes.run(pointConfig(k, firstPath), execution), this::predictedMean);
     }
 
     /**
@@ -338,17 +307,89 @@ public final class ExitTimeSweep {
         }
         double[] seconds = new double[exits.size()];
         Arrays.fill(seconds, Double.NaN);
-        return assemble(exits, seconds);
+        return assemble(config.etas(), config.seeds(), config.fitted(), config.fitSeed(), exits, seconds,
+            this::predictedMean);
     }
 
-    private Result assemble(List<ExitTimes.Result> exits, double[] seconds) {
-        double[] etas = config.etas();
-        long[] seeds = config.seeds();
-        boolean[] fitted = config.fitted();
+    /** The exit times of one learning rate's paths (the dimension-specific part of a sweep). */
+    @FunctionalInterface
+    interface PointRun {
+        /**
+         * @param k the learning rate's index
+         * @param execution threads and progress
+         * @return the exit times
+         */
+        ExitTimes.Result run(int k, Execution execution);
+    }
+
+    /**
+     * Checks a sweep's shared settings (the rules in the class comment), for the 1-D and the d-D configs alike.
+     *
+     * @throws IllegalArgumentException on a bad value
+     */
+    static void validate(double[] etas, long[] seeds, boolean[] fitted, int paths, long maxSteps) {
+        Require.atLeast(etas.length, 1, "number of learning rates");
+        for (double eta : etas) {
+            Require.finitePositive(eta, "eta");
+        }
+        double[] sorted = etas.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException("etas are not pairwise distinct: " + Arrays.toString(etas));
+            }
+        }
+        if (seeds.length != etas.length || fitted.length != etas.length) {
+            throw new IllegalArgumentException("seeds and fitted do not have one entry per eta (" + etas.length
+                + "): " + seeds.length + ", " + fitted.length);
+        }
+        int nFitted = 0;
+        for (boolean v : fitted) {
+            nFitted += v ? 1 : 0;
+        }
+        if (etas.length >= 2 && nFitted < 2) {
+            throw new IllegalArgumentException("number of fitted etas is not >= 2: " + nFitted);
+        }
+        Require.atLeast(paths, 1, "paths");
+        Require.atLeast(maxSteps, 1, "maxSteps");
+    }
+
+    /**
+     * The sweep itself, shared by the 1-D and d-D sweeps: runs the learning rates in order, the KS test where it
+     * applies, and the fits (the rules in the class comment).
+     *
+     * @param etas learning rates
+     * @param seeds per learning rate, its seed
+     * @param fitted per learning rate, whether it is fitted
+     * @param fitSeed bootstrap seed
+     * @param executions per learning rate index, how to run its paths
+     * @param pointRun runs one learning rate's paths
+     * @param predictedMean the theory's mean exit time at a learning rate, NaN when unknown
+     * @return the result
+     */
+    static Result sweep(double[] etas, long[] seeds, boolean[] fitted, long fitSeed,
+            IntFunction<Execution> executions, PointRun pointRun, DoubleUnaryOperator predictedMean) {
+        List<ExitTimes.Result> exits = new ArrayList<>();
+        double[] seconds = new double[etas.length];
+        for (int k = 0; k < etas.length; k++) {
+            Execution execution = executions.apply(k);
+            long t0 = System.nanoTime();
+            exits.add(pointRun.run(k, execution));
+            seconds[k] = (System.nanoTime() - t0) * 1e-9;
+        }
+        return assemble(etas, seeds, fitted, fitSeed, exits, seconds, predictedMean);
+    }
+
+    /**
+     * The sweep's results from every learning rate's exit times: Theorem 1's means, the KS tests where they apply,
+     * and the fits (the rules in the class comment).
+     */
+    private static Result assemble(double[] etas, long[] seeds, boolean[] fitted, long fitSeed,
+            List<ExitTimes.Result> exits, double[] seconds, DoubleUnaryOperator predictedMean) {
         List<Point> points = new ArrayList<>();
         for (int k = 0; k < etas.length; k++) {
             ExitTimes.Result r = exits.get(k);
-            double predicted = predictedMean(etas[k]);
+            double predicted = predictedMean.applyAsDouble(etas[k]);
             ExponentialKs ks = Double.isFinite(predicted) && r.censoredCount() == 0
                 ? ExponentialKs.test(samples(r), 1 / predicted) : null; // q lambda(eta) sigma ~ Exp(1)
             points.add(new Point(etas[k], seeds[k], fitted[k], r, predicted, ks, seconds[k]));
@@ -359,10 +400,11 @@ public final class ExitTimeSweep {
         if (etas.length < 2) {
             return new Result(points, etasOf(etas, chosen), null, etasOf(etas, every), null);
         }
-        return new Result(points, etasOf(etas, chosen), fit(points, chosen), etasOf(etas, every), fit(points, every));
+        return new Result(points, etasOf(etas, chosen), fit(points, chosen, fitSeed), etasOf(etas, every),
+            fit(points, every, fitSeed));
     }
 
-    private LogLogFit fit(List<Point> points, List<Integer> indices) {
+    private static LogLogFit fit(List<Point> points, List<Integer> indices, long fitSeed) {
         double[] x = new double[indices.size()];
         double[][] samples = new double[indices.size()][];
         for (int r = 0; r < x.length; r++) {
@@ -370,7 +412,7 @@ public final class ExitTimeSweep {
             x[r] = 1 / p.eta();
             samples[r] = samples(p.exits());
         }
-        return LogLogFit.fit(x, samples, config.fitSeed());
+        return LogLogFit.fit(x, samples, fitSeed);
     }
 
     private static double[] samples(ExitTimes.Result r) {

@@ -22,7 +22,7 @@ class IsotropicNoiseTest {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     }
 
-    /** The paper's 2-D noise: ||Z|| ~ 0.75 * Pareto(1.2), checked by KS (p > 1e-3: false alarm 1e-3). */
+    /** Classical Pareto radius: ||Z|| ~ 0.75 * Pareto(1.2), checked by KS (p > 1e-3: false alarm 1e-3). */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 10})
     void radiusFollowsTheRadiusLaw(int d) {
@@ -40,6 +40,28 @@ class IsotropicNoiseTest {
             .test(radius, ParetoDistribution.of(0.75, 1.2)::cumulativeProbability).getPValue();
         assertTrue(p > 1e-3, () -> "p = " + p);
         assertEquals(Math.pow(2 / 0.75, -1.2), law.tail(2), 1e-15);
+    }
+
+    /**
+     * The paper's 2-D noise (§3.2) in the Lomax convention: P(||Z|| > x) = (1 + x/0.75)^(-1.2), checked by KS against
+     * that CDF written out here (p > 1e-3: false alarm 1e-3); the classical Pareto CDF, which has no mass below 0.75,
+     * is rejected.
+     */
+    @Test
+    void paperNoiseRadiusIsLomax() {
+        final IsotropicNoise law = NoiseLaws.paper2d();
+        final VectorNoiseLaw.VectorSampler s = law.sampler(rng(12));
+        final double[] z = new double[2];
+        final double[] radius = new double[N];
+        for (int i = 0; i < N; i++) {
+            s.sample(z);
+            radius[i] = norm(z);
+        }
+        final KolmogorovSmirnovTest ks = KolmogorovSmirnovTest.withDefaults().with(PValueMethod.ASYMPTOTIC);
+        final double p = ks.test(radius, x -> 1 - Math.pow(1 + x / 0.75, -1.2)).getPValue();
+        assertTrue(p > 1e-3, () -> "p = " + p);
+        assertTrue(ks.test(radius, ParetoDistribution.of(0.75, 1.2)::cumulativeProbability).getPValue() < 1e-6);
+        assertEquals(Math.pow(1 + 2 / 0.75, -1.2), law.tail(2), 1e-15);
     }
 
     /**
@@ -99,7 +121,7 @@ class IsotropicNoiseTest {
         }
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.sample(new double[3]));
         assertEquals("out.length is not 2: 3", e.getMessage());
-        assertEquals("IsotropicNoise[dimension=2, radius=|ClassicalPareto[alpha=1.2, scale=0.75, one-sided]|]",
+        assertEquals("IsotropicNoise[dimension=2, radius=|SymmetricLomax[alpha=1.2, scale=0.75]|]",
             law.toString());
     }
 

@@ -132,7 +132,7 @@ class NoiseLawsTest {
     @Test
     void conveniencesBuildThePapersLaws() {
         assertEquals(SymmetricLomax.of(1.2, 0.1), NoiseLaws.paper1d());
-        assertEquals(IsotropicNoise.of(2, ClassicalPareto.oneSided(1.2, 0.75)), NoiseLaws.paper2d());
+        assertEquals(IsotropicNoise.of(2, SymmetricLomax.of(1.2, 0.75)), NoiseLaws.paper2d());
         assertEquals(SymmetricLomax.of(1.5, 2), NoiseLaws.symmetricLomax(1.5, 2));
         assertEquals(ClassicalPareto.of(1.5, 2), NoiseLaws.classicalPareto(1.5, 2));
         assertEquals(SymmetricStable.of(1.5, 2), NoiseLaws.symmetricStable(1.5, 2));

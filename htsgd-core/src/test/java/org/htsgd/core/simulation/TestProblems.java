@@ -127,6 +127,44 @@ final class TestProblems {
         };
     }
 
+    /**
+     * Two cusp wells in the plane, \(f(x,y) = k((x - m(x))^2 + y^2)/2\) with \(m(x) = -a\) for \(x &lt; 0\) and
+     * \(m(x) = c\) for \(x \ge 0\), on the disc of radius 3: minimisers \((-a, 0)\) and \((c, 0)\), the line
+     * \(x = 0\) is the field boundary, the drift points at the minimiser in each half-plane (contractive), so the
+     * field radii are \(a\) and \(c\) and \(J_b = \lceil a/b\rceil, \lceil c/b\rceil\). The value jumps at
+     * \(x = 0\) when \(a \ne c\); the gradient (all the simulation and the flow use) is \(k(x - m(x), y)\).
+     */
+    static org.htsgd.core.landscape.Landscape cuspWells2D(double a, double c, double k) {
+        return new org.htsgd.core.landscape.Landscape() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public Domain domain() {
+                return new Domain.Ball(2, 3);
+            }
+
+            @Override
+            public double value(double[] x) {
+                double u = x[0] - (x[0] < 0 ? -a : c);
+                return 0.5 * k * (u * u + x[1] * x[1]);
+            }
+
+            @Override
+            public void gradient(double[] x, double[] grad) {
+                grad[0] = k * (x[0] - (x[0] < 0 ? -a : c));
+                grad[1] = k * x[1];
+            }
+
+            @Override
+            public String name() {
+                return "cuspWells2D";
+            }
+        };
+    }
+
     /** A law from a sampler factory, alpha and tail given. */
     private record Law(double alpha, java.util.function.DoubleUnaryOperator h,
                        java.util.function.Function<UniformRandomProvider, SharedStateContinuousSampler> f)

@@ -244,9 +244,9 @@ class BadInputTest {
                 "--trajectory-every", "-1", "--out", OUT),
             row(2, "--trajectory-length is not >= 0: -3", "occupancy", "--start", "-0.7", "--eta", "0.1",
                 "--trajectory-every", "10", "--trajectory-length", "-3", "--out", OUT),
-            row(2, "radius is not > 0: 0.0", "occupancy", "--landscape", "himmelblau", "--start", "1,1", "--eta",
+            row(2, "radius is not finite and > 0: 0.0", "occupancy", "--landscape", "himmelblau", "--start", "1,1", "--eta",
                 "0.1", "--visit-radius", "0", "--out", OUT),
-            row(2, "radius is not > 0: NaN", "occupancy", "--landscape", "himmelblau", "--start", "1,1", "--eta",
+            row(2, "radius is not finite and > 0: NaN", "occupancy", "--landscape", "himmelblau", "--start", "1,1", "--eta",
                 "0.1", "--visit-radius", "NaN", "--out", OUT),
             // occupancy: starts of the wrong dimension, on a boundary, outside, not a number
             row(2, "start has 3 coordinates but himmelblau is 2-D", "occupancy", "--landscape", "himmelblau",

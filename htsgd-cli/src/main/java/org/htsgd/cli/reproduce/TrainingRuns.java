@@ -77,7 +77,10 @@ final class TrainingRuns {
         cmd.add(TrainingRuns.class.getName());
         cmd.add(requestFile.toString());
         Path log = dir.resolve("child.log");
-        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(log.toFile());
+        // oneDNN's instruction set when this JVM was not started by the launcher (README, "Known engine problem")
+        builder.environment().putAll(org.htsgd.train.model.EngineIsa.childEnvironment());
+        Process p = builder.start();
         try (java.io.BufferedReader in = new java.io.BufferedReader(
             new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
             String line;

@@ -41,6 +41,8 @@ public final class EngineIsa {
     /** How long one check child may take (it takes seconds; a busy machine is slower). */
     private static final long CHECK_TIMEOUT_SECONDS = 600;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The setting {@link #childEnvironment} chose in this JVM, or null before its first call. */
+    private static String childSetting;
 
     private EngineIsa() {
     }
@@ -215,13 +217,18 @@ public final class EngineIsa {
      * {@code DNNL_MAX_CPU_ISA} (the child inherits it), else the {@link #current} choice (printing its note, if any,
      * to standard error).
      *
+     * Decided once per JVM; safe to call from several threads.
+     *
      * @return variables to put into the child's environment
      */
-    public static Map<String, String> childEnvironment() {
+    public static synchronized Map<String, String> childEnvironment() {
         if (System.getenv(VARIABLE) != null && !System.getenv(VARIABLE).isBlank()) {
             return Map.of();
         }
-        return Map.of(VARIABLE, announced());
+        if (childSetting == null) {
+            childSetting = announced();
+        }
+        return Map.of(VARIABLE, childSetting);
     }
 
     /**

@@ -6,15 +6,17 @@
  * {@link org.htsgd.train.model.Initialization}, and the engine's thread settings in
  * {@link org.htsgd.train.model.TorchRuntime}.
  *
- * <p>Implementation notes (measured on the 2-core development VM, AMD EPYC with AVX-512, libtorch 2.7.1 from DJL
- * 0.36.0): oneDNN's AVX2/AVX-512 kernels for the backward pass through a second convolution return run-to-run
- * different gradients there, and occasionally NaN, even in pure DJL code; the SSE4.1 kernels do not. The root-cause
- * work-around is the environment variable {@code DNNL_MAX_CPU_ISA=SSE41}, set by the {@code htsgd} launcher, the
- * surefire configuration and the benchmark scripts; {@code EngineConvBackwardDiagnosticTest} (a regular test) checks
- * that gradients are then reproducible and finite. As a safety net for runs started without that setting,
- * {@link org.htsgd.train.model.Network#lossAndGradient} recomputes a gradient that is non-finite at a finite loss (at
- * most twice) and counts it in {@code spuriousNonFiniteGradients()} (reported in {@code TrainResult}); with the
- * setting the count stays 0. Bit-for-bit tests of the training loop use a one-convolution network and 1 intra-op
- * thread ({@code TrainConfig.threads}).
+ * <p>Implementation notes (libtorch 2.7.1 from DJL 0.36.0): on an earlier development VM (reported as AMD EPYC with
+ * AVX-512), oneDNN's AVX2/AVX-512 kernels for the backward pass through a second convolution returned run-to-run
+ * different gradients, and occasionally NaN, even in pure DJL code; the SSE4.1 kernels did not. On the machines measured
+ * since (Intel Xeon with AVX-512; AMD EPYC Zen 3, AVX2) the unrestricted kernels pass. The instruction-set limit
+ * ({@code DNNL_MAX_CPU_ISA}) is therefore chosen per machine by {@link org.htsgd.train.model.EngineIsa}: the fastest
+ * setting whose {@link org.htsgd.train.model.EngineSelfCheck} passes, cached per CPU and engine version, else SSE41;
+ * the launcher, the surefire configuration and the benchmark scripts use it, and a user's setting wins.
+ * {@code EngineConvBackwardDiagnosticTest} checks that the configured engine's gradients are reproducible and finite.
+ * As a safety net, {@link org.htsgd.train.model.Network#lossAndGradient} recomputes a gradient that is non-finite at a
+ * finite loss (at most twice) and counts it in {@code spuriousNonFiniteGradients()} (reported in
+ * {@code TrainResult}). Bit-for-bit tests of the training loop use a one-convolution network and 1 intra-op thread
+ * ({@code TrainConfig.threads}).
  */
 package org.htsgd.train.model;

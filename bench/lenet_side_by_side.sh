@@ -4,10 +4,12 @@
 #   mvn -B -o -q -pl htsgd-bench -am package -DskipTests
 # Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200] [steps=200] [repeats=5]
 set -eu
-export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}"  # see the launcher: oneDNN AVX kernels give NaN gradients here
 cd "$(dirname "$0")/.."
 T=${1:-2}; B=${2:-100,1200}; S=${3:-200}; R=${4:-5}
 CP="htsgd-bench/target/htsgd-bench.jar:htsgd-bench/target/lib/*"
+# oneDNN's instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
+export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-$(java -cp "$CP" org.htsgd.train.model.EngineIsa || echo SSE41)}"
+echo "DNNL_MAX_CPU_ISA=$DNNL_MAX_CPU_ISA"
 OUT=$(mktemp)
 # the pool size is fixed for both: OMP_NUM_THREADS for the OpenMP runtime of each libtorch, plus the API calls
 export OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T"

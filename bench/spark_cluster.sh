@@ -9,7 +9,6 @@
 #   idle core). Env: HTSGD_BENCH_DIR (work dir, default a fresh /tmp dir), HTSGD_BENCH_TIMEOUT (seconds per sweep,
 #   default 900).
 set -euo pipefail
-export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}"  # see the launcher: oneDNN AVX kernels give NaN gradients here
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/htsgd-spark/target/htsgd-spark.jar"
 lib="$here/htsgd-spark/target/lib"
@@ -20,6 +19,8 @@ if [ ! -f "$jar" ] || [ ! -d "$lib" ]; then
   echo "bench: building htsgd-spark (mvn -B -q -o -DskipTests package -pl htsgd-spark -am) ..." >&2
   (cd "$here" && mvn -B -q -o -DskipTests package -pl htsgd-spark -am) >&2
 fi
+# oneDNN's instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
+export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-$(java -cp "$jar:$lib/*" org.htsgd.train.model.EngineIsa || echo SSE41)}"
 
 work="${HTSGD_BENCH_DIR:-$(mktemp -d /tmp/htsgd-spark-bench.XXXXXX)}"
 mkdir -p "$work"

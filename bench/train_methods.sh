@@ -6,13 +6,14 @@
 # Usage: bench/train_methods.sh [steps=30] [rounds=3] [threads=1] [methods=lb,sb,sb-clip,sb-noise,our1,our2,sam]
 #                               [warmup=5] [seed=1] [b=paper's 5; e.g. 1e-6 makes every truncating step truncate]
 set -eu
-export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}"  # see the launcher: oneDNN AVX kernels give NaN gradients here
 cd "$(dirname "$0")/.."
 S=${1:-30}; R=${2:-3}; T=${3:-1}; M=${4:-lb,sb,sb-clip,sb-noise,our1,our2,sam}; W=${5:-5}; SEED=${6:-1}; B=${7:-NaN}
 JAR=htsgd-bench/target/htsgd-bench.jar
 if [ ! -f "$JAR" ] || [ -n "$(find htsgd-core/src/main htsgd-train/src/main htsgd-bench/src/main -newer "$JAR" -type f | head -1)" ]; then
   mvn -B -o -q -pl htsgd-bench -am package -DskipTests
 fi
+# oneDNN's instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
+export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-$(java -cp "$JAR:htsgd-bench/target/lib/*" org.htsgd.train.model.EngineIsa || echo SSE41)}"
 echo "load: $(uptime)"
 # one intra-op thread by default: the engine then runs on the measuring thread, so its CPU time covers all the work
 export OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T"

@@ -30,6 +30,7 @@ import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.StepRecord;
 import org.htsgd.train.loop.TrainingDivergedException;
+import org.htsgd.train.model.EngineIsa;
 import org.htsgd.train.model.Network;
 import org.htsgd.train.sharpness.Sharpness;
 import org.htsgd.train.sharpness.SharpnessResult;
@@ -168,7 +169,10 @@ final class TrainingRuns {
         OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
         List<String> cmd = ChildJvm.command(TrainingRuns.class.getName(), List.of(requestFile.toString()));
         Path log = dir.resolve("child.log");
-        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(log.toFile());
+        // oneDNN's instruction set when this JVM was not started by the launcher (README, "Known engine problem")
+        builder.environment().putAll(EngineIsa.childEnvironment());
+        Process p = builder.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
             StandardCharsets.UTF_8))) {
             String line;

@@ -7,14 +7,16 @@
  * Java-side {@link org.htsgd.train.model.Initialization}, and the engine's thread settings in
  * {@link org.htsgd.train.model.TorchRuntime}.
  *
- * <p>Implementation notes (measured on the 2-core development VM, AMD EPYC with AVX-512, libtorch 2.7.1 from DJL
- * 0.36.0): oneDNN's AVX2/AVX-512 kernels for the backward pass through a second convolution return run-to-run
- * different gradients there, and occasionally NaN, even in pure DJL code; the SSE4.1 kernels do not. The root-cause
- * work-around is the environment variable {@code DNNL_MAX_CPU_ISA=SSE41}, set by the {@code htsgd} launcher, the
- * surefire configuration and the benchmark scripts; {@code EngineConvBackwardDiagnosticTest} (a regular test) checks
- * that gradients are then reproducible and finite. (An earlier safety net recomputed a gradient that was non-finite
- * at a finite loss; with the setting it never fired, and it is gone: a NaN now reaches the training loop, which
- * stops with its divergence message.) Bit-for-bit tests of the training loop use a one-convolution network and 1
- * intra-op thread ({@code TrainConfig.threads}).
+ * <p>Implementation notes (libtorch 2.7.1 from DJL 0.36.0): on an earlier development VM (reported as AMD EPYC with
+ * AVX-512), oneDNN's AVX2/AVX-512 kernels for the backward pass through a second convolution returned run-to-run
+ * different gradients, and occasionally NaN, even in pure DJL code; the SSE4.1 kernels did not. On the machines measured
+ * since (Intel Xeon with AVX-512; AMD EPYC Zen 3, AVX2) the unrestricted kernels pass. The instruction-set limit
+ * ({@code DNNL_MAX_CPU_ISA}) is therefore chosen per machine by {@link org.htsgd.train.model.EngineIsa}: the fastest
+ * setting whose {@link org.htsgd.train.model.EngineSelfCheck} passes, cached per CPU and engine version, else SSE41;
+ * the launcher, the surefire configuration and the benchmark scripts use it, and a user's setting wins.
+ * {@code EngineConvBackwardDiagnosticTest} checks that the configured engine's gradients are reproducible and finite.
+ * (An earlier safety net recomputed a gradient that was non-finite at a finite loss; it never fired once the ISA was
+ * set, and it is gone: a NaN now reaches the training loop, which stops with its divergence message.) Bit-for-bit
+ * tests of the training loop use a one-convolution network and 1 intra-op thread ({@code TrainConfig.threads}).
  */
 package org.htsgd.train.model;

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Engine regression test: pure DJL + libtorch 2.7.1 CPU, two stacked convolutions (1->10->10 channels, 5x5, batch
  * 20), 60 backward passes from the same seed, repeated 4 times; all repeats must give the same gradient hash and no
- * NaN. On the project's machines (AMD EPYC VM with AVX-512) oneDNN's AVX2/AVX-512 convolution kernels fail this: the
- * hashes differ between repeats with 2 intra-op threads and one repeat in ~4 contains NaN even with 1 thread
- * (MKL_ENABLE_INSTRUCTIONS=AVX2, MKL_CBWR, ATEN_CPU_CAPABILITY=avx2, OMP_NUM_THREADS=1 do not cure it). With
- * {@code DNNL_MAX_CPU_ISA=SSE41}, which the parent pom's surefire configuration and the {@code htsgd} launcher set,
- * it passes (3 of 3 runs with 2 threads, 2 of 2 with 1 thread).
+ * NaN. On an earlier development VM (AMD EPYC, reported with AVX-512) oneDNN's AVX2/AVX-512 convolution kernels
+ * failed this: the hashes differed between repeats with 2 intra-op threads and one repeat in ~4 contained NaN even with
+ * 1 thread (MKL_ENABLE_INSTRUCTIONS=AVX2, MKL_CBWR, ATEN_CPU_CAPABILITY=avx2, OMP_NUM_THREADS=1 did not cure it), while
+ * {@code DNNL_MAX_CPU_ISA=SSE41} passed. The surefire configuration now runs it with the setting
+ * {@link EngineIsa} chooses for the machine (the fastest whose {@link EngineSelfCheck} passes, else SSE41), so it
+ * checks the configuration the project actually uses; {@link EngineSelfCheckTest} covers the choice itself.
  */
 class EngineConvBackwardDiagnosticTest {
     @Test

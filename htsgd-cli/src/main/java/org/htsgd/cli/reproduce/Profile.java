@@ -25,6 +25,13 @@ import org.htsgd.train.method.Method;
  */
 public record Profile(String name, long seed, ExitTimeScale exitTimes, OccupancyScale occupancy,
                       HimmelblauScale himmelblau, CtmcScale ctmc, TrainingScale training) {
+    /**
+     * The quick profile's Table 2 methods: all but SB+Noise, whose App. A.3 schedule (10x the iterations at a tenth
+     * of the learning rate, a large-batch gradient at each) does not fit its time budget; the report says so.
+     */
+    static final List<Method> QUICK_METHODS = Task.table2Methods().stream().filter(m -> m != Method.SB_NOISE)
+        .toList();
+
     /** The names of the built-in profiles. */
     public static final List<String> BUILT_IN = List.of("tiny", "quick", "paper");
 
@@ -58,6 +65,11 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     /** @param newSeed a master seed @return a copy with that seed */
     public Profile withSeed(long newSeed) {
         return new Profile(name, newSeed, exitTimes, occupancy, himmelblau, ctmc, training);
+    }
+
+    /** @param newTraining a Table 2 scale @return a copy with it (e.g. one task of the profile's at a time) */
+    public Profile withTraining(TrainingScale newTraining) {
+        return new Profile(name, seed, exitTimes, occupancy, himmelblau, ctmc, newTraining);
     }
 
     /**
@@ -114,7 +126,7 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             new OccupancyScale(0.001, 10_000_000, 10, 3_000_000, 3_000, 320, 0.3),
             new HimmelblauScale(5e-4, 30_000_000, 1, 2.15, 3_000, 120, 72),
             new CtmcScale(0.002, 20_000_000, 8, 0.5),
-            new TrainingScale(List.of(Task.FMNIST_LENET), Task.table2Methods(), IterationSchedule.of(1_000, 500), 1,
+            new TrainingScale(List.of(Task.FMNIST_LENET), QUICK_METHODS, IterationSchedule.of(1_500, 500), 1,
                 100, 40, 5, 10, 5, 20, 10));
     }
 

@@ -3,6 +3,7 @@ package org.htsgd.cli.reproduce;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.UserInputException;
+import org.htsgd.train.loop.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the profile's, 1).")
     private Long seed;
 
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
+        description = "Table 2: train only these of the profile's tasks in this invocation (e.g. fmnist-lenet: one "
+            + "row at a time); finished runs of its other tasks are kept and shown.")
+    private List<String> tasks;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
@@ -61,6 +68,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         Profile profile = Profile.of(profileName);
         if (seed != null) {
             profile = profile.withSeed(seed);
+        }
+        if (tasks != null) {
+            profile = profile.withTraining(profile.training().withTasks(selectedTasks(profile)));
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
@@ -101,6 +111,29 @@ public final class ReproduceCommand implements Callable<Integer> {
                 + "; the report shows the others; re-run the same command to retry");
         }
         return 0;
+    }
+
+    /** @return the {@code --tasks}, each one of the profile's Table 2 tasks */
+    private List<Task> selectedTasks(Profile profile) {
+        List<Task> trained = profile.training().tasks();
+        List<Task> chosen = new ArrayList<>();
+        for (String name : tasks) {
+            Task t;
+            try {
+                t = Task.parse(name.trim());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--tasks: " + e.getMessage());
+            }
+            if (!trained.contains(t)) {
+                throw new UserInputException("--tasks: " + t.cliName() + " is not trained in the '" + profile.name()
+                    + "' profile (its tasks: " + trained.stream().map(Task::cliName).collect(Collectors.joining(", "))
+                    + ")");
+            }
+            if (!chosen.contains(t)) {
+                chosen.add(t);
+            }
+        }
+        return chosen;
     }
 
     /** @param args the arguments @return {@code htsgd reproduce ARGS}, quoted where needed */

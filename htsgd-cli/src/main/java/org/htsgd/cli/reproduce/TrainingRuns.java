@@ -22,6 +22,7 @@ import java.util.function.LongConsumer;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.train.data.TaskData;
+import org.htsgd.train.loop.MetricsFile;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.loop.TrainListener;
@@ -166,19 +167,9 @@ final class TrainingRuns {
         Files.createDirectories(dir);
         Path requestFile = dir.resolve("request.json");
         OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
-                cmd.add(a);
-            }
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(TrainingRuns.class.getName());
-        cmd.add(requestFile.toString());
         Path log = dir.resolve("child.log");
-        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        Process p = new ProcessBuilder(childCommand(TrainingRuns.class, requestFile.toString()))
+            .redirectError(log.toFile()).start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
             StandardCharsets.UTF_8))) {
             String line;
@@ -197,6 +188,51 @@ final class TrainingRuns {
                 + " (log: " + log + ")");
         }
         return OutputDir.JSON.readValue(result.toFile(), Table2Run.class);
+    }
+
+    /**
+     * @param main the child's main class
+     * @param args its arguments
+     * @return the command running it in a JVM with this JVM's class path and options (agents left out)
+     */
+    static List<String> childCommand(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * Measures a task's step costs in a child JVM ({@link StepCost#main}), as the runs train: one thread, alone.
+     *
+     * @param task the task
+     * @param dataDir its data directory
+     * @param seed seed of the data and weights
+     * @param dir where the child writes its result and log
+     * @return the costs
+     * @throws IOException if the child fails
+     * @throws InterruptedException if interrupted
+     */
+    static StepCost stepCost(Task task, Path dataDir, long seed, Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path out = dir.resolve("step-cost-" + task.cliName() + ".json");
+        Path log = dir.resolve("step-cost-" + task.cliName() + ".log");
+        Process p = new ProcessBuilder(childCommand(StepCost.class, task.cliName(), dataDir.toString(),
+            Long.toString(seed), out.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = p.waitFor();
+        if (code != 0 || !Files.isRegularFile(out)) {
+            throw new IOException("measuring the step cost of " + task.cliName() + " failed (exit " + code
+                + "; log: " + log + ")");
+        }
+        return OutputDir.JSON.readValue(out.toFile(), StepCost.class);
     }
 
     /**
@@ -246,7 +282,7 @@ final class TrainingRuns {
         TrainConfig config = scaled
             .withHyperparameters(scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast()))
             .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
-            .withCheckpointEvery(Math.max(1, iterations / 10)).withResume(true);
+            .withCheckpointEvery(checkpointEvery(iterations)).withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {
             @Override
             public void onStep(long iteration, StepRecord step) {
@@ -262,7 +298,18 @@ final class TrainingRuns {
         }
         double sharpnessSeconds = (System.nanoTime() - t0) * 1e-9;
         OutputDir.of(job.dir()).writeJson("sharpness.json", sharpness);
+        Table2Course course = Table2Course.of(MetricsFile.read(job.dir().resolve(result.metricsFile())),
+            job.schedule(), job.method());
         return Table2Run.finished(job, Table2Run.Training.of(result),
-            Table2Run.Measures.of(sharpness, sharpnessSeconds));
+            Table2Run.Measures.of(sharpness, sharpnessSeconds), course);
+    }
+
+    /**
+     * @param iterations a run's T
+     * @return its checkpoint period: a tenth of the run, at most {@link TrainConfig#DEFAULT_CHECKPOINT_EVERY}
+     *     (1,000), so a killed run of the paper's schedule loses at most 1,000 iterations
+     */
+    static long checkpointEvery(long iterations) {
+        return Math.max(1, Math.min(TrainConfig.DEFAULT_CHECKPOINT_EVERY, iterations / 10));
     }
 }

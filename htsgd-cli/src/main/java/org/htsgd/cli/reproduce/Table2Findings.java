@@ -65,7 +65,10 @@ final class Table2Findings {
         int reps = replications(taskRuns);
         if (!failures.isEmpty()) {
             return t.label() + ": these runs cannot show the paper's claim: " + String.join("; ", failures) + "."
-                + (reps < 2 ? " Also, one replication per method: no confidence statement is possible." : "");
+                + (reps < 2 ? " Also, one replication per method: no confidence statement is possible." : "")
+                + " What they can show: that every method runs end to end, whether the truncation acts once the "
+                + "network is off the plateau (per-run table below), and how the methods compare at this point of "
+                + "training; not which minima the methods find at the paper's schedule (--profile paper).";
         }
         return t.label() + ": the premises of the paper's comparison hold: every run ended at >= "
             + Fmt.f(100 * Table2Course.TRAINED, 0) + "% training accuracy, every noise phase ended after the run "

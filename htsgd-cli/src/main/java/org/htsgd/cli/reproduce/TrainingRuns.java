@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,13 @@ final class TrainingRuns {
     private static final String PROGRESS = "htsgd-iteration ";
     /** A finished run's file in its directory. */
     static final String RESULT = "result.json";
+    /** Running child processes, ended when this JVM ends (a killed reproduce leaves no run training on). */
+    private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroy),
+            "htsgd-table2-children"));
+    }
 
     private TrainingRuns() {
     }
@@ -170,6 +178,8 @@ final class TrainingRuns {
         Path log = dir.resolve("child.log");
         Process p = new ProcessBuilder(childCommand(TrainingRuns.class, requestFile.toString()))
             .redirectError(log.toFile()).start();
+        CHILDREN.add(p);
+        int code;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
             StandardCharsets.UTF_8))) {
             String line;
@@ -178,8 +188,10 @@ final class TrainingRuns {
                     iterationDone.accept(Long.parseLong(line.substring(PROGRESS.length()).trim()));
                 }
             }
+            code = p.waitFor();
+        } finally {
+            CHILDREN.remove(p);
         }
-        int code = p.waitFor();
         Path result = dir.resolve(RESULT);
         if (code != 0 || !Files.isRegularFile(result)) {
             List<String> lines = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();

@@ -31,7 +31,7 @@ public final class Reproduction {
     public static final String DONE = "done.json";
     /** The record of a failed part. */
     public static final String FAILED = "failed.json";
-    /** The fingerprint of the settings a part's kept files were computed with ({@link Part#resumeScale}; written first). */
+    /** The fingerprint of what a part's kept files depend on ({@link Part#resumeScale}; written first). */
     static final String FINGERPRINT = "fingerprint.txt";
     /** The report. */
     public static final String INDEX = "index.html";

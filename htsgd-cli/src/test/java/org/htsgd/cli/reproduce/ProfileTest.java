@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ProfileTest {
     /** The quick profile's Table 2 schedule: noise phase past the plateau (measured near 600), then LB steps. */
-    private static final IterationSchedule QUICK_SCHEDULE = IterationSchedule.of(1_200, 200);
+    private static final IterationSchedule QUICK_SCHEDULE = IterationSchedule.of(1_600, 200);
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "quick", "paper", "QUICK"})

@@ -43,6 +43,16 @@ public interface Part {
     }
 
     /**
+     * @param profile the profile
+     * @return what a resumable part's kept files depend on (default: {@link #scale}); a part whose scale changed
+     *     but whose resume scale did not keeps its files (e.g. Table 2 trained one task at a time: its finished
+     *     runs stay valid for the other tasks)
+     */
+    default Object resumeScale(Profile profile) {
+        return scale(profile);
+    }
+
+    /**
      * Computes the part's results and writes them (JSON/CSV) into {@link PartContext#dir()}, with its own progress
      * bar. Must not write {@code done.json}.
      *

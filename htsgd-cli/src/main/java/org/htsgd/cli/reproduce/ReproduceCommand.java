@@ -3,6 +3,7 @@ package org.htsgd.cli.reproduce;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.UserInputException;
+import org.htsgd.train.loop.Task;
 import picocli.CommandLine;
 import org.htsgd.cli.options.DirectoryConverter;
 import org.htsgd.cli.options.OutputOption;
@@ -63,12 +65,20 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     private SeedOption seed;
 
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
+        description = "Table 2: train only these of the profile's tasks in this invocation (e.g. fmnist-lenet: one "
+            + "row at a time); finished runs of its other tasks are kept and shown.")
+    private List<String> tasks;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
         Profile profile = Profile.of(profileName).withSeed(seed.value());
+        if (tasks != null) {
+            profile = profile.withTraining(profile.training().withTasks(selectedTasks(profile)));
+        }
         int n = threads.count();
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new UserInputException("--data " + dataDir + " is not a directory");
@@ -111,6 +121,29 @@ public final class ReproduceCommand implements Callable<Integer> {
                 + "; the report shows the others; re-run the same command to retry");
         }
         return 0;
+    }
+
+    /** @return the {@code --tasks}, each one of the profile's Table 2 tasks */
+    private List<Task> selectedTasks(Profile profile) {
+        List<Task> trained = profile.training().tasks();
+        List<Task> chosen = new ArrayList<>();
+        for (String name : tasks) {
+            Task t;
+            try {
+                t = Task.parse(name.trim());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--tasks: " + e.getMessage());
+            }
+            if (!trained.contains(t)) {
+                throw new UserInputException("--tasks: " + t.cliName() + " is not trained in the '" + profile.name()
+                    + "' profile (its tasks: " + trained.stream().map(Task::cliName).collect(Collectors.joining(", "))
+                    + ")");
+            }
+            if (!chosen.contains(t)) {
+                chosen.add(t);
+            }
+        }
+        return chosen;
     }
 
     /** @param args the arguments @return {@code htsgd reproduce ARGS}, quoted where needed */

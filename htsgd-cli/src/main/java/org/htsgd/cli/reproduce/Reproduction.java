@@ -32,7 +32,7 @@ public final class Reproduction {
     public static final String DONE = "done.json";
     /** The record of a failed part. */
     public static final String FAILED = "failed.json";
-    /** The fingerprint of the settings a part's files were computed with (written first). */
+    /** The fingerprint of what a part's kept files depend on ({@link Part#resumeScale}; written first). */
     static final String FINGERPRINT = "fingerprint.txt";
     /** The report. */
     public static final String INDEX = "index.html";
@@ -204,8 +204,21 @@ public final class Reproduction {
      * @return the hash of what the part's result depends on
      */
     static String fingerprint(Part part, Settings settings) {
+        return hash(part.scale(settings.profile()), part, settings);
+    }
+
+    /**
+     * @param part a part
+     * @param settings the invocation
+     * @return the hash of what the part's kept files depend on ({@link Part#resumeScale}), in {@code fingerprint.txt}
+     */
+    static String resumeFingerprint(Part part, Settings settings) {
+        return hash(part.resumeScale(settings.profile()), part, settings);
+    }
+
+    private static String hash(Object scale, Part part, Settings settings) {
         try {
-            String s = OutputDir.JSON.writeValueAsString(part.scale(settings.profile())) + "|seed="
+            String s = OutputDir.JSON.writeValueAsString(scale) + "|seed="
                 + settings.profile().seedFor(part.id()) + "|data=" + settings.dataDir();
             byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 12);
@@ -246,7 +259,7 @@ public final class Reproduction {
             return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, Double.NaN, "");
         }
         Path dir = root.resolve(part.id());
-        String fingerprint = fingerprint(part, settings);
+        String fingerprint = resumeFingerprint(part, settings);
         if (part.resumable() && fingerprint.equals(readFingerprint(dir))) {
             deleteIfExists(dir.resolve(FAILED));
             deleteIfExists(dir.resolve(DONE));

@@ -37,4 +37,9 @@ record Table2Job(Task task, Method method, int replication, long seed, Iteration
     boolean largeBatch() {
         return method == Method.LB || method.injectsNoise();
     }
+
+    /** @return the run's rough cost for the start order: iterations, times 10 for a {@link #largeBatch()} run */
+    long relativeCost() {
+        return schedule.iterations() * (largeBatch() ? 10 : 1);
+    }
 }

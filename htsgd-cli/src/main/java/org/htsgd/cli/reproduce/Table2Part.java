@@ -1,10 +1,14 @@
 package org.htsgd.cli.reproduce;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.train.data.DataSpec;
@@ -21,10 +25,17 @@ import org.htsgd.train.loop.Task;
  * {@link TrainingRuns} runs them in child processes, {@link Table2Report} renders them; the paper's settings and
  * numbers come from the catalogue ({@link Task}).
  *
+ * <p>Before the runs start, their time is estimated from measured step costs and printed ({@link Table2Estimate}).
+ *
  * <p>Resumable: every training run and its measures are saved under {@code runs/<task>/<method>/rep<r>/}; a run
- * with a {@code result.json} is not repeated, and an interrupted training run continues from its checkpoint.
+ * with a {@code result.json} is not repeated, and an interrupted training run continues from its checkpoint. One
+ * row at a time: {@code --tasks} trains only some of the profile's tasks; runs of the others finished by an
+ * earlier invocation are kept and shown.
  */
 final class Table2Part implements Part {
+    /** The estimate printed before the runs start ({@link Table2Estimate}). */
+    static final String ESTIMATE = "estimate.json";
+
     /**
      * A task that was not trained.
      *
@@ -58,6 +69,12 @@ final class Table2Part implements Part {
         return profile.training();
     }
 
+    /** The runs do not depend on which tasks are trained in one invocation ({@code --tasks}): one row at a time. */
+    @Override
+    public Object resumeScale(Profile profile) {
+        return profile.training().withTasks(Task.table2Tasks());
+    }
+
     @Override
     public boolean resumable() {
         return true;
@@ -71,14 +88,18 @@ final class Table2Part implements Part {
     @Override
     public void run(PartContext ctx) throws Exception {
         TrainingScale s = ctx.profile().training();
+        Path runsDir = ctx.dir().resolve("runs");
         List<NotRun> notRun = new ArrayList<>();
+        List<Table2Run> earlier = new ArrayList<>();
         Map<Task, Path> dataDirs = new EnumMap<>(Task.class);
         for (Task t : Task.table2Tasks()) {
             if (!s.tasks().contains(t)) {
-                Path where = ctx.dataDir() != null ? ctx.dataDir() : t.data().defaultDirectory();
-                notRun.add(new NotRun(t, "not run in the '" + ctx.profile().name() + "' profile (training "
-                    + t.label() + " at the paper's scale takes many hours on a CPU; run --profile paper with the "
-                    + "data in " + where + "). How to get the data: " + t.data().howToGet()));
+                List<Table2Run> kept = finishedRuns(Table2Plan.jobs(s, List.of(t), ctx.seed(), runsDir));
+                if (!kept.isEmpty()) {
+                    earlier.addAll(kept); // trained by an earlier invocation with --tasks
+                } else {
+                    notRun.add(new NotRun(t, notTrained(ctx, t)));
+                }
                 continue;
             }
             Table2Data.Location found = Table2Data.locate(t, ctx.dataDir(), ctx.seed());
@@ -90,14 +111,55 @@ final class Table2Part implements Part {
                 notRun.add(new NotRun(t, found.problem()));
             }
         }
-        List<Table2Job> jobs = Table2Plan.jobs(s, List.copyOf(dataDirs.keySet()), ctx.seed(),
-            ctx.dir().resolve("runs"));
+        List<Task> trained = Task.table2Tasks().stream().filter(dataDirs::containsKey).toList();
+        List<Table2Job> jobs = Table2Plan.jobs(s, trained, ctx.seed(), runsDir);
+        boolean[] finished = new boolean[jobs.size()];
+        Map<Task, StepCost> costs = new EnumMap<>(Task.class);
+        for (int k = 0; k < jobs.size(); k++) {
+            Table2Job j = jobs.get(k);
+            finished[k] = Files.isRegularFile(j.dir().resolve(TrainingRuns.RESULT));
+            if (!finished[k] && !costs.containsKey(j.task())) {
+                costs.put(j.task(), TrainingRuns.stepCost(j.task(), dataDirs.get(j.task()), ctx.seed(), runsDir));
+            }
+        }
+        Table2Estimate estimate = Table2Estimate.of(jobs, finished, costs, s, ctx.threads());
+        System.err.println(estimate.line(ctx.profile().name()));
+        System.err.flush();
+        ctx.dir().writeJson(ESTIMATE, estimate);
         List<Table2Run> runs;
         try (Progress bar = ctx.progress("training", Table2Plan.totalIterations(jobs), "it")) {
             runs = TrainingRuns.runAll(jobs, dataDirs, s, ctx.threads(), bar);
         }
-        ctx.dir().writeJson("table2.json", new Result(runs, notRun));
-        Table2Report.writeCsv(ctx.dir(), runs);
+        List<Table2Run> all = new ArrayList<>(runs);
+        all.addAll(earlier);
+        all.sort(Comparator.comparingInt((Table2Run r) -> Task.table2Tasks().indexOf(r.task())));
+        ctx.dir().writeJson("table2.json", new Result(all, notRun));
+        Table2Report.writeCsv(ctx.dir(), all);
+    }
+
+    /** @return the results of those of the jobs that finished before */
+    private static List<Table2Run> finishedRuns(List<Table2Job> jobs) throws IOException {
+        List<Table2Run> runs = new ArrayList<>();
+        for (Table2Job j : jobs) {
+            Path f = j.dir().resolve(TrainingRuns.RESULT);
+            if (Files.isRegularFile(f)) {
+                runs.add(OutputDir.JSON.readValue(f.toFile(), Table2Run.class));
+            }
+        }
+        return runs;
+    }
+
+    /** @return why a task of Table 2 is not trained in this invocation */
+    private static String notTrained(PartContext ctx, Task t) {
+        String name = ctx.profile().name();
+        Path where = ctx.dataDir() != null ? ctx.dataDir() : t.data().defaultDirectory();
+        if (Profile.BUILT_IN.contains(name) && Profile.of(name).training().tasks().contains(t)) {
+            return "not trained in this invocation (--tasks); train it with htsgd reproduce --profile " + name
+                + " --parts table2 --tasks " + t.cliName() + " (data in " + where + ")";
+        }
+        return "not run in the '" + name + "' profile (training " + t.label() + " at the paper's scale takes many "
+            + "hours on a CPU; run --profile paper --parts table2 --tasks " + t.cliName() + " with the data in "
+            + where + "). How to get the data: " + t.data().howToGet();
     }
 
     @Override

@@ -16,10 +16,10 @@ import org.htsgd.train.method.Method;
  *   <li>Seed of replication r: \(((s + 1000 r) \bmod 2^{40}) + 1\) with s the part's seed, shared by all methods
  *       and tasks, so within a replication every method starts from the same weights and sees the same corrupted
  *       labels (the paper's fair comparison, paper.md §4.1).</li>
- *   <li>Schedule: the profile's, or each task's Table 1 schedule ({@link TrainingScale#scheduleOf}); every method
- *       of a task runs the same one (SB+Noise too, not App. A.3's longer one).</li>
- *   <li>Start order: runs with a large-batch gradient every step first ({@link Table2Job#largeBatch()}), otherwise
- *       in plan order, so that no long run is left alone at the end.</li>
+ *   <li>Schedule: the profile's, or the paper's per task and method ({@link TrainingScale#scheduleOf}: Table 1's,
+ *       App. A.3's 10x longer one for SB+Noise).</li>
+ *   <li>Start order: longest first by {@link Table2Job#relativeCost()} (iterations, times 10 for a run with a
+ *       large-batch gradient every step), otherwise plan order, so that no long run is left alone at the end.</li>
  * </ul>
  */
 final class Table2Plan {
@@ -38,7 +38,7 @@ final class Table2Plan {
         for (Task t : tasks) {
             for (Method m : scale.methods()) {
                 for (int r = 0; r < scale.replications(); r++) {
-                    jobs.add(new Table2Job(t, m, r, runSeed(partSeed, r), scale.scheduleOf(t),
+                    jobs.add(new Table2Job(t, m, r, runSeed(partSeed, r), scale.scheduleOf(t, m),
                         runsDir.resolve(t.cliName()).resolve(m.cliName()).resolve("rep" + r)));
                 }
             }
@@ -57,14 +57,15 @@ final class Table2Plan {
 
     /**
      * @param jobs runs in plan order
-     * @return the indices of the runs in start order: large-batch runs first, otherwise plan order (stable)
+     * @return the indices of the runs in start order: decreasing {@link Table2Job#relativeCost()}, otherwise plan
+     *     order (stable)
      */
     static List<Integer> startOrder(List<Table2Job> jobs) {
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < jobs.size(); k++) {
             order.add(k);
         }
-        order.sort(Comparator.comparing(k -> !jobs.get(k).largeBatch()));
+        order.sort(Comparator.comparingLong((Integer k) -> jobs.get(k).relativeCost()).reversed());
         return order;
     }
 

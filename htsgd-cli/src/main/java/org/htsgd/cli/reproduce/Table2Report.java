@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.report.Charts;
@@ -16,6 +18,7 @@ import org.htsgd.train.loop.MetricsRow;
 import org.htsgd.train.loop.PaperResult;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Hyperparameters;
+import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.ParetoVariant;
 
@@ -62,19 +65,33 @@ final class Table2Report {
      * @throws IOException if a chart or a metrics file cannot be read or written
      */
     static void render(PartContext ctx, HtmlReport report, Table2Part.Result result) throws IOException {
+        TrainingScale s = ctx.profile().training();
+        // first: whether these runs can show the claim at all (premises per task)
+        for (Task t : Task.table2Tasks()) {
+            List<Table2Run> taskRuns = runsOf(result, t);
+            if (!taskRuns.isEmpty()) {
+                String statement = Table2Findings.premiseStatement(t, taskRuns);
+                if (Table2Findings.premiseFailures(taskRuns).isEmpty()) {
+                    report.paragraph(statement);
+                } else {
+                    report.note(statement);
+                }
+            }
+        }
         Hyperparameters f = Task.FMNIST_LENET.hyperparameters();
         report.shows("Section 4: heavy-tailed noise injected into SGD (g_SB + Z (g_SB* - g_LB), Z = " + plain(f.c())
             + " x Pareto(" + plain(f.alpha()) + ")) and truncated at b finds flatter minima (smaller expected "
-            + "sharpness) and better test accuracy than LB, SB, SB+Clip, and untruncated SB+Noise. The paper's "
-            + "numbers are averages of " + PaperResult.REPLICATIONS + " replications of each task's Table 1 "
-            + "schedule on a GPU; this profile's schedule and replications are in the table's caption. Short "
-            + "schedules are not expected to reach the paper's accuracies; the comparison between methods within "
-            + "one run is the point.");
-        TrainingScale s = ctx.profile().training();
+            + "sharpness) and better test accuracy than LB, SB, SB+Clip, and untruncated SB+Noise: accuracy order "
+            + "Our 1/2 > SB > LB, sharpness order Our 1/2 < SB < LB. The paper's numbers are averages of "
+            + PaperResult.REPLICATIONS + " replications of each task's Table 1 schedule on a GPU; this profile's "
+            + "schedule and replications are given with each table. Each claim is tested below by the paired "
+            + "difference of a method against SB over replications that share their seed (same initial weights and "
+            + "labels), with a 95% t interval.");
+        estimate(ctx, report, result);
         for (Task t : Task.table2Tasks()) {
-            List<Table2Run> taskRuns = result.runs().stream().filter(x -> x.task() == t).toList();
+            List<Table2Run> taskRuns = runsOf(result, t);
             if (!taskRuns.isEmpty()) {
-                task(ctx, report, t, taskRuns, s.replications());
+                task(ctx, report, t, taskRuns);
             }
         }
         for (Table2Part.NotRun n : result.notRun()) {
@@ -90,8 +107,25 @@ final class Table2Report {
         report.link(ctx.href("runs.csv"), "runs.csv");
     }
 
-    private static void task(PartContext ctx, HtmlReport report, Task t, List<Table2Run> taskRuns,
-                             int replications) throws IOException {
+    private static List<Table2Run> runsOf(Table2Part.Result result, Task t) {
+        return result.runs().stream().filter(x -> x.task() == t).toList();
+    }
+
+    /** The time estimated before the runs against the time they took, if the estimate was saved. */
+    private static void estimate(PartContext ctx, HtmlReport report, Table2Part.Result result) throws IOException {
+        if (!Files.isRegularFile(ctx.dir().resolve(Table2Part.ESTIMATE))) {
+            return;
+        }
+        Table2Estimate e = ctx.readJson(Table2Part.ESTIMATE, Table2Estimate.class);
+        double took = result.runs().stream().filter(r -> !r.hasDiverged())
+            .mapToDouble(r -> r.training().seconds() + r.sharpness().seconds()).sum();
+        report.paragraph("Estimated before the runs started: " + e.line(ctx.profile().name()) + ". The runs took "
+            + Table2Estimate.duration(took) + " of run time in all (sum over runs, against "
+            + Table2Estimate.duration(e.cpuSeconds()) + " estimated for the runs trained in the last invocation).");
+    }
+
+    private static void task(PartContext ctx, HtmlReport report, Task t, List<Table2Run> taskRuns)
+        throws IOException {
         List<Method> methods = Task.table2Methods();
         List<List<String>> rows = new ArrayList<>();
         double[][] acc = new double[2][methods.size()];
@@ -131,10 +165,8 @@ final class Table2Report {
                     + ": " + d.diverged());
             }
         }
-        Table2Run any = taskRuns.get(0);
-        report.paragraph(t.label() + ": " + any.schedule().iterations() + " iterations (noise off in the last "
-            + any.schedule().noiseOffLast() + "), " + replications + " replication(s) per method; mean ± sd over "
-            + "replications (sd shown when there are at least 2).");
+        report.paragraph(t.label() + ": " + schedules(taskRuns) + "; " + Table2Findings.replications(taskRuns)
+            + " replication(s) per method; mean ± sd over replications (sd shown when there are at least 2).");
         report.table(List.of("method", "test accuracy", "paper", "expected sharpness", "paper",
             "PAC-Bayes 1/sigma'^2", "maximal 1/alpha'^2", "Hessian top eigenvalue", "train accuracy",
             "truncated steps", "wall s", "runs"), rows);
@@ -146,37 +178,92 @@ final class Table2Report {
                     + ", so its sharpness numbers describe the initial weights, not a trained minimum.");
             }
         }
-        report.paragraph(settings(t));
+        List<Table2Claim.Verdict> verdicts = Table2Findings.verdicts(taskRuns);
+        report.paragraph(t.label() + ", the paper's claims in this run: " + Table2Findings.tally(verdicts));
+        for (Table2Claim.Verdict v : verdicts) {
+            report.paragraph(v.sentence());
+        }
+        report.table(Table2Findings.pairedHeader(), Table2Findings.pairedRows(taskRuns));
+        report.paragraph("Premises per run: where the training loss first fell below 0.9 ln 10 (evaluated every "
+            + ctx.profile().training().evalEvery() + " iterations), where the noise phase ended, how many noise "
+            + "steps were taken off the plateau, how often the truncation acted, and the final training accuracy.");
+        report.table(Table2Findings.courseHeader(), Table2Findings.courseRows(taskRuns));
+        if (taskRuns.stream().noneMatch(r -> r.method() == Method.SB_NOISE)) {
+            report.note(sbNoiseLeftOut(ctx, t));
+        }
+        report.paragraph(settings(t, taskRuns.stream().filter(r -> r.method() == Method.SB_NOISE)
+            .map(Table2Run::schedule).findFirst().orElse(null)));
         charts(ctx, report, t, methods, acc, sharp);
+    }
+
+    /** @return "10,000 iterations (noise off in the last 5,000)" per distinct schedule, with its methods if several */
+    private static String schedules(List<Table2Run> taskRuns) {
+        Map<IterationSchedule, List<String>> by = new LinkedHashMap<>();
+        for (Table2Run r : taskRuns) {
+            List<String> m = by.computeIfAbsent(r.schedule(), k -> new ArrayList<>());
+            if (!m.contains(r.method().label())) {
+                m.add(r.method().label());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        by.forEach((sch, m) -> parts.add(String.format(Locale.ROOT, "%,d iterations (noise off in the last %,d)",
+            sch.iterations(), sch.noiseOffLast()) + (by.size() > 1 ? " for " + String.join(", ", m) : "")));
+        return String.join("; ", parts);
+    }
+
+    /** @return why SB+Noise was not run, with its cost at the paper's schedule if a step cost was measured */
+    private static String sbNoiseLeftOut(PartContext ctx, Task t) throws IOException {
+        Hyperparameters n = t.hyperparameters(Method.SB_NOISE);
+        String cost = "";
+        if (Files.isRegularFile(ctx.dir().resolve(Table2Part.ESTIMATE))) {
+            Table2Estimate e = ctx.readJson(Table2Part.ESTIMATE, Table2Estimate.class);
+            for (StepCost c : e.costs()) {
+                if (c.task() == t) {
+                    cost = ", estimated " + Table2Estimate.duration(Table2Estimate.runSeconds(t, Method.SB_NOISE,
+                        t.schedule(Method.SB_NOISE), c, ctx.profile().training())) + " per replication on one "
+                        + "thread here";
+                }
+            }
+        }
+        return t.label() + ", SB+Noise: not run in the '" + ctx.profile().name() + "' profile. At App. A.3's lr "
+            + plain(n.lr()) + " (a tenth of the others') it needs about ten times the iterations to leave the "
+            + "initial plateau, and its schedule is " + String.format(Locale.ROOT, "%,d", n.totalIterations())
+            + " iterations with a large-batch gradient at every step" + cost + "; run it with --profile paper.";
     }
 
     private static MeanSd stat(List<Table2Run> runs, ToDoubleFunction<Table2Run> value) {
         return MeanSd.of(runs.stream().mapToDouble(value).toArray());
     }
 
-    /** @return why SB+Noise may not have learned: App. A.3's lower rate and longer schedule, from the catalogue */
+    /** @return why SB+Noise may not have learned: App. A.3's lower rate, from the catalogue */
     private static String sbNoiseAside(Task t) {
         Hyperparameters h = t.hyperparameters();
         Hyperparameters n = t.hyperparameters(Method.SB_NOISE);
-        return " (SB+Noise runs at lr " + plain(n.lr()) + ", " + ratio(h.lr() / n.lr()) + "x below the others', "
-            + "and the paper gave it " + ratio((double) n.totalIterations() / h.totalIterations())
-            + "x the iterations)";
+        return " (SB+Noise runs at lr " + plain(n.lr()) + ", " + ratio(h.lr() / n.lr()) + "x below the others'; "
+            + "the paper gave it " + String.format(Locale.ROOT, "%,d", n.totalIterations()) + " iterations)";
     }
 
     /**
      * @param t a task
+     * @param sbNoise the schedule SB+Noise ran on, or null if it did not run
      * @return the settings of its runs, read from the catalogue: Table 1, and SB+Noise's App. A.3 values
      */
-    static String settings(Task t) {
+    static String settings(Task t, IterationSchedule sbNoise) {
         Hyperparameters h = t.hyperparameters();
         Hyperparameters n = t.hyperparameters(Method.SB_NOISE);
+        IterationSchedule paper = t.schedule(Method.SB_NOISE);
+        String where = sbNoise == null ? String.format(Locale.ROOT, "(not run here; the paper ran it for %,d "
+            + "iterations, noise off in the last %,d)", paper.iterations(), paper.noiseOffLast())
+            : sbNoise.equals(paper) ? String.format(Locale.ROOT, "on App. A.3's schedule (%,d iterations, noise off "
+            + "in the last %,d)", paper.iterations(), paper.noiseOffLast())
+            : String.format(Locale.ROOT, "on this profile's schedule (the paper ran it for %,d iterations, which "
+            + "this profile does not)", paper.iterations());
         return String.format(Locale.ROOT, "Settings of %s: Table 1 (lr %s, batch %d, LB batch %,d, b = %s, Z = %s W "
                 + "with W %s(%s)); every method of a replication shares its seed (initial weights, corrupted "
-                + "labels). SB+Noise uses App. A.3's lr %s and L-infinity weight clip %s on the shared schedule (the "
-                + "paper ran it for %,d iterations, which this profile does not).", t.label(), plain(h.lr()),
-            h.batch(), h.lbBatch(), plain(h.b().b()), plain(h.c()), h.paretoVariant() == ParetoVariant.LOMAX
-                ? "Lomax" : "Pareto", plain(h.alpha()), plain(n.lr()), plain(n.weightLinfClip()),
-            n.totalIterations());
+                + "labels). SB+Noise uses App. A.3's lr %s and L-infinity weight clip %s %s.", t.label(),
+            plain(h.lr()), h.batch(), h.lbBatch(), plain(h.b().b()), plain(h.c()),
+            h.paretoVariant() == ParetoVariant.LOMAX ? "Lomax" : "Pareto", plain(h.alpha()), plain(n.lr()),
+            plain(n.weightLinfClip()), where);
     }
 
     private static void charts(PartContext ctx, HtmlReport report, Task t, List<Method> methods, double[][] acc,

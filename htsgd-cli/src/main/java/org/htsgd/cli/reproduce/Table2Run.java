@@ -18,27 +18,31 @@ import org.htsgd.train.sharpness.SharpnessResult;
  * @param schedule T and the noise-off K
  * @param training the final training numbers (NaN if the run diverged)
  * @param sharpness the measures (NaN if the run diverged)
+ * @param course plateau end, noise-phase truncation and final training accuracy ({@link Table2Course#NONE} if the
+ *     run diverged)
  * @param diverged empty, or the message of a run whose loss became NaN or infinite
  */
 record Table2Run(Task task, Method method, int replication, long seed, IterationSchedule schedule,
-                 Training training, Measures sharpness, String diverged) {
-    /** Validates. */
+                 Training training, Measures sharpness, Table2Course course, String diverged) {
+    /** Validates; a missing course (a result written before it was recorded) becomes {@link Table2Course#NONE}. */
     Table2Run {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(diverged, "diverged");
+        course = course == null ? Table2Course.NONE : course;
     }
 
     /**
      * @param job the run
      * @param training its training numbers
      * @param sharpness its measures
+     * @param course its course
      * @return a finished run
      */
-    static Table2Run finished(Table2Job job, Training training, Measures sharpness) {
+    static Table2Run finished(Table2Job job, Training training, Measures sharpness, Table2Course course) {
         return new Table2Run(job.task(), job.method(), job.replication(), job.seed(), job.schedule(), training,
-            sharpness, "");
+            sharpness, course, "");
     }
 
     /**
@@ -48,7 +52,7 @@ record Table2Run(Task task, Method method, int replication, long seed, Iteration
      */
     static Table2Run diverged(Table2Job job, String message) {
         return new Table2Run(job.task(), job.method(), job.replication(), job.seed(), job.schedule(), Training.NONE,
-            Measures.NONE, message);
+            Measures.NONE, Table2Course.NONE, message);
     }
 
     /** @return whether the run diverged */

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.htsgd.cli.ChildJvm;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.train.data.TaskData;
+import org.htsgd.train.loop.MetricsFile;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.loop.TrainListener;
@@ -48,6 +50,13 @@ final class TrainingRuns {
     private static final String PROGRESS = "htsgd-iteration ";
     /** A finished run's file in its directory. */
     static final String RESULT = "result.json";
+    /** Running child processes, ended when this JVM ends (a killed reproduce leaves no run training on). */
+    private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroy),
+            "htsgd-table2-children"));
+    }
 
     private TrainingRuns() {
     }
@@ -167,12 +176,11 @@ final class TrainingRuns {
         Files.createDirectories(dir);
         Path requestFile = dir.resolve("request.json");
         OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
-        List<String> cmd = ChildJvm.command(TrainingRuns.class.getName(), List.of(requestFile.toString()));
         Path log = dir.resolve("child.log");
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(log.toFile());
-        // oneDNN's instruction set when this JVM was not started by the launcher (README, "Known engine problem")
-        builder.environment().putAll(EngineIsa.childEnvironment());
-        Process p = builder.start();
+        Process p = child(TrainingRuns.class, requestFile.toString())
+            .redirectError(log.toFile()).start();
+        CHILDREN.add(p);
+        int code;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
             StandardCharsets.UTF_8))) {
             String line;
@@ -181,8 +189,10 @@ final class TrainingRuns {
                     iterationDone.accept(Long.parseLong(line.substring(PROGRESS.length()).trim()));
                 }
             }
+            code = p.waitFor();
+        } finally {
+            CHILDREN.remove(p);
         }
-        int code = p.waitFor();
         Path result = dir.resolve(RESULT);
         if (code != 0 || !Files.isRegularFile(result)) {
             List<String> lines = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
@@ -191,6 +201,43 @@ final class TrainingRuns {
                 + " (log: " + log + ")");
         }
         return OutputDir.JSON.readValue(result.toFile(), Table2Run.class);
+    }
+
+    /**
+     * @param main the child's main class
+     * @param args its arguments
+     * @return a process builder running it in a JVM like this one ({@link ChildJvm}), with oneDNN's instruction set
+     *     chosen for this machine when this JVM was not started by the launcher (README, "Known engine problem")
+     */
+    static ProcessBuilder child(Class<?> main, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(main.getName(), List.of(args)));
+        builder.environment().putAll(EngineIsa.childEnvironment());
+        return builder;
+    }
+
+    /**
+     * Measures a task's step costs in a child JVM ({@link StepCost#main}), as the runs train: one thread, alone.
+     *
+     * @param task the task
+     * @param dataDir its data directory
+     * @param seed seed of the data and weights
+     * @param dir where the child writes its result and log
+     * @return the costs
+     * @throws IOException if the child fails
+     * @throws InterruptedException if interrupted
+     */
+    static StepCost stepCost(Task task, Path dataDir, long seed, Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path out = dir.resolve("step-cost-" + task.cliName() + ".json");
+        Path log = dir.resolve("step-cost-" + task.cliName() + ".log");
+        Process p = child(StepCost.class, task.cliName(), dataDir.toString(),
+            Long.toString(seed), out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = p.waitFor();
+        if (code != 0 || !Files.isRegularFile(out)) {
+            throw new IOException("measuring the step cost of " + task.cliName() + " failed (exit " + code
+                + "; log: " + log + ")");
+        }
+        return OutputDir.JSON.readValue(out.toFile(), StepCost.class);
     }
 
     /**
@@ -240,7 +287,7 @@ final class TrainingRuns {
         TrainConfig config = scaled
             .withHyperparameters(scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast()))
             .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
-            .withCheckpointEvery(Math.max(1, iterations / 10)).withResume(true);
+            .withCheckpointEvery(checkpointEvery(iterations)).withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {
             @Override
             public void onStep(long iteration, StepRecord step) {
@@ -256,7 +303,18 @@ final class TrainingRuns {
         }
         double sharpnessSeconds = (System.nanoTime() - t0) * 1e-9;
         OutputDir.of(job.dir()).writeJson("sharpness.json", sharpness);
+        Table2Course course = Table2Course.of(MetricsFile.read(job.dir().resolve(result.metricsFile())),
+            job.schedule(), job.method());
         return Table2Run.finished(job, Table2Run.Training.of(result),
-            Table2Run.Measures.of(sharpness, sharpnessSeconds));
+            Table2Run.Measures.of(sharpness, sharpnessSeconds), course);
+    }
+
+    /**
+     * @param iterations a run's T
+     * @return its checkpoint period: a tenth of the run, at most {@link TrainConfig#DEFAULT_CHECKPOINT_EVERY}
+     *     (1,000), so a killed run of the paper's schedule loses at most 1,000 iterations
+     */
+    static long checkpointEvery(long iterations) {
+        return Math.max(1, Math.min(TrainConfig.DEFAULT_CHECKPOINT_EVERY, iterations / 10));
     }
 }

@@ -13,8 +13,8 @@ import org.htsgd.train.method.Method;
  * @param tasks the Table 2 tasks trained when their data is found (the paper: all three; VGG11 runs at the
  *     paper's scale take many hours on a CPU, so the shorter profiles train Fashion-MNIST only)
  * @param methods the Table 2 methods trained, in Table 2's column order (the paper: {@link Task#table2Methods()})
- * @param schedule T and the noise-off K of every run, or {@code null} for each task's Table 1 schedule
- *     ({@link Task#schedule()}); every method of a task runs the same schedule
+ * @param schedule T and the noise-off K of every run, or {@code null} for the paper's schedule of each task and
+ *     method ({@link Task#schedule(Method)}: Table 1's, App. A.3's for SB+Noise)
  * @param replications replications per method (the paper: 5)
  * @param evalEvery evaluate the test accuracy every this many iterations
  * @param expectedSharpnessSamples Gaussian samples of expected sharpness (the paper: 100)
@@ -59,10 +59,20 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
 
     /**
      * @param task a task
-     * @return the schedule the task's runs use: {@link #schedule()}, or the task's Table 1 schedule if that is
-     *     null
+     * @param method a method
+     * @return the schedule the task's runs of the method use: {@link #schedule()}, or the paper's (Table 1, App.
+     *     A.3 for SB+Noise: {@link Task#schedule(Method)}) if that is null
      */
-    public IterationSchedule scheduleOf(Task task) {
-        return schedule != null ? schedule : task.schedule();
+    public IterationSchedule scheduleOf(Task task, Method method) {
+        return schedule != null ? schedule : task.schedule(method);
+    }
+
+    /**
+     * @param newTasks the tasks to train (a subset of {@link #tasks()}, e.g. one row at a time)
+     * @return a copy training those tasks
+     */
+    public TrainingScale withTasks(List<Task> newTasks) {
+        return new TrainingScale(newTasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
     }
 }

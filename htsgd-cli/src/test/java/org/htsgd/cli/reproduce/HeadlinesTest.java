@@ -43,11 +43,11 @@ class HeadlinesTest {
         OutputDir.JSON.writeValue(out.resolve("table2").resolve("table2.json").toFile(), new Table2Part.Result(List.of(
             new Table2Run(Task.FMNIST_LENET, Method.OUR2, 0, 1, schedule,
                 new Table2Run.Training(0.7, nan, nan, nan, nan, nan),
-                new Table2Run.Measures(0.002, nan, nan, nan, nan, nan, nan), ""),
+                new Table2Run.Measures(0.002, nan, nan, nan, nan, nan, nan), Table2Course.NONE, ""),
             new Table2Run(Task.FMNIST_LENET, Method.OUR2, 1, 2, schedule,
                 new Table2Run.Training(0.6, nan, nan, nan, nan, nan),
-                new Table2Run.Measures(0.004, nan, nan, nan, nan, nan, nan), ""),
-            new Table2Run(Task.FMNIST_LENET, Method.SB, 0, 1, schedule, noTraining, Table2Run.Measures.NONE,
+                new Table2Run.Measures(0.004, nan, nan, nan, nan, nan, nan), Table2Course.NONE, ""),
+            new Table2Run(Task.FMNIST_LENET, Method.SB, 0, 1, schedule, noTraining, Table2Run.Measures.NONE, Table2Course.NONE,
                 "training diverged at iteration 3")), List.of()));
         List<String> lines = Headlines.lines(out, List.of(outcome("fig1-right", Reproduction.Status.RAN),
             outcome("fig1-left", Reproduction.Status.SKIPPED), outcome("fig2", Reproduction.Status.RAN),

@@ -58,6 +58,11 @@ class ReproduceEndToEndTest {
         assertTrue(html.contains("SVHN, VGG11: not run") && html.contains("CIFAR-10, VGG11: not run"), "not-run rows");
         assertTrue(html.contains("How to get the data"), "how to get the data");
         assertTrue(Files.isRegularFile(out.resolve("table2/runs.csv")));
+        // its 12 iterations cannot show the claim, and the report says so first; the estimate is shown
+        assertTrue(html.contains("Fashion-MNIST, LeNet: these runs cannot show the paper's claim"), "premises");
+        assertTrue(html.contains("one replication: no confidence statement possible"), "no overclaiming");
+        assertTrue(html.contains("Estimated before the runs started: Table 2, tiny profile: 2 runs (2 to train)"),
+            "time estimate");
 
         int again = Main.run("reproduce", "--profile", "tiny", "--out", out.toString(), "--threads", "2");
         assertEquals(0, again);
@@ -76,6 +81,9 @@ class ReproduceEndToEndTest {
         assertEquals(2, Main.run("reproduce", "--profile", "huge", "--out", out.toString()));
         assertEquals(2, Main.run("reproduce", "--parts", "fig9", "--out", out.toString()));
         assertEquals(2, Main.run("reproduce", "--threads", "-1", "--out", out.toString())); // 0 = all cores
+        assertEquals(2, Main.run("reproduce", "--tasks", "mnist", "--out", out.toString()));
+        // the quick profile trains Fashion-MNIST only: the VGG11 rows are for --profile paper
+        assertEquals(2, Main.run("reproduce", "--tasks", "svhn-vgg11", "--out", out.toString()));
         assertFalse(Files.exists(out.resolve(Reproduction.INDEX)), "nothing ran");
     }
 

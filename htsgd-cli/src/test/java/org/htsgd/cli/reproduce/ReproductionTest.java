@@ -25,6 +25,7 @@ class ReproductionTest {
         volatile boolean fail;
         volatile Object scale = "s1";
         volatile boolean resumable;
+        volatile Object resumeScale;
 
         FakePart(String id) {
             this.id = id;
@@ -48,6 +49,11 @@ class ReproductionTest {
         @Override
         public boolean resumable() {
             return resumable;
+        }
+
+        @Override
+        public Object resumeScale(Profile profile) {
+            return resumeScale != null ? resumeScale : scale;
         }
 
         @Override
@@ -188,6 +194,24 @@ class ReproductionTest {
         a.fail = true;
         run(out, List.of(a), null);
         assertFalse(Files.exists(out.resolve("a/resumed.txt")), "files of other settings were deleted");
+    }
+
+    @Test
+    void aScaleChangeWithTheSameResumeScaleReRunsButKeepsTheFiles(@TempDir Path out) {
+        // Table 2 trained one task at a time (--tasks): the part re-runs, its finished runs stay
+        FakePart a = new FakePart("a");
+        a.resumable = true;
+        a.resumeScale = "all tasks";
+        a.scale = "task 1";
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        a.scale = "task 2";
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        assertTrue(Files.exists(out.resolve("a/resumed.txt")), "the second task's run saw the first one's files");
+        assertEquals(Reproduction.Status.SKIPPED, run(out, List.of(a), null).get(0).status());
+        a.scale = "task 1";
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status(),
+            "done.json holds the last scale only");
+        assertEquals(3, a.runs.get());
     }
 
     @Test

@@ -21,18 +21,23 @@ class Table2ReportTest {
     void settingsAreReadFromTheCatalogue() {
         assertEquals("Settings of Fashion-MNIST, LeNet: Table 1 (lr 0.05, batch 100, LB batch 1,200, b = 5, "
             + "Z = 0.5 W with W Lomax(1.4)); every method of a replication shares its seed (initial weights, "
-            + "corrupted labels). SB+Noise uses App. A.3's lr 0.005 and L-infinity weight clip 1 on the shared "
-            + "schedule (the paper ran it for 100,000 iterations, which this profile does not).",
-            Table2Report.settings(Task.FMNIST_LENET));
-        assertTrue(Table2Report.settings(Task.SVHN_VGG11).contains("LB batch 1,024, b = 20,"));
-        assertTrue(Table2Report.settings(Task.SVHN_VGG11).contains("ran it for 150,000 iterations"));
+            + "corrupted labels). SB+Noise uses App. A.3's lr 0.005 and L-infinity weight clip 1 on App. A.3's "
+            + "schedule (100,000 iterations, noise off in the last 50,000).",
+            Table2Report.settings(Task.FMNIST_LENET, IterationSchedule.of(100_000, 50_000)));
+        assertTrue(Table2Report.settings(Task.FMNIST_LENET, IterationSchedule.of(1_000, 500))
+            .endsWith("on this profile's schedule (the paper ran it for 100,000 iterations, which this profile does "
+                + "not)."));
+        assertTrue(Table2Report.settings(Task.FMNIST_LENET, null)
+            .endsWith("(not run here; the paper ran it for 100,000 iterations, noise off in the last 50,000)."));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null).contains("LB batch 1,024, b = 20,"));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null).contains("ran it for 150,000 iterations"));
     }
 
     @Test
     void csvHasOneRowPerRunWithNamedNumbers(@TempDir Path dir) throws Exception {
         Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 1, 1002, IterationSchedule.of(12, 4), dir);
         Table2Run ok = Table2Run.finished(job, new Table2Run.Training(0.5, 0.75, 1.5, 0.5, 0.25, 3),
-            new Table2Run.Measures(0.01, 0.002, 0.3, 0.4, 5, 60, 7));
+            new Table2Run.Measures(0.01, 0.002, 0.3, 0.4, 5, 60, 7), new Table2Course(600, 8, 8, 2, 0.75));
         Table2Run bad = Table2Run.diverged(job, "training diverged at iteration 3: loss is NaN");
         Table2Report.writeCsv(OutputDir.of(dir), List.of(ok, bad));
         List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));

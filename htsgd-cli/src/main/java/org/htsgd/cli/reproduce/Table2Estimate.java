@@ -1,0 +1,154 @@
+package org.htsgd.cli.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.htsgd.core.validation.Require;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.Hyperparameters;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+import org.htsgd.train.method.NoiseOffPhase;
+
+/**
+ * How long Table 2's runs take, from measured step costs ({@link StepCost}), printed before the runs start and kept
+ * in {@code estimate.json}. A run costs its gradients, its evaluations and its sharpness measures:
+ *
+ * <ul>
+ *   <li>Gradients per iteration: LB one large-batch gradient; SB and SB+Clip one small-batch; SB+Noise and Our 2
+ *       one small- and one large-batch while the noise is on, Our 1 two small and one large (eq. 47, paper.md
+ *       §4.1), then one large-batch gradient (or small, {@link NoiseOffPhase#SB}) in the last K.</li>
+ *   <li>Evaluations: one forward pass over the training and test sets every {@code evalEvery} iterations.</li>
+ *   <li>Sharpness: forward passes over the training set (expected sharpness: its samples; PAC-Bayes: samples per
+ *       bisection step, depth + {@link #REFINE_STEPS} steps) and training-set gradients (maximal sharpness: ascent
+ *       steps per bisection step; the Hessian: two per power iteration and per Hutchinson probe).</li>
+ * </ul>
+ * The runs are then placed on {@code threads} workers in start order ({@link Table2Plan#startOrder}), each taking
+ * the next run when it is free. The costs are measured with one run alone: two runs side by side each run slower
+ * (memory bandwidth shared; BENCHMARKS.md), so the estimate is a lower bound on a busy machine.
+ *
+ * @param runs planned runs
+ * @param toTrain runs without a result yet (the others are read, not trained)
+ * @param cpuSeconds the sum of the estimated times of the runs to train
+ * @param wallSeconds their estimated wall time on {@code threads} workers
+ * @param threads concurrent runs
+ * @param costs the measured costs used, one per task trained
+ */
+record Table2Estimate(int runs, int toTrain, double cpuSeconds, double wallSeconds, int threads,
+                      List<StepCost> costs) {
+    /** Radius-search steps beyond the bisection depth that the refinement may add (sharpness package notes). */
+    static final int REFINE_STEPS = 7;
+
+    /** Validates. */
+    Table2Estimate {
+        costs = List.copyOf(costs);
+        Require.atLeast(threads, 1, "threads");
+    }
+
+    /**
+     * @param jobs every planned run, in plan order
+     * @param finished whether each run (plan order) already has a result
+     * @param costs measured costs of every task with a run to train
+     * @param scale the training scale
+     * @param threads concurrent runs
+     * @return the estimate
+     */
+    static Table2Estimate of(List<Table2Job> jobs, boolean[] finished, Map<Task, StepCost> costs,
+                             TrainingScale scale, int threads) {
+        List<Double> seconds = new ArrayList<>();
+        double cpu = 0;
+        for (int k : Table2Plan.startOrder(jobs)) {
+            if (!finished[k]) {
+                Table2Job j = jobs.get(k);
+                double s = runSeconds(j.task(), j.method(), j.schedule(), costs.get(j.task()), scale);
+                seconds.add(s);
+                cpu += s;
+            }
+        }
+        return new Table2Estimate(jobs.size(), seconds.size(), cpu, wall(seconds, threads), threads,
+            List.copyOf(costs.values()));
+    }
+
+    /**
+     * @param task the task
+     * @param method the method
+     * @param schedule its T and K
+     * @param c the task's costs
+     * @param s the training scale (evaluation period, sharpness settings)
+     * @return the estimated seconds of the run on one thread: training, evaluations and sharpness measures
+     */
+    static double runSeconds(Task task, Method method, IterationSchedule schedule, StepCost c, TrainingScale s) {
+        Hyperparameters h = task.hyperparameters(method);
+        long t = schedule.iterations();
+        long off = schedule.noiseOffLast();
+        double training;
+        if (method.injectsNoise()) {
+            double noisy = (method == Method.OUR1 ? 2 : 1) * c.sbSeconds() + c.lbSeconds();
+            double quiet = h.noiseOffPhase() == NoiseOffPhase.LB ? c.lbSeconds() : c.sbSeconds();
+            training = (t - off) * noisy + off * quiet;
+        } else if (method == Method.LB) {
+            training = t * c.lbSeconds();
+        } else {
+            training = t * c.sbSeconds() * (method == Method.SAM ? 2 : 1);
+        }
+        double evaluations = Math.ceil((double) t / s.evalEvery()) * c.forwardSeconds()
+            * (c.trainSize() + c.testSize());
+        int steps = s.searchDepth() + REFINE_STEPS;
+        double forwards = s.expectedSharpnessSamples() + (double) steps * s.pacBayesSamples();
+        double gradients = (double) steps * s.maximalAscentSteps() + 2.0 * (s.hessianIterations() + s.hessianProbes());
+        return training + evaluations + forwards * c.trainForwardSeconds() + gradients * c.trainGradientSeconds();
+    }
+
+    /**
+     * @param seconds run times in start order
+     * @param threads workers
+     * @return when the last run ends if each worker takes the next run as soon as it is free
+     */
+    static double wall(List<Double> seconds, int threads) {
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        for (int i = 0; i < threads; i++) {
+            free.add(0.0);
+        }
+        double end = 0;
+        for (double s : seconds) {
+            double done = free.poll() + s;
+            end = Math.max(end, done);
+            free.add(done);
+        }
+        return end;
+    }
+
+    /**
+     * @param profile the profile's name
+     * @return e.g. {@code Table 2, paper profile: 30 runs (30 to train), estimated 41 h on 2 threads (fmnist-lenet,
+     *     one thread: SB gradient 18 ms, LB gradient 370 ms)}
+     */
+    String line(String profile) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Table 2, %s profile: %d runs (%d to train), "
+            + "estimated %s on %d thread%s", profile, runs, toTrain, duration(wallSeconds), threads,
+            threads == 1 ? "" : "s"));
+        if (!costs.isEmpty()) {
+            sb.append(" (measured on one thread:");
+            for (StepCost c : costs) {
+                sb.append(String.format(Locale.ROOT, " %s SB gradient %.0f ms, LB gradient %.0f ms;",
+                    c.task().cliName(), 1e3 * c.sbSeconds(), 1e3 * c.lbSeconds()));
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append("; runs side by side are slower)");
+        }
+        return sb.toString();
+    }
+
+    /** @param seconds a duration @return e.g. {@code 40 s}, {@code 12 min}, {@code 3.4 h} */
+    static String duration(double seconds) {
+        if (seconds < 90) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 90 * 60) {
+            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+    }
+}

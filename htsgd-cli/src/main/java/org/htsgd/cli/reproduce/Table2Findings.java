@@ -1,0 +1,186 @@
+package org.htsgd.cli.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.Method;
+
+/**
+ * What one task's Table 2 runs can and do show, in plain words: whether the premises of the paper's comparison
+ * hold ({@link Table2Course}: every run off the plateau before its noise phase ends, at &ge; 99% training accuracy
+ * in the end, the truncation acting in Our 1 and Our 2, at least 2 replications; SB+Noise is exempt, the paper's
+ * own SB+Noise runs do not fit the training set) and how the runs answer each ordering claim ({@link Table2Claim}),
+ * with the paired differences against SB they rest on.
+ */
+final class Table2Findings {
+    private Table2Findings() {
+    }
+
+    /**
+     * @param taskRuns the runs of one task
+     * @return why these runs cannot show the paper's claim (empty if the premises hold), one sentence each
+     */
+    static List<String> premiseFailures(List<Table2Run> taskRuns) {
+        List<String> failures = new ArrayList<>();
+        // SB+Noise is exempt: the paper's own SB+Noise runs do not fit the training set (paper.md §4.1), a result
+        List<Table2Run> ok = taskRuns.stream().filter(r -> !r.hasDiverged() && r.method() != Method.SB_NOISE)
+            .toList();
+        List<Table2Run> untrained = ok.stream().filter(r -> !r.course().trained()).toList();
+        if (!untrained.isEmpty()) {
+            failures.add(untrained.size() + " of " + ok.size() + " runs end below "
+                + Fmt.f(100 * Table2Course.TRAINED, 0) + "% training accuracy (" + untrained.stream()
+                .map(r -> name(r) + " " + Fmt.f(100 * r.course().trainAccuracy(), 1) + "%")
+                .collect(Collectors.joining(", ")) + "; the paper's networks reach 100%), so their sharpness is "
+                + "measured away from a minimum that fits the training set");
+        }
+        List<Table2Run> onPlateau = ok.stream()
+            .filter(r -> r.method().injectsNoise() && !r.course().noiseAfterPlateau()).toList();
+        if (!onPlateau.isEmpty()) {
+            failures.add("the noise phase of " + onPlateau.stream().map(r -> name(r) + " ended at iteration "
+                + r.course().windowEnd() + (r.course().leftPlateau() ? ", before the run left the plateau "
+                + "(iteration " + r.course().plateauEnd() + ")" : " and the run never left the plateau"))
+                .collect(Collectors.joining("; ")) + ": every heavy-tailed step was taken on the initial plateau "
+                + "(training loss above 0.9 ln 10)");
+        }
+        List<Table2Run> neverTruncated = ok.stream().filter(r -> r.method().injectsNoise()
+            && r.method().truncates() && r.course().windowSteps() > 0 && r.course().windowTruncated() == 0).toList();
+        if (!neverTruncated.isEmpty()) {
+            failures.add("the truncation never acted in " + neverTruncated.stream().map(Table2Findings::name)
+                .collect(Collectors.joining(", ")) + " (0 truncated steps in the noise phase), so they ran as "
+                + "untruncated heavy-tailed noise and cannot show the effect of the truncation");
+        }
+        long diverged = taskRuns.stream().filter(Table2Run::hasDiverged).count();
+        if (diverged > 0) {
+            failures.add(diverged + " run(s) diverged and have no numbers");
+        }
+        return failures;
+    }
+
+    /**
+     * @param t the task
+     * @param taskRuns its runs
+     * @return the sentence at the top of the task's results: whether these runs can show the paper's claim
+     */
+    static String premiseStatement(Task t, List<Table2Run> taskRuns) {
+        List<String> failures = premiseFailures(taskRuns);
+        int reps = replications(taskRuns);
+        if (!failures.isEmpty()) {
+            return t.label() + ": these runs cannot show the paper's claim: " + String.join("; ", failures) + "."
+                + (reps < 2 ? " Also, one replication per method: no confidence statement is possible." : "")
+                + " What they can show: that every method runs end to end, whether the truncation acts once the "
+                + "network is off the plateau (per-run table below), and how the methods compare at this point of "
+                + "training; not which minima the methods find at the paper's schedule (--profile paper).";
+        }
+        boolean sbNoise = taskRuns.stream().anyMatch(r -> r.method() == Method.SB_NOISE);
+        return t.label() + ": the premises of the paper's comparison hold: every run"
+            + (sbNoise ? " (SB+Noise aside, as in the paper)" : "") + " ended at >= "
+            + Fmt.f(100 * Table2Course.TRAINED, 0) + "% training accuracy, every noise phase ended after the run "
+            + "left the initial plateau, and the truncation acted in Our 1 and Our 2"
+            + (reps < 2 ? "; but with one replication per method no confidence statement is possible."
+            : "; " + reps + " replications per method.");
+    }
+
+    /** @param taskRuns runs of one task @return the most replications of any method */
+    static int replications(List<Table2Run> taskRuns) {
+        return taskRuns.stream().mapToInt(Table2Run::replication).max().orElse(-1) + 1;
+    }
+
+    /**
+     * @param taskRuns the runs of one task
+     * @return the answer to each of the paper's ordering claims, in {@link Table2Claim#paper()} order
+     */
+    static List<Table2Claim.Verdict> verdicts(List<Table2Run> taskRuns) {
+        return Table2Claim.paper().stream().map(c -> c.test(taskRuns)).toList();
+    }
+
+    /**
+     * @param verdicts the verdicts of one task
+     * @return e.g. "Of the paper's 6 ordering claims, 2 hold with 95% confidence, 1 are contradicted with 95%
+     *     confidence, 3 are not shown (interval includes 0)." or the one-replication wording
+     */
+    static String tally(List<Table2Claim.Verdict> verdicts) {
+        int[] n = new int[Table2Claim.Outcome.values().length];
+        for (Table2Claim.Verdict v : verdicts) {
+            n[v.outcome().ordinal()]++;
+        }
+        int one = n[Table2Claim.Outcome.ONE_REPLICATION.ordinal()];
+        int untested = n[Table2Claim.Outcome.NO_DATA.ordinal()];
+        String notTested = untested == 0 ? "" : " (" + untested + " not tested: no paired runs)";
+        if (untested == verdicts.size()) {
+            return "None of the paper's " + verdicts.size() + " ordering claims can be tested: no paired runs.";
+        }
+        if (one == verdicts.size() - untested) {
+            return "One replication: none of the paper's " + verdicts.size() + " ordering claims can be confirmed or "
+                + "refuted with confidence" + notTested + "; the directions below are single observations.";
+        }
+        return String.format(Locale.ROOT, "Of the paper's %d ordering claims, %d hold with 95%% confidence, %d are "
+                + "contradicted with 95%% confidence, %d are not shown (interval includes 0)%s%s.", verdicts.size(),
+            n[Table2Claim.Outcome.HOLDS.ordinal()], n[Table2Claim.Outcome.CONTRADICTED.ordinal()],
+            n[Table2Claim.Outcome.INCONCLUSIVE.ordinal()], one > 0 ? ", " + one + " rest on one pair" : "",
+            notTested);
+    }
+
+    /**
+     * @param taskRuns the runs of one task
+     * @return rows of the paired-difference table: each method against SB (same seed), test accuracy and expected
+     *     sharpness
+     */
+    static List<List<String>> pairedRows(List<Table2Run> taskRuns) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Method m : Task.table2Methods()) {
+            if (m == Method.SB || taskRuns.stream().noneMatch(r -> r.method() == m)) {
+                continue;
+            }
+            PairedDifference a = Table2Claim.paired(m, Table2Claim.Quantity.TEST_ACCURACY, taskRuns);
+            PairedDifference e = Table2Claim.paired(m, Table2Claim.Quantity.EXPECTED_SHARPNESS, taskRuns);
+            rows.add(List.of(m.label() + " − SB", a.format(2, " pp"), a.positive() + " of " + a.n(),
+                e.format(4, ""), e.negative() + " of " + e.n()));
+        }
+        return rows;
+    }
+
+    /** @return the header of {@link #pairedRows} */
+    static List<String> pairedHeader() {
+        return List.of("paired difference", "test accuracy (95% CI)", "more accurate than SB",
+            "expected sharpness (95% CI)", "flatter than SB");
+    }
+
+    /**
+     * @param taskRuns the runs of one task
+     * @return one row per run: the premises of its comparison
+     */
+    static List<List<String>> courseRows(List<Table2Run> taskRuns) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Table2Run r : taskRuns) {
+            Table2Course c = r.course();
+            if (r.hasDiverged()) {
+                rows.add(List.of(r.method().label(), Integer.toString(r.replication() + 1), "diverged", "", "", "",
+                    ""));
+                continue;
+            }
+            boolean noise = r.method().injectsNoise();
+            rows.add(List.of(r.method().label(), Integer.toString(r.replication() + 1),
+                c.leftPlateau() ? Long.toString(c.plateauEnd()) : "never",
+                noise ? Long.toString(c.windowEnd()) : "no noise",
+                noise ? String.format(Locale.ROOT, "%,d", c.noiseStepsAfterPlateau()) : "",
+                r.method().truncates() ? String.format(Locale.ROOT, "%,d of %,d", c.windowTruncated(),
+                    c.windowSteps()) : "",
+                Fmt.f(100 * c.trainAccuracy(), 1) + "%" + (c.trained() ? "" : " (< "
+                    + Fmt.f(100 * Table2Course.TRAINED, 0) + "%)")));
+        }
+        return rows;
+    }
+
+    /** @return the header of {@link #courseRows} */
+    static List<String> courseHeader() {
+        return List.of("method", "replication", "left the plateau at", "noise phase ends at",
+            "noise steps off the plateau", "truncated steps (noise phase)", "final train accuracy");
+    }
+
+    /** @return e.g. "Our 2 rep 1" */
+    private static String name(Table2Run r) {
+        return r.method().label() + " rep " + (r.replication() + 1);
+    }
+}

@@ -1,0 +1,98 @@
+package org.htsgd.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+import org.junit.jupiter.api.Test;
+
+class Table2ClaimTest {
+    private static final Table2Claim FLATTER = new Table2Claim(Method.OUR2, Table2Claim.Quantity.EXPECTED_SHARPNESS,
+        false);
+    private static final Table2Claim MORE_ACCURATE = new Table2Claim(Method.OUR1,
+        Table2Claim.Quantity.TEST_ACCURACY, true);
+
+    @Test
+    void clearWin() {
+        // the differences of PairedDifferenceTest: (-2, -3, -4, -3), CI [-4.2992, -1.7008] below 0 as claimed
+        Table2Claim.Verdict v = Table2Claim.Verdict.of(FLATTER,
+            PairedDifference.of(new double[] {1, 2, 3, 4}, new double[] {3, 5, 7, 7}));
+        assertEquals(Table2Claim.Outcome.HOLDS, v.outcome());
+        assertEquals("“Our 2 is flatter than SB”: holds with 95% confidence: Our 2 is flatter than SB in 4 of 4 "
+            + "replications; Our 2 − SB = -3.0000 (95% CI -4.2992 to -1.7008), which excludes 0.", v.sentence());
+    }
+
+    @Test
+    void clearLoss() {
+        Table2Claim.Verdict v = Table2Claim.Verdict.of(FLATTER,
+            PairedDifference.of(new double[] {3, 5, 7, 7}, new double[] {1, 2, 3, 4}));
+        assertEquals(Table2Claim.Outcome.CONTRADICTED, v.outcome());
+        assertEquals("“Our 2 is flatter than SB”: contradicted with 95% confidence: Our 2 is sharper than SB in 4 of "
+            + "4 replications; Our 2 − SB = +3.0000 (95% CI 1.7008 to 4.2992), which excludes 0 on the opposite "
+            + "side.", v.sentence());
+    }
+
+    @Test
+    void inconclusive() {
+        // (1, -2, 0): CI [-4.13, 3.46] includes 0
+        Table2Claim.Verdict v = Table2Claim.Verdict.of(MORE_ACCURATE,
+            PairedDifference.of(new double[] {5, 1, 4}, new double[] {4, 3, 4}));
+        assertEquals(Table2Claim.Outcome.INCONCLUSIVE, v.outcome());
+        assertEquals("“Our 1 is more accurate than SB”: not shown: Our 1 is more accurate than SB in 1 of 3 "
+            + "replications, but Our 1 − SB = -0.33 pp (95% CI -4.13 to 3.46) includes 0.", v.sentence());
+    }
+
+    @Test
+    void oneReplicationNeverClaimsConfidence() {
+        Table2Claim.Verdict v = Table2Claim.Verdict.of(new Table2Claim(Method.OUR2,
+            Table2Claim.Quantity.TEST_ACCURACY, true), PairedDifference.of(new double[] {70.06}, new double[] {69.2}));
+        assertEquals(Table2Claim.Outcome.ONE_REPLICATION, v.outcome());
+        assertEquals("“Our 2 is more accurate than SB”: one replication: no confidence statement possible (Our 2 − SB "
+            + "= +0.86 pp: more accurate than SB in this replication).", v.sentence());
+        Table2Claim.Verdict lb = Table2Claim.Verdict.of(new Table2Claim(Method.LB,
+            Table2Claim.Quantity.EXPECTED_SHARPNESS, true), PairedDifference.of(new double[] {0.01}, new double[] {0.02}));
+        assertEquals("“LB is sharper than SB”: one replication: no confidence statement possible (LB − SB = -0.0100: "
+            + "flatter than SB in this replication).", lb.sentence());
+    }
+
+    @Test
+    void paperClaimsAreTheTwoOrders() {
+        List<String> s = Table2Claim.paper().stream().map(Table2Claim::statement).toList();
+        assertEquals(List.of("Our 1 is more accurate than SB", "Our 2 is more accurate than SB",
+            "LB is less accurate than SB", "Our 1 is flatter than SB", "Our 2 is flatter than SB",
+            "LB is sharper than SB"), s);
+    }
+
+    @Test
+    void pairsRunsOfTheSameReplicationAndSkipsDivergedOnes() {
+        List<Table2Run> runs = new ArrayList<>();
+        double[] sb = {0.010, 0.012, 0.011};
+        double[] our2 = {0.004, 0.005, Double.NaN};
+        for (int r = 0; r < 3; r++) {
+            runs.add(run(Method.SB, r, 0.69, sb[r]));
+            runs.add(r < 2 ? run(Method.OUR2, r, 0.70, our2[r]) : Table2Run.diverged(job(Method.OUR2, r), "NaN"));
+        }
+        PairedDifference d = Table2Claim.paired(Method.OUR2, Table2Claim.Quantity.EXPECTED_SHARPNESS, runs);
+        assertEquals(2, d.n());
+        assertEquals(-0.0065, d.mean(), 1e-15); // ((0.004-0.010) + (0.005-0.012)) / 2
+        PairedDifference a = Table2Claim.paired(Method.OUR2, Table2Claim.Quantity.TEST_ACCURACY, runs);
+        assertEquals(1.0, a.mean(), 1e-12); // percentage points
+        assertEquals(0, Table2Claim.paired(Method.OUR1, Table2Claim.Quantity.TEST_ACCURACY, runs).n());
+        assertEquals(Table2Claim.Outcome.NO_DATA, new Table2Claim(Method.OUR1, Table2Claim.Quantity.TEST_ACCURACY,
+            true).test(runs).outcome());
+    }
+
+    static Table2Job job(Method m, int rep) {
+        return new Table2Job(Task.FMNIST_LENET, m, rep, 2 + 1000L * rep, IterationSchedule.of(1000, 500),
+            Path.of("runs", m.cliName(), "rep" + rep));
+    }
+
+    static Table2Run run(Method m, int rep, double testAccuracy, double expected) {
+        return Table2Run.finished(job(m, rep), new Table2Run.Training(testAccuracy, 1, 1, 0.01, 0, 1),
+            new Table2Run.Measures(expected, 0, 1, 1, 1, 1, 1), new Table2Course(300, 500, 500, 3, 1.0));
+    }
+}

@@ -1,0 +1,64 @@
+package org.htsgd.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+import org.junit.jupiter.api.Test;
+
+class Table2EstimateTest {
+    /** SB gradient 10 ms, LB gradient 300 ms, forward 0.1 ms per example, 1,200 train and 10,000 test examples. */
+    private static final StepCost COST = new StepCost(Task.FMNIST_LENET, 0.01, 0.3, 1e-4, 1200, 10_000);
+    /** One evaluation every 100 iterations, and sharpness counts that make the sums below simple. */
+    private static final TrainingScale SCALE = new TrainingScale(List.of(Task.FMNIST_LENET),
+        List.of(Method.SB, Method.OUR1), IterationSchedule.of(1000, 400), 1, 100, 10, 1, 3, 1, 1, 1);
+
+    @Test
+    void runSecondsCountGradientsEvaluationsAndSharpness() {
+        IterationSchedule s = IterationSchedule.of(1000, 400);
+        // evaluations: 10 x 1e-4 x 11,200 = 11.2 s; sharpness: forwards 10 + (3 + 7) x 1 = 20 passes of 0.12 s
+        // = 2.4 s, gradients (3 + 7) x 1 + 2 x (1 + 1) = 14 full gradients of 0.3 s = 4.2 s: 17.8 s besides training
+        double other = 11.2 + 2.4 + 4.2;
+        assertEquals(1000 * 0.01 + other, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.SB, s, COST, SCALE),
+            1e-9);
+        assertEquals(1000 * 0.3 + other, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.LB, s, COST, SCALE),
+            1e-9);
+        // Our 2: 600 noise iterations of SB + LB, then 400 LB; Our 1 one more SB gradient per noise iteration
+        assertEquals(600 * 0.31 + 400 * 0.3 + other,
+            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR2, s, COST, SCALE), 1e-9);
+        assertEquals(600 * 0.32 + 400 * 0.3 + other,
+            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, COST, SCALE), 1e-9);
+    }
+
+    @Test
+    void wallTimeGivesEachRunToTheFirstFreeWorker() {
+        // 2 workers: 10 | 8, then 3 goes to the worker free at 8 (ends 11), 4 to the one free at 10 (ends 14)
+        assertEquals(14, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 2), 1e-12);
+        assertEquals(25, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 1), 1e-12);
+        assertEquals(0, Table2Estimate.wall(List.of(), 2), 1e-12);
+    }
+
+    @Test
+    void finishedRunsAreNotEstimatedAndTheLineSaysWhatWasMeasured() {
+        List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
+        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, Map.of(Task.FMNIST_LENET, COST),
+            SCALE, 2);
+        assertEquals(2, e.runs());
+        assertEquals(1, e.toTrain());
+        double our1 = Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, IterationSchedule.of(1000, 400), COST,
+            SCALE);
+        assertEquals(our1, e.cpuSeconds(), 1e-9);
+        assertEquals(our1, e.wallSeconds(), 1e-9);
+        assertEquals("Table 2, quick profile: 2 runs (1 to train), estimated " + Table2Estimate.duration(our1)
+            + " on 2 threads (measured on one thread: fmnist-lenet SB gradient 10 ms, LB gradient 300 ms; runs side "
+            + "by side are slower)", e.line("quick"));
+        assertTrue(Table2Estimate.duration(41 * 3600).equals("41.0 h"));
+        assertEquals("12 min", Table2Estimate.duration(720));
+        assertEquals("40 s", Table2Estimate.duration(40));
+    }
+}

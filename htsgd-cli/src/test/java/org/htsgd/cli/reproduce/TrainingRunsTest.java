@@ -1,0 +1,62 @@
+package org.htsgd.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.htsgd.cli.io.OutputDir;
+import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.IterationSchedule;
+import org.htsgd.train.method.Method;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A killed Table 2 run continues from its last checkpoint (needs Fashion-MNIST, as the end-to-end test). */
+class TrainingRunsTest {
+    /** The smallest sharpness settings: the measures are not what this test is about. */
+    private static final TrainingScale SCALE = new TrainingScale(List.of(Task.FMNIST_LENET), List.of(Method.OUR2),
+        IterationSchedule.of(20, 5), 1, 10, 2, 1, 1, 1, 1, 1);
+
+    @Test
+    void checkpointEveryTenthOfARunAtMostAThousandIterations() {
+        assertEquals(1, TrainingRuns.checkpointEvery(12));
+        assertEquals(100, TrainingRuns.checkpointEvery(1_000));
+        assertEquals(1_000, TrainingRuns.checkpointEvery(10_000));
+        assertEquals(1_000, TrainingRuns.checkpointEvery(100_000), "App. A.3's SB+Noise: at most 1,000 lost");
+    }
+
+    @Test
+    void aKilledRunResumesFromItsLastCheckpoint(@TempDir Path dir) throws Exception {
+        Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, IterationSchedule.of(20, 5),
+            dir.resolve("run"));
+        Path data = Task.FMNIST_LENET.data().defaultDirectory();
+        // "kill" the run after iteration 13 (index 12): checkpoints every 2 iterations, the last at 12
+        RuntimeException killed = assertThrows(RuntimeException.class, () -> TrainingRuns.trainAndMeasure(job, SCALE,
+            data, 1, it -> {
+                if (it == 12) {
+                    throw new RuntimeException("killed");
+                }
+            }));
+        assertEquals("killed", killed.getMessage());
+        assertTrue(Files.isRegularFile(job.dir().resolve("checkpoint.bin")));
+        long[] first = {-1};
+        Table2Run run = TrainingRuns.trainAndMeasure(job, SCALE, data, 1, it -> {
+            if (first[0] < 0) {
+                first[0] = it;
+            }
+        });
+        assertEquals(12, first[0], "the second process starts at the checkpointed iteration");
+        JsonNode summary = OutputDir.JSON.readTree(job.dir().resolve("summary.json").toFile());
+        assertEquals(12, summary.get("resumedFrom").asLong());
+        assertEquals(20, summary.get("iterations").asLong());
+        assertEquals(Method.OUR2, run.method());
+        // metrics.csv keeps the rows before the checkpoint once and continues: 10 and 20
+        assertEquals(List.of(10L, 20L), org.htsgd.train.loop.MetricsFile.read(job.dir().resolve("metrics.csv"))
+            .stream().map(r -> r.iteration()).toList());
+        assertEquals(15, run.course().windowEnd());
+    }
+}

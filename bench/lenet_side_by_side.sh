@@ -10,6 +10,8 @@ CP="htsgd-bench/target/htsgd-bench.jar:htsgd-bench/target/lib/*"
 # oneDNN's instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
 export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-$(java -cp "$CP" org.htsgd.train.model.EngineIsa || echo SSE41)}"
 echo "DNNL_MAX_CPU_ISA=$DNNL_MAX_CPU_ISA"
+# glibc malloc keeps freed tensor memory, as the launcher sets it (values you set win)
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}" MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
 OUT=$(mktemp)
 # the pool size is fixed for both: OMP_NUM_THREADS for the OpenMP runtime of each libtorch, plus the API calls
 export OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T"

@@ -14,6 +14,8 @@ if [ ! -f "$JAR" ] || [ -n "$(find htsgd-core/src/main htsgd-train/src/main htsg
 fi
 # oneDNN's instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
 export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-$(java -cp "$JAR:htsgd-bench/target/lib/*" org.htsgd.train.model.EngineIsa || echo SSE41)}"
+# glibc malloc keeps freed tensor memory, as the launcher sets it (values you set win)
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}" MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
 echo "load: $(uptime)"
 # one intra-op thread by default: the engine then runs on the measuring thread, so its CPU time covers all the work
 export OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T"

@@ -321,6 +321,12 @@ class BadInputTest {
                 "fig2", "--data", FILE, "--out", OUT),
             row(2, "--threads': not >= 0", "reproduce", "--profile", "tiny", "--threads", "-1", "--out", OUT),
             row(2, "'x' is not a long", "reproduce", "--profile", "tiny", "--seed", "x", "--out", OUT),
+            row(2, "--methods: method is not one of lb, sb, sb-clip", "reproduce", "--profile", "tiny",
+                "--methods", "foo", "--out", OUT),
+            row(2, "--methods: sb-noise is not trained in the 'tiny' profile (its methods: sb, our2)", "reproduce",
+                "--profile", "tiny", "--methods", "sb-noise", "--out", OUT),
+            row(2, "--replications is not at least 1: 0", "reproduce", "--profile", "tiny", "--replications", "0",
+                "--out", OUT),
             row(2, "Unknown option: '--bogus'", "reproduce", "--bogus", "--out", OUT),
             // sweep, reached from this jar: says where sweeps run (its own table: htsgd-spark's SweepBadInputTest)
             row(2, "sweeps run from the htsgd-spark jar", "sweep", "grid.yaml", "--out", OUT));

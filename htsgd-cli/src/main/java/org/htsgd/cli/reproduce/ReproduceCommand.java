@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.UserInputException;
 import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.Method;
 import picocli.CommandLine;
 import org.htsgd.cli.options.DirectoryConverter;
 import org.htsgd.cli.options.OutputOption;
@@ -70,6 +71,16 @@ public final class ReproduceCommand implements Callable<Integer> {
             + "row at a time); finished runs of its other tasks are kept and shown.")
     private List<String> tasks;
 
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD",
+        description = "Table 2: train only these of the profile's methods (e.g. lb,sb,sb-clip,our1,our2 to leave "
+            + "out SB+Noise's long schedule); default: the profile's.")
+    private List<String> methods;
+
+    @Option(names = "--replications", paramLabel = "N",
+        description = "Table 2: replications per method (default: the profile's; quick 1, paper 5). Replication r "
+            + "has the same seed whatever N, so a later run with a larger N keeps the finished runs.")
+    private Integer replications;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
@@ -78,6 +89,15 @@ public final class ReproduceCommand implements Callable<Integer> {
         Profile profile = Profile.of(profileName).withSeed(seed.value());
         if (tasks != null) {
             profile = profile.withTraining(profile.training().withTasks(selectedTasks(profile)));
+        }
+        if (methods != null) {
+            profile = profile.withTraining(profile.training().withMethods(selectedMethods(profile)));
+        }
+        if (replications != null) {
+            if (replications < 1) {
+                throw new UserInputException("--replications is not at least 1: " + replications);
+            }
+            profile = profile.withTraining(profile.training().withReplications(replications));
         }
         int n = threads.count();
         if (dataDir != null && !Files.isDirectory(dataDir)) {
@@ -142,6 +162,27 @@ public final class ReproduceCommand implements Callable<Integer> {
             if (!chosen.contains(t)) {
                 chosen.add(t);
             }
+        }
+        return chosen;
+    }
+
+    /** @return the {@code --methods}, each one of the profile's Table 2 methods */
+    private List<Method> selectedMethods(Profile profile) {
+        List<Method> trained = profile.training().methods();
+        List<Method> chosen = new ArrayList<>();
+        for (String name : methods) {
+            Method m;
+            try {
+                m = Method.fromCliName(name.trim());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--methods: " + e.getMessage());
+            }
+            if (!trained.contains(m)) {
+                throw new UserInputException("--methods: " + m.cliName() + " is not trained in the '"
+                    + profile.name() + "' profile (its methods: "
+                    + trained.stream().map(Method::cliName).collect(Collectors.joining(", ")) + ")");
+            }
+            chosen.add(m);
         }
         return chosen;
     }

@@ -75,4 +75,24 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
         return new TrainingScale(newTasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
             pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
     }
+
+    /**
+     * @param newMethods the methods to train (a subset of {@link #methods()}, e.g. without SB+Noise)
+     * @return a copy training those methods, in Table 2's column order
+     */
+    public TrainingScale withMethods(List<Method> newMethods) {
+        List<Method> ordered = Task.table2Methods().stream().filter(newMethods::contains).toList();
+        return new TrainingScale(tasks, ordered, schedule, replications, evalEvery, expectedSharpnessSamples,
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
+    }
+
+    /**
+     * @param newReplications replications per method; replication r has the same seed whatever the count
+     *     ({@code Table2Plan.runSeed}), so a later run with more replications keeps the finished ones
+     * @return a copy with that many replications
+     */
+    public TrainingScale withReplications(int newReplications) {
+        return new TrainingScale(tasks, methods, schedule, newReplications, evalEvery, expectedSharpnessSamples,
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
+    }
 }

@@ -80,4 +80,18 @@ class Table2PlanTest {
         assertEquals(Method.SB_NOISE, paper.get(Table2Plan.startOrder(paper).get(0)).method());
         assertEquals(Method.SB_CLIP, paper.get(Table2Plan.startOrder(paper).get(paper.size() - 1)).method());
     }
+
+    @Test
+    void fewerReplicationsOrMethodsAreASubsetOfTheFullPlan() {
+        TrainingScale full = Profile.paper().training().withTasks(List.of(Task.FMNIST_LENET));
+        TrainingScale part = full.withMethods(List.of(Method.OUR2, Method.LB, Method.SB)).withReplications(3);
+        assertEquals(List.of(Method.LB, Method.SB, Method.OUR2), part.methods(), "Table 2's column order");
+        List<Table2Job> all = Table2Plan.jobs(full, List.of(Task.FMNIST_LENET), 7, RUNS);
+        List<Table2Job> some = Table2Plan.jobs(part, List.of(Task.FMNIST_LENET), 7, RUNS);
+        assertEquals(9, some.size());
+        // same directory, seed and schedule as in the full plan: a later run with 5 replications keeps these
+        for (Table2Job j : some) {
+            assertTrue(all.contains(j), "not in the full plan: " + j);
+        }
+    }
 }

@@ -110,6 +110,55 @@ public final class IsotropicExitRates {
     }
 
     /**
+     * The J = 1 rates of a field whose minimiser is a set (a flat bottom, e.g. a segment) rather than a point: the
+     * quadrature of {@link #quadrature} from every point of the set, averaged with equal weights. [I] On a set where
+     * \(\nabla f = 0\) the iterates have no drift, so between exits they spread along the set; the uniform average
+     * is this project's reading (the paper's theory assumes isolated minimisers, paper.md §2.6). The rate from one
+     * point can be 0 where the set's end is within b of the boundary (then J = 1 is reached only from there), so a
+     * single representative point would contradict the jump number.
+     *
+     * @param field the field
+     * @param set the minimiser set, flattened (x, y) pairs, at least one
+     * @param directions number of angles, even and {@code >= 4}
+     * @return the averaged rates; {@code from} is the set's first point, the note gives the range over the set
+     * @throws IllegalArgumentException as {@link #quadrature}, or if the set is empty or not of (x, y) pairs
+     */
+    public ExitRate quadratureOverSet(int field, double[] set, int directions) {
+        if (set.length == 0 || set.length % 2 != 0) {
+            throw new IllegalArgumentException("minimiser set is not a non-empty list of (x, y) pairs: length "
+                + set.length);
+        }
+        int points = set.length / 2;
+        if (points == 1) {
+            return quadrature(field, set, directions);
+        }
+        int n = grid.fieldCount();
+        double[] mean = new double[n];
+        double[] err = new double[n];
+        double q = 0;
+        double qErr = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int k = 0; k < points; k++) {
+            ExitRate one = quadrature(field, new double[] {set[2 * k], set[2 * k + 1]}, directions);
+            double[] to = one.toField();
+            double[] e = one.toFieldError();
+            for (int j = 0; j < n; j++) {
+                mean[j] += to[j] / points;
+                err[j] += e[j] / points;
+            }
+            q += one.exitRate() / points;
+            qErr += one.exitRateError() / points;
+            lo = Math.min(lo, one.exitRate());
+            hi = Math.max(hi, one.exitRate());
+        }
+        return new ExitRate(field, ExitRate.QUADRATURE, new double[] {set[0], set[1]}, 1, q, qErr, mean, err,
+            directions, Double.NaN, "quadrature over " + directions + " directions, averaged over the " + points
+                + " points of the minimiser set (from one point: " + String.format("%.4g", lo) + " to "
+                + String.format("%.4g", hi) + ")");
+    }
+
+    /**
      * The rates of a field with jump number {@code jumps >= 2} by Monte Carlo (see the class comment).
      *
      * @param sets the reachable sets of the same grid (for the safe radius and the distance to the minimisers)

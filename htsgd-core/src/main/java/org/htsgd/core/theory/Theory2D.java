@@ -15,7 +15,7 @@ import org.htsgd.core.validation.Require;
  * Entry point of the 2-D theory (paper.md §2.6, S4 Thm 2.8; the 2-D counterpart of {@link Theory}): for a landscape
  * on a disc, a threshold \(b\) and isotropic noise it computes, per attraction field, the jump number \(J_b\)
  * ({@link ReachableSets}), the exit-time exponent \(1 + (\alpha - 1)J_b\) and the rates \(q_i, q_{i,j}\)
- * ({@link IsotropicExitRates}: quadrature for \(J_b = 1\), Monte Carlo for \(J_b \ge 2\)); then the typical
+ * ({@link IsotropicExitRates}: quadrature for \(J_b = 1\), averaged over a minimiser set, Monte Carlo for \(J_b \ge 2\)); then the typical
  * transition graph (\(i \to j\) iff \(G^{(J_b^i)|b}\) meets \(\Omega_j\)), its communication classes
  * ({@link CommunicationClasses}) and the widest fields \(\{i : J_b^i = \max_j J_b^j\}\).
  */
@@ -138,7 +138,7 @@ public final class Theory2D {
                     + jn.jumpsUpper() + ")");
         }
         if (jn.jumps() == 1) {
-            return rates.quadrature(i, m, settings.directions());
+            return rates.quadratureOverSet(i, sets.grid().minimiserSet(i), settings.directions());
         }
         long seed = settings.seed() ^ (0x9E3779B97F4A7C15L * (i + 1));
         return rates.monteCarlo(sets, i, m, jn.jumps(), settings.samples(),

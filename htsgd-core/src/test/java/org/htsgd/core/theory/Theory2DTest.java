@@ -44,6 +44,35 @@ class Theory2DTest {
         assertTrue(r.irreducible(), r.classes().toString());
     }
 
+    /**
+     * At c_x = 0.3 Omega_2's minimiser is a segment whose end is within b of the field's boundary, so J = 1 is
+     * reached from that end only: from the representative minimiser no jump of length <= b leaves the field (rate 0,
+     * which contradicted J = 1 before the rate was averaged over the set). The reported rate is the average of the
+     * per-point quadratures: positive, between their extremes, and equal to their mean.
+     */
+    @Test
+    void jumpNumberOneFromAMinimiserSetHasAPositiveRate() {
+        FlowGrid g = FlowGrid.of(Landscapes.parse("himmelblau;cx=0.3"), 0.02);
+        Theory2DReport r = Theory2D.of(g, 2.15, 1.2, new Theory2D.Settings(0.02, 360, 4000, 3));
+        Theory2DReport.FieldReport omega2 = r.fields().get(1);
+        assertEquals(1, omega2.jump().jumps());
+        double[] set = omega2.minimiserSet();
+        assertTrue(set.length / 2 > 100, "a segment of minimisers: " + set.length / 2 + " points");
+        IsotropicExitRates rates = IsotropicExitRates.of(g, 2.15, 1.2);
+        assertEquals(0.0, rates.quadrature(1, omega2.minimiser(), 360).exitRate(), "no exit from the representative");
+        double sum = 0;
+        double max = 0;
+        for (int k = 0; k < set.length / 2; k++) {
+            double q = rates.quadrature(1, new double[] {set[2 * k], set[2 * k + 1]}, 360).exitRate();
+            sum += q;
+            max = Math.max(max, q);
+        }
+        double q2 = omega2.rate().exitRate();
+        assertTrue(q2 > 0 && q2 < max, q2 + " vs max " + max);
+        assertEquals(sum / (set.length / 2), q2, 1e-12 * max);
+        assertEquals(q2, Arrays.stream(omega2.rate().toField()).sum(), 1e-9 * q2);
+    }
+
     @Test
     void badInput() {
         IsotropicNoise noise = NoiseLaws.paper2d();

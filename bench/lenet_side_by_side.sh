@@ -106,10 +106,13 @@ for x in "${extra[@]}"; do
 done
 for c in "${configs[@]}"; do step "$c"; done
 echo "== c: Debian PyTorch, $T threads and default threads" >&2
-for pt in "$T" 0; do
-  label=c; [ "$pt" = 0 ] && label=c-default
-  env "${NOMALLOC[@]}" -u DNNL_MAX_CPU_ISA /usr/bin/python3 bench/lenet_step_pytorch.py --threads "$pt" --batches "$B" \
-    --steps "$S" --repeats "$R" --warmup "$W" | sed "s/^/$label /" | tee -a "$OUT"
+pytorch=("c $T" "c-default 0")
+[[ " ${configs[*]} " == *" passive "* ]] && pytorch+=("c-passive $T OMP_WAIT_POLICY=PASSIVE")
+for p in "${pytorch[@]}"; do
+  read -r label pt penv <<< "$p"
+  # shellcheck disable=SC2086
+  env "${NOMALLOC[@]}" -u DNNL_MAX_CPU_ISA $penv /usr/bin/python3 bench/lenet_step_pytorch.py --threads "$pt" \
+    --batches "$B" --steps "$S" --repeats "$R" --warmup "$W" | sed "s/^/$label /" | tee -a "$OUT"
 done
 if [ "$N" -gt 0 ]; then
   for c in a b; do train "$c"; done
@@ -119,7 +122,8 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "ms per step (median of $R repeats of $S steps after $W warm-up steps); \"/ PyTorch\": time over Debian PyTorch's at"
-echo "the same thread count (< 1: ours faster); \"x (a)\": speed-up over (a) (> 1: faster than as shipped before)"
+echo "the same thread count (row c; c-default, c-passive: over c; passive: over c-passive) (< 1: ours faster);"
+echo "\"x (a)\": speed-up over (a) (> 1: faster than as shipped before)"
 echo
 awk '
   function r(x, y) { return (x > 0 && y > 0) ? sprintf("%.2f", x / y) : "-" }
@@ -136,8 +140,9 @@ awk '
   }
   $2 == "train" { its[$1] = substr($3, 11) }
   END {
-    pt["c"] = "c"; pt["c-default"] = "c-default"
-    for (j = 1; j <= k; j++) { c = order[j]; if (c !~ /^c/) { pt[c] = (th[c] == th["c"]) ? "c" : (th[c] == th["c-default"] ? "c-default" : "") } }
+    for (j = 1; j <= k; j++) { c = order[j]; pt[c] = (th[c] == th["c"]) ? "c" : (th[c] == th["c-default"] ? "c-default" : "") }
+    if ("c-passive" in seen) pt["passive"] = "c-passive"
+    pt["c-default"] = "c"; pt["c-passive"] = "c"
     head = "| row | threads |"; sep = "|---|---|"
     for (i = 1; i <= nb; i++) {
       b = border[i]
@@ -149,7 +154,7 @@ awk '
       c = order[j]; line = "| " c " | " th[c] " |"
       for (i = 1; i <= nb; i++) {
         b = border[i]; p = pt[c]
-        line = line " " f(ms[c, b]) " | " (c ~ /^c/ ? "1" : r(ms[c, b], ms[p, b])) " | " (c ~ /^c/ ? "-" : r(ms["a", b], ms[c, b])) " |"
+        line = line " " f(ms[c, b]) " | " r(ms[c, b], ms[p, b]) " | " (c ~ /^c/ ? "-" : r(ms["a", b], ms[c, b])) " |"
         if (b != "our2") line = line " " f(grad[c, b]) " | " r(grad["a", b], grad[c, b]) " |"
       }
       raw = ms[c, "our2"] > 0 ? 1000 / ms[c, "our2"] : 0

@@ -1,25 +1,165 @@
-#!/bin/sh
-# One LeNet SGD step, DJL/PyTorch-2.7 (htsgd Network) vs Debian PyTorch 1.13, same batch sizes, same thread count,
-# one after the other in one run. Needs: `apt-get install -y python3-torch`; the bench jar:
-#   mvn -B -o -q -pl htsgd-bench -am package -DskipTests
-# Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200] [steps=200] [repeats=5]
-set -eu
+#!/usr/bin/env bash
+# Issue 12's side-by-side, in one run: the paper's LeNet SGD step at each batch size and a full Fashion-MNIST Our 2
+# iteration, for
+#   (a) htsgd as shipped before the engine self-check: DNNL_MAX_CPU_ISA=SSE41, glibc malloc left at its defaults,
+#   (b) htsgd as the launcher runs it now: the ISA the engine self-check picks (org.htsgd.train.model.EngineIsa,
+#       or your DNNL_MAX_CPU_ISA) plus the launcher's MALLOC_MMAP_THRESHOLD_ / MALLOC_TOP_PAD_,
+#   (c) Debian's PyTorch 1.13 (/usr/bin/python3, bench/lenet_step_pytorch.py) as a user runs it: no ISA limit, no
+#       malloc settings, at THREADS intra-op threads and at PyTorch's default thread count;
+# extra rows (levers, variations of (b)): nomalloc = (b) without the malloc settings, passive = (b) with
+# OMP_WAIT_POLICY=PASSIVE (OpenMP workers sleep instead of spinning), jemalloc = (b)'s ISA with jemalloc instead of
+# the malloc settings (LD_PRELOAD; skipped when libjemalloc2 is not installed), t1 = (b) with 1 intra-op thread;
+# and `htsgd train --method our2` iterations/s against the raw Our 2 iteration rate of the same configuration;
+# loop = the same run through Trainer.run (FashionMnistRun) with the time per iteration outside rule.step, after
+# WARMUP iterations (the loop's own overhead, measured in one process, so insensitive to load changes between runs).
+#
+# Threads: every htsgd row sets its intra-op pool with the API (TorchRuntime.setThreads, -Dai.djl.pytorch.num_threads;
+# no OMP_NUM_THREADS, as the launcher), inter-op 1 (eager training uses none); PyTorch's rows use
+# torch.set_num_threads(THREADS) and no call at all ("default").
+# `htsgd train` rows: java -jar htsgd-cli.jar train --task fmnist-lenet --method our2 --iterations N
+#   --noise-off-last 0 (every iteration an Our 2 iteration, as in the raw rate) --eval-every 0 --checkpoint-every 0
+#   --threads THREADS, with the configuration's environment; its it/s is N / metrics.csv's "seconds" of the final row
+#   (the loop's wall time up to the last step: no evaluation, no checkpoint; the first, warm-up iterations included).
+#
+# Needs: the jars (built here when missing or older than the sources), `apt-get install -y python3-torch`,
+# Fashion-MNIST (dataset-fashion-mnist).
+# Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200,our2] [steps=20] [repeats=3] [train_iterations=200]
+#                                    [extras=nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
+#                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing)
+set -euo pipefail
 cd "$(dirname "$0")/.."
-T=${1:-2}; B=${2:-100,1200}; S=${3:-200}; R=${4:-5}
-CP="htsgd-bench/target/htsgd-bench.jar:htsgd-bench/target/lib/*"
-# oneDNN's instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
-export DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-$(java -cp "$CP" org.htsgd.train.model.EngineIsa || echo SSE41)}"
-echo "DNNL_MAX_CPU_ISA=$DNNL_MAX_CPU_ISA"
-# glibc malloc keeps freed tensor memory, as the launcher sets it (values you set win)
-export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}" MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
+T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nomalloc,passive,jemalloc,t1,loop}
+W=${WARMUP:-5}
+echo "command: WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
+BENCH=htsgd-bench/target/htsgd-bench.jar CLI=htsgd-cli/target/htsgd-cli.jar
+for m in htsgd-bench htsgd-cli; do
+  jar=$m/target/$m.jar
+  if [ ! -f "$jar" ] || [ -n "$(find htsgd-core/src/main htsgd-train/src/main "$m/src/main" -newer "$jar" -type f | head -1)" ]; then
+    mvn -B -o -q -pl "$m" -am package -DskipTests
+  fi
+done
+CP="$BENCH:htsgd-bench/target/lib/*"
+# (b)'s instruction set as the launcher chooses it (README, "Known engine problem"): yours, else the self-checked one
+ISA="${DNNL_MAX_CPU_ISA:-$(java -Doffline=true -Dai.djl.offline=true -cp "$CLI" org.htsgd.train.model.EngineIsa || echo SSE41)}"
+MALLOC=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TOP_PAD_=268435456)
+NOMALLOC=(-u MALLOC_MMAP_THRESHOLD_ -u MALLOC_TOP_PAD_ -u LD_PRELOAD -u OMP_NUM_THREADS -u MKL_NUM_THREADS)
+JEMALLOC=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+JAVA=(java -Xmx8g -Doffline=true -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1)
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-), $(nproc) cores; (b): DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]}"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 OUT=$(mktemp)
-# the pool size is fixed for both: OMP_NUM_THREADS for the OpenMP runtime of each libtorch, plus the API calls
-export OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T"
-java -Doffline=true -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$T" -Dai.djl.pytorch.num_interop_threads=1 \
-  -cp "$CP" org.htsgd.bench.train.LeNetStepBenchmark "$T" "$B" "$S" "$R" 2>/dev/null | tee -a "$OUT"
-/usr/bin/python3 bench/lenet_step_pytorch.py --threads "$T" --batches "$B" --steps "$S" --repeats "$R" | tee -a "$OUT"
-echo "--- ratio DJL / PyTorch (ms per step; < 1 means ours is faster)"
-awk '{ for (i = 1; i <= NF; i++) { if ($i ~ /^batch=/) b = substr($i, 7); if ($i ~ /^ms_per_step=/) m = substr($i, 13) }
-       if ($1 == "djl") d[b] = m; else p[b] = m }
-     END { for (b in d) if (b in p) printf "batch=%s djl=%.3f ms pytorch=%.3f ms ratio=%.2f\n", b, d[b], p[b], d[b] / p[b] }' "$OUT"
-rm -f "$OUT"
+TMP=$(mktemp -d)
+trap 'rm -rf "$OUT" "$TMP"' EXIT
+
+# env_of CONFIG: the environment of an htsgd configuration (as arguments of env)
+env_of() {
+  case "$1" in
+    a) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=SSE41" ;;
+    b|t1) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]}" ;;
+    nomalloc) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA" ;;
+    passive) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]} OMP_WAIT_POLICY=PASSIVE" ;;
+    jemalloc) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA LD_PRELOAD=$JEMALLOC" ;;
+  esac
+}
+threads_of() { if [ "$1" = t1 ]; then echo 1; else echo "$T"; fi; }
+
+# step CONFIG: the step timings of an htsgd configuration
+step() {
+  local t; t=$(threads_of "$1")
+  echo "== $1: env $(env_of "$1") / $t thread(s)" >&2
+  # shellcheck disable=SC2046
+  env $(env_of "$1") "${JAVA[@]}" -Dai.djl.pytorch.num_threads="$t" -cp "$CP" \
+    org.htsgd.bench.train.LeNetStepBenchmark "$t" "$B" "$S" "$R" "$W" 2>/dev/null | sed "s/^/$1 /" | tee -a "$OUT"
+}
+
+# train CONFIG: htsgd train --method our2 iterations/s, evaluation excluded
+train() {
+  local t dir; t=$(threads_of "$1"); dir="$TMP/train-$1"
+  echo "== $1: htsgd train --method our2 --iterations $N --threads $t" >&2
+  # shellcheck disable=SC2046
+  env $(env_of "$1") "${JAVA[@]}" -jar "$CLI" train --task fmnist-lenet --method our2 --iterations "$N" \
+    --noise-off-last 0 --eval-every 0 --checkpoint-every 0 --threads "$t" --seed 1 --out "$dir" >/dev/null 2>&1
+  awk -F, -v c="$1" -v n="$N" 'END { printf "%s train its_per_s=%.3f (%d iterations in %.1f s)\n", c, n / $NF, n, $NF }' \
+    "$dir/metrics.csv" | tee -a "$OUT"
+}
+
+# loop CONFIG: the same run through Trainer.run in FashionMnistRun, timing the loop around rule.step after warm-up
+loop() {
+  local t; t=$(threads_of "$1")
+  echo "== $1: Trainer.run loop overhead (FashionMnistRun our2 $N, $t thread(s))" >&2
+  # shellcheck disable=SC2046
+  env $(env_of "$1") "${JAVA[@]}" -Dai.djl.pytorch.num_threads="$t" -cp "$CP" org.htsgd.bench.train.FashionMnistRun \
+    our2 "$N" "$TMP/loop-$1" 1 "$t" 0 0 0 "$W" 2>/dev/null | grep '^loop' | sed "s/^/$1 /" | tee -a "$OUT"
+}
+
+configs=(a b)
+loops=()
+IFS=, read -r -a extra <<< "$EXTRAS"
+for x in "${extra[@]}"; do
+  case "$x" in
+    none) ;;
+    jemalloc) if [ -f "$JEMALLOC" ]; then configs+=(jemalloc); else echo "jemalloc: $JEMALLOC not installed, row skipped"; fi ;;
+    nomalloc|passive|t1) configs+=("$x") ;;
+    loop) loops+=(b) ;;
+    *) echo "unknown extra row: $x (nomalloc, passive, jemalloc, t1, loop or none)" >&2; exit 2 ;;
+  esac
+done
+for c in "${configs[@]}"; do step "$c"; done
+echo "== c: Debian PyTorch, $T threads and default threads" >&2
+pytorch=("c $T" "c-default 0")
+[[ " ${configs[*]} " == *" passive "* ]] && pytorch+=("c-passive $T OMP_WAIT_POLICY=PASSIVE")
+for p in "${pytorch[@]}"; do
+  read -r label pt penv <<< "$p"
+  # shellcheck disable=SC2086
+  env "${NOMALLOC[@]}" -u DNNL_MAX_CPU_ISA $penv /usr/bin/python3 bench/lenet_step_pytorch.py --threads "$pt" \
+    --batches "$B" --steps "$S" --repeats "$R" --warmup "$W" | sed "s/^/$label /" | tee -a "$OUT"
+done
+if [ "$N" -gt 0 ]; then
+  for c in a b; do train "$c"; done
+  for c in ${loops[@]+"${loops[@]}"}; do loop "$c"; done
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "ms per step (median of $R repeats of $S steps after $W warm-up steps); \"/ PyTorch\": time over Debian PyTorch's at"
+echo "the same thread count (row c; c-default, c-passive: over c; passive: over c-passive) (< 1: ours faster);"
+echo "\"x (a)\": speed-up over (a) (> 1: faster than as shipped before)"
+echo
+awk '
+  function r(x, y) { return (x > 0 && y > 0) ? sprintf("%.2f", x / y) : "-" }
+  function f(x) { return x > 0 ? sprintf("%.1f", x) : "-" }
+  $3 ~ /^batch=/ || $4 ~ /^batch=/ {
+    c = $1; for (i = 2; i <= NF; i++) {
+      if ($i ~ /^batch=/) b = substr($i, 7)
+      if ($i ~ /^threads=/) th[c] = substr($i, 9)
+      if ($i ~ /^ms_per_step=/) ms[c, b] = substr($i, 13)
+      if ($i == "lossAndGradient") grad[c, b] = $(i + 1)
+    }
+    if (!(c in seen)) { seen[c] = 1; order[++k] = c }
+    if (!(b in bseen)) { bseen[b] = 1; border[++nb] = b }
+  }
+  $2 == "train" { its[$1] = substr($3, 11) }
+  END {
+    for (j = 1; j <= k; j++) { c = order[j]; pt[c] = (th[c] == th["c"]) ? "c" : (th[c] == th["c-default"] ? "c-default" : "") }
+    if ("c-passive" in seen) pt["passive"] = "c-passive"
+    pt["c-default"] = "c"; pt["c-passive"] = "c"
+    head = "| row | threads |"; sep = "|---|---|"
+    for (i = 1; i <= nb; i++) {
+      b = border[i]
+      if (b == "our2") { head = head " Our 2 iteration | / PyTorch | x (a) |"; sep = sep "---|---|---|" }
+      else { head = head " batch " b " step | / PyTorch | x (a) | gradient alone | x (a) |"; sep = sep "---|---|---|---|---|" }
+    }
+    print head " train it/s | raw it/s | train / raw |"; print sep "---|---|---|"
+    for (j = 1; j <= k; j++) {
+      c = order[j]; line = "| " c " | " th[c] " |"
+      for (i = 1; i <= nb; i++) {
+        b = border[i]; p = pt[c]
+        line = line " " f(ms[c, b]) " | " r(ms[c, b], ms[p, b]) " | " (c ~ /^c/ ? "-" : r(ms["a", b], ms[c, b])) " |"
+        if (b != "our2") line = line " " f(grad[c, b]) " | " r(grad["a", b], grad[c, b]) " |"
+      }
+      raw = ms[c, "our2"] > 0 ? 1000 / ms[c, "our2"] : 0
+      line = line " " (c in its ? sprintf("%.2f", its[c]) : "-") " | " (c ~ /^c/ ? "-" : sprintf("%.2f", raw)) " | " ((c in its) && raw > 0 ? r(its[c], raw) : "-") " |"
+      print line
+    }
+  }' "$OUT"
+grep ' loop its_per_s=' "$OUT" || true

@@ -54,7 +54,12 @@ final class SingleLinkage {
         return clusters;
     }
 
-    private static int find(int[] p, int i) {
+    /**
+     * @param p a union-find forest: {@code p[i]} is i's parent, a root its own parent (path halving as it goes)
+     * @param i an element
+     * @return the root of i's tree
+     */
+    static int find(int[] p, int i) {
         while (p[i] != i) {
             p[i] = p[p[i]];
             i = p[i];

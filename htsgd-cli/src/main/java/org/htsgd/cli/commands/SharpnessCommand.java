@@ -29,6 +29,7 @@ import org.htsgd.train.sharpness.SharpnessResult;
 import org.htsgd.cli.options.DirectoryConverter;
 import org.htsgd.cli.options.OutputOption;
 import org.htsgd.cli.options.SeedOption;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
  * {@code htsgd sharpness}: the flatness measures of §4.4–4.7 (expected sharpness, PAC-Bayes and maximal sharpness,
  * Hessian top eigenvalue and trace, gradient-noise tail index) at the weights of a finished or checkpointed run.
  */
-@Command(name = "sharpness", mixinStandardHelpOptions = true,
+@Command(name = "sharpness", mixinStandardHelpOptions = true, defaultValueProvider = SharpnessCommand.Defaults.class,
         description = "Sharpness of a trained run's weights: expected (E|L(w+v)-L(w)|, v ~ N(0, delta^2 I)), "
                 + "PAC-Bayes (1/sigma'^2), maximal (1/alpha'^2), Hessian (top eigenvalue, trace) and the gradient-noise "
                 + "tail index. Writes DIR/sharpness.json.")
@@ -52,27 +53,27 @@ public final class SharpnessCommand implements Callable<Integer> {
             description = "any of expected, pacbayes, maximal, hessian, tail (default: ${DEFAULT-VALUE})")
     List<String> measures;
 
-    @Option(names = "--delta", defaultValue = "0.01", description = "expected sharpness: delta (default: "
+    @Option(names = "--delta", description = "expected sharpness: delta (default: "
             + "${DEFAULT-VALUE})")
     double delta;
 
-    @Option(names = "--samples", defaultValue = "100", description = "expected sharpness: samples (default: "
+    @Option(names = "--samples", description = "expected sharpness: samples (default: "
             + "${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--hessian-iterations", defaultValue = "100", description = "Hessian: power iterations "
+    @Option(names = "--hessian-iterations", description = "Hessian: power iterations "
             + "(default: ${DEFAULT-VALUE})")
     int hessianIterations;
 
-    @Option(names = "--probes", defaultValue = "100", description = "Hessian: Hutchinson probes for the trace "
+    @Option(names = "--probes", description = "Hessian: Hutchinson probes for the trace "
             + "(default: ${DEFAULT-VALUE})")
     int probes;
 
-    @Option(names = "--search-depth", defaultValue = "15", description = "PAC-Bayes / maximal: binary-search depth "
+    @Option(names = "--search-depth", description = "PAC-Bayes / maximal: binary-search depth "
             + "(default: ${DEFAULT-VALUE})")
     int searchDepth;
 
-    @Option(names = "--tail-batches", defaultValue = "1000", description = "tail index: gradient-noise batches "
+    @Option(names = "--tail-batches", description = "tail index: gradient-noise batches "
             + "(default: ${DEFAULT-VALUE})")
     int tailBatches;
 
@@ -231,5 +232,29 @@ public final class SharpnessCommand implements Callable<Integer> {
                     t.hill().alpha(), t.mohammadi().alpha()));
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** The defaults of the measure options: the library's paper settings ({@link SharpnessConfig#paper}). */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        /** The paper's settings (the seed is {@code --seed}'s own). */
+        private static final SharpnessConfig PAPER = SharpnessConfig.paper(1);
+
+        /** {@inheritDoc} */
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec o)) {
+                return null;
+            }
+            Object value = switch (o.longestName()) {
+                case "--delta" -> PAPER.expected().delta();
+                case "--samples" -> PAPER.expected().samples();
+                case "--hessian-iterations" -> PAPER.hessian().maxIterations();
+                case "--probes" -> PAPER.hessian().probes();
+                case "--search-depth" -> PAPER.pacBayes().search().depth();
+                case "--tail-batches" -> PAPER.tail().batches();
+                default -> null;
+            };
+            return value == null ? null : String.valueOf(value);
+        }
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
@@ -25,6 +28,7 @@ import org.htsgd.cli.options.OutputOption;
 import org.htsgd.cli.options.SeedOption;
 import org.htsgd.cli.options.ThreadsOption;
 import org.htsgd.cli.options.TruncationOption;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +37,7 @@ import picocli.CommandLine.Option;
  * {@code htsgd train}: trains a task's network with one of the paper's update rules (§4.1) on DJL + PyTorch (CPU),
  * with the paper's Table 1 hyperparameters as defaults; a thin layer over {@link Trainer#run}.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
         description = {"Train a network with one of the paper's methods (lb, sb, sb-clip, sb-noise, our1, our2, sam). "
                 + "Defaults are the paper's Table 1 for the task. Writes DIR/metrics.csv, DIR/summary.json, "
                 + "DIR/weights.bin and checkpoints (--resume continues a killed run).",
@@ -41,11 +45,15 @@ import picocli.CommandLine.Option;
                 + "thread counts (the count changes the last bits), so DIR/config.json records the count used; "
                 + "--threads 1 gives bit-reproducible runs."})
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--task", defaultValue = "fmnist-lenet",
-            description = "fmnist-lenet | svhn-vgg11 | cifar10-vgg11 | cifar100-vgg16 (default: ${DEFAULT-VALUE})")
+    /** The task when {@code --task} is not given: the catalogue's first, Fashion-MNIST with LeNet. */
+    static final Task DEFAULT_TASK = Task.FMNIST_LENET;
+
+    @Option(names = "--task", completionCandidates = TaskNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String task;
 
-    @Option(names = "--method", required = true, description = "lb | sb | sb-clip | sb-noise | our1 | our2 | sam")
+    @Option(names = "--method", required = true, completionCandidates = MethodNames.class,
+            description = "${COMPLETION-CANDIDATES}")
     String method;
 
     @Option(names = "--iterations", converter = Converters.Count.class,
@@ -119,54 +127,30 @@ public final class TrainCommand implements Callable<Integer> {
         Method m = Method.fromCliName(method);
         // --out is created only once the run is accepted (onStart below): a refused run leaves nothing behind
         TrainConfig cfg = TrainConfig.defaults(t, m, data == null ? t.data().defaultDirectory() : data, out.path());
-        if (iterations != null) {
-            cfg = cfg.withIterations(iterations);
-        }
-        cfg = cfg.withSeed(seed.value()).withResume(resume);
+        cfg = given(cfg, iterations, TrainConfig::withIterations).withSeed(seed.value()).withResume(resume);
         Hyperparameters h = cfg.hyperparameters();
-        if (lr != null) {
-            h = h.withLr(lr);
-        }
-        if (batch != null) {
-            h = h.withBatch(batch);
-        }
-        if (lbBatch != null) {
-            h = h.withLbBatch(lbBatch);
-        }
+        h = given(h, lr, Hyperparameters::withLr);
+        h = given(h, batch, Hyperparameters::withBatch);
+        h = given(h, lbBatch, Hyperparameters::withLbBatch);
         h = h.withB(truncation.orElse(h.b().b())); // the task's Table 1 b unless given
-        if (c != null) {
-            h = h.withC(c);
-        }
-        if (alpha != null) {
-            h = h.withAlpha(alpha);
-        }
-        if (noiseLaw != null) {
-            h = h.withParetoVariant(ParetoVariant.fromCliName(noiseLaw));
-        }
-        if (noiseOffLast != null) {
-            h = h.withNoiseOffLast(noiseOffLast);
-        }
-        if (momentum != null) {
-            h = h.withMomentum(momentum);
-        }
-        if (weightDecay != null) {
-            h = h.withWeightDecay(weightDecay);
-        }
-        if (weightClip != null) { // NaN is the library's "off": on the command line only 0 means off
-            h = h.withWeightLinfClip(weightClip == 0 ? Double.POSITIVE_INFINITY
-                    : Require.positive(weightClip, "--weight-clip"));
-        }
-        if (samRho != null) {
-            h = h.withSamRho(samRho);
-        }
-        cfg = cfg.withHyperparameters(h);
-        if (evalEvery != null) {
-            cfg = cfg.withEvalEvery(evalEvery);
-        }
-        if (checkpointEvery != null) {
-            cfg = cfg.withCheckpointEvery(checkpointEvery);
-        }
+        h = given(h, c, Hyperparameters::withC);
+        h = given(h, alpha, Hyperparameters::withAlpha);
+        h = given(h, noiseLaw, (x, v) -> x.withParetoVariant(ParetoVariant.fromCliName(v)));
+        h = given(h, noiseOffLast, Hyperparameters::withNoiseOffLast);
+        h = given(h, momentum, Hyperparameters::withMomentum);
+        h = given(h, weightDecay, Hyperparameters::withWeightDecay);
+        // NaN is the library's "off": on the command line only 0 means off
+        h = given(h, weightClip, (x, v) -> x.withWeightLinfClip(v == 0 ? Double.POSITIVE_INFINITY
+                : Require.positive(v, "--weight-clip")));
+        h = given(h, samRho, Hyperparameters::withSamRho);
+        cfg = given(cfg.withHyperparameters(h), evalEvery, TrainConfig::withEvalEvery);
+        cfg = given(cfg, checkpointEvery, TrainConfig::withCheckpointEvery);
         return cfg.withThreads(threads.count());
+    }
+
+    /** @return {@code target} with the option's value set by {@code setter}, or unchanged if the option is absent */
+    private static <T, V> T given(T target, V value, BiFunction<T, V, T> setter) {
+        return value == null ? target : setter.apply(target, value);
     }
 
     @Override
@@ -210,5 +194,31 @@ public final class TrainCommand implements Callable<Integer> {
                 r.testLoss(), r.iterationsPerSecond(), 100 * r.truncationRate());
         System.out.println("wrote " + cfg.outDir().resolve(Trainer.SUMMARY));
         return 0;
+    }
+
+    /** The default of {@code --task}, from the catalogue. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        /** {@inheritDoc} */
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            return arg instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--task")
+                    ? DEFAULT_TASK.cliName() : null;
+        }
+    }
+
+    /** The catalogue's task names, for the help text. */
+    static final class TaskNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Task.values()).map(Task::cliName).iterator();
+        }
+    }
+
+    /** The methods' names, for the help text. */
+    static final class MethodNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Method.values()).map(Method::cliName).iterator();
+        }
     }
 }

@@ -11,7 +11,7 @@ final class HimmelblauRender {
     private HimmelblauRender() {
     }
 
-    static void render(PartContext ctx, HtmlReport report, HimmelblauPart.Result r) throws Exception {
+    static void render(PartContext ctx, HtmlReport report, HimmelblauResult r) throws Exception {
         int g = r.grid().length;
         double b = r.scenarios().get(0).b();
         double[][] logValues = new double[g][g];
@@ -21,17 +21,17 @@ final class HimmelblauRender {
                 logValues[i][j] = Double.isNaN(v) ? Double.NaN : Math.log10(1 + v);
             }
         }
-        double[][] mins = r.fields().stream().map(HimmelblauPart.Field::minimiser).toArray(double[][]::new);
+        double[][] mins = r.fields().stream().map(HimmelblauResult.Field::minimiser).toArray(double[][]::new);
         OutputDir.writeAtomically(ctx.dir().resolve("landscape.png"), PlanePainter.heat(
             "Modified Himmelblau f (log scale)", -r.radius(), r.radius(), logValues, mins, "log10(1 + f)"));
         OutputDir.writeAtomically(ctx.dir().resolve("fields.png"), PlanePainter.png(
             "Attraction fields, circles of radius b = " + b, -r.radius(), r.radius(), r.labels(), mins, b, null));
-        List<String> names = r.fields().stream().map(HimmelblauPart.Field::name).toList();
+        List<String> names = r.fields().stream().map(HimmelblauResult.Field::name).toList();
         List<String> withOut = new ArrayList<>(names);
         withOut.add("Out");
         List<String> groups = new ArrayList<>();
         List<double[]> basinBars = new ArrayList<>();
-        for (HimmelblauPart.Scenario sc : r.scenarios()) {
+        for (HimmelblauResult.Scenario sc : r.scenarios()) {
             groups.add(sc.label() + ", simulated");
             basinBars.add(sc.basin());
             if (sc.predicted() != null) {
@@ -43,12 +43,12 @@ final class HimmelblauRender {
             "field", "fraction of time", names, groups, basinBars.toArray(double[][]::new)));
         Charts.savePng(ctx.dir(), "time-near-minimiser.png", Charts.bars(
             "Fraction of time within " + HimmelblauPart.VISIT + " of each minimiser (the paper's rule)", "field",
-            "fraction of time", withOut, r.scenarios().stream().map(HimmelblauPart.Scenario::label).toList(),
-            r.scenarios().stream().map(HimmelblauPart.Scenario::proximity).toArray(double[][]::new)));
+            "fraction of time", withOut, r.scenarios().stream().map(HimmelblauResult.Scenario::label).toList(),
+            r.scenarios().stream().map(HimmelblauResult.Scenario::proximity).toArray(double[][]::new)));
         List<String> files = new ArrayList<>(List.of(ctx.href("landscape.png"), ctx.href("fields.png")));
         List<String> captions = new ArrayList<>(List.of("(a) the landscape (log scale)",
             "(b) attraction fields (basins of the gradient flow) with circles of radius b around the minimisers"));
-        for (HimmelblauPart.Scenario sc : r.scenarios()) {
+        for (HimmelblauResult.Scenario sc : r.scenarios()) {
             String file = "trajectory-" + sc.id() + ".png";
             OutputDir.writeAtomically(ctx.dir().resolve(file), PlanePainter.png("Trajectory, " + sc.label(),
                 -r.radius(), r.radius(), r.labels(), mins, Double.NaN, sc.trajectory()));
@@ -96,9 +96,9 @@ final class HimmelblauRender {
         report.link(ctx.href("exit-times.csv"), "exit-times.csv");
     }
 
-    private static List<List<String>> fieldRows(HimmelblauPart.Result r) {
+    private static List<List<String>> fieldRows(HimmelblauResult r) {
         List<List<String>> rows = new ArrayList<>();
-        for (HimmelblauPart.Field fd : r.fields()) {
+        for (HimmelblauResult.Field fd : r.fields()) {
             rows.add(List.of(fd.name(), "(" + Fmt.f(fd.minimiser()[0], 3) + ", " + Fmt.f(fd.minimiser()[1], 3) + ")",
                 Integer.toString(fd.minimiserSet().length / 2), (fd.jumps() < 0 ? "?" : Integer.toString(fd.jumps()))
                     + " [" + fd.jumpsLower() + ", " + fd.jumpsUpper() + "]", Integer.toString(fd.radiusJumps()),
@@ -115,9 +115,9 @@ final class HimmelblauRender {
         return header;
     }
 
-    private static List<List<String>> timeRows(HimmelblauPart.Result r, int n) {
+    private static List<List<String>> timeRows(HimmelblauResult r, int n) {
         List<List<String>> rows = new ArrayList<>();
-        for (HimmelblauPart.Scenario sc : r.scenarios()) {
+        for (HimmelblauResult.Scenario sc : r.scenarios()) {
             rows.add(timeRow(sc.label(), "attraction field (basin)", sc.basin(), sc.basinSe(), n));
             rows.add(timeRow(sc.label(), "distance < " + HimmelblauPart.VISIT, sc.proximity(), sc.proximitySe(),
                 n + 1));
@@ -144,10 +144,10 @@ final class HimmelblauRender {
         return row;
     }
 
-    private static void exitPanel(PartContext ctx, HtmlReport report, HimmelblauPart.Result r) {
+    private static void exitPanel(PartContext ctx, HtmlReport report, HimmelblauResult r) {
         List<Charts.Series> series = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        for (HimmelblauPart.ExitCurve c : r.exits()) {
+        for (HimmelblauResult.ExitCurve c : r.exits()) {
             int n = c.etas().length;
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {

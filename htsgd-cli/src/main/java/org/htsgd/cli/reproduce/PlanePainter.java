@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -40,12 +39,8 @@ final class PlanePainter {
                       double circleRadius, double[] trajectory) {
         int w = SIZE + 2 * MARGIN;
         BufferedImage img = new BufferedImage(w, w, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = WhiteCanvas.pen(img);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, w);
             int n = labels.length;
             // grid point i sits at lo + i (hi - lo) / (n - 1): its cell is centred there
             double cell = SIZE / (double) (n - 1);
@@ -124,12 +119,8 @@ final class PlanePainter {
         }
         int w = SIZE + 2 * MARGIN;
         BufferedImage img = new BufferedImage(w + 90, w, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = WhiteCanvas.pen(img);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w + 90, w);
             int n = values.length;
             double cell = SIZE / (double) (n - 1);
             g.setClip(MARGIN, MARGIN, SIZE + 1, SIZE + 1);

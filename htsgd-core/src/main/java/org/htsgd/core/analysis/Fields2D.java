@@ -30,10 +30,6 @@ import org.htsgd.core.landscape.Landscape;
  * on average, or whose steps are lost to rounding (a disc so large that \(x - h\nabla f\) rounds to \(x\)).
  */
 public final class Fields2D {
-    /** The landscape. */
-    private final Landscape f;
-    /** Distance to a known minimiser at which a labelling flow stops. */
-    private static final double NEAR = 0.02;
     /** Points per axis of the grid on which the value and gradient must be finite. */
     public static final int CHECK_GRID = 201;
     /**
@@ -41,36 +37,26 @@ public final class Fields2D {
      * Himmelblau needs about 1,700; 8,000 per point on a 41 x 41 grid is a few seconds of work).
      */
     public static final long MAX_WORK_PER_START = 8_000L;
-    /** Descent step h. */
-    private final double h;
-    /** Maximum step length per iteration. */
-    private final double maxStep;
-    /** Merge distance of clusters. */
-    private final double merge;
+
+    /** The landscape. */
+    private final Landscape f;
+    /** The descents that label points (no budget). */
+    private final Descent2D descent;
     /** Members of each cluster (flattened x,y pairs). */
     private final List<double[]> clusters;
     /** Representative minimiser of each cluster. */
     private final double[][] representatives;
-    /** Descent steps left for the multi-start search ({@code Long.MAX_VALUE} after construction). */
-    private long budget = Long.MAX_VALUE;
 
-    private Fields2D(Landscape f, double h, double maxStep, double merge, List<double[]> clusters) {
+    private Fields2D(Landscape f, Descent2D descent, List<double[]> clusters) {
         this.f = f;
-        this.h = h;
-        this.maxStep = maxStep;
-        this.merge = merge;
+        this.descent = descent;
         this.clusters = clusters;
         this.representatives = new double[clusters.size()][];
         double[] p = new double[2];
         for (int c = 0; c < clusters.size(); c++) {
             double[] m = clusters.get(c);
             int k = m.length / 2;
-            double cx = 0;
-            double cy = 0;
-            for (int j = 0; j < k; j++) {
-                cx += m[2 * j] / k;
-                cy += m[2 * j + 1] / k;
-            }
+            double[] centroid = PointSets.centroid(m);
             int best = 0;
             double bestF = Double.POSITIVE_INFINITY;
             double bestD = Double.POSITIVE_INFINITY;
@@ -78,7 +64,7 @@ public final class Fields2D {
                 p[0] = m[2 * j];
                 p[1] = m[2 * j + 1];
                 double v = f.value(p);
-                double d = Math.hypot(p[0] - cx, p[1] - cy);
+                double d = Math.hypot(p[0] - centroid[0], p[1] - centroid[1]);
                 if (v < bestF - 1e-12 || Math.abs(v - bestF) <= 1e-12 && d < bestD) {
                     best = j;
                     bestF = Math.min(v, bestF);
@@ -96,13 +82,7 @@ public final class Fields2D {
      * @throws IllegalArgumentException if the landscape is not 2-D on a ball or {@code grid < 3}
      */
     public static Fields2D of(Landscape f, int grid) {
-        if (f.dimension() != 2 || !(f.domain() instanceof Domain.Ball)) {
-            throw new IllegalArgumentException("landscape is not 2-D on a ball: " + f);
-        }
-        if (grid < 3) {
-            throw new IllegalArgumentException("grid is not >= 3: " + grid);
-        }
-        double spacing = 2 * ((Domain.Ball) f.domain()).radius() / (grid - 1);
+        double spacing = 2 * ball(f, grid).radius() / (grid - 1);
         return of(f, grid, 0.01, 0.05, Math.max(0.25, 1.5 * spacing));
     }
 
@@ -116,20 +96,14 @@ public final class Fields2D {
      * @throws IllegalArgumentException on bad arguments
      */
     public static Fields2D of(Landscape f, int grid, double h, double maxStep, double merge) {
-        if (f.dimension() != 2 || !(f.domain() instanceof Domain.Ball)) {
-            throw new IllegalArgumentException("landscape is not 2-D on a ball: " + f);
-        }
-        if (grid < 3) {
-            throw new IllegalArgumentException("grid is not >= 3: " + grid);
-        }
+        double r = ball(f, grid).radius();
         if (!(h > 0 && maxStep > 0 && merge > 0)) {
             throw new IllegalArgumentException("h, maxStep and merge are not all > 0: " + h + ", " + maxStep + ", "
                     + merge);
         }
-        double r = ((Domain.Ball) f.domain()).radius();
-        requireAnalysable(f, r);
-        Fields2D tmp = new Fields2D(f, h, maxStep, merge, List.of());
-        tmp.budget = MAX_WORK_PER_START * grid * grid;
+        Descent2D.requireAnalysable(f, r);
+        Descent2D search = new Descent2D(f, h, maxStep);
+        search.limit(MAX_WORK_PER_START * grid * grid);
         List<double[]> ends = new ArrayList<>();
         List<double[]> verified = new ArrayList<>();
         double[] x = new double[2];
@@ -140,7 +114,7 @@ public final class Fields2D {
                 if (!f.domain().contains(x)) {
                     continue;
                 }
-                tmp.descend(x, 1e-10, 20_000, false);
+                search.descend(x, 1e-10, 20_000, null);
                 // the saddle check costs 8 descents: skip it near an end point already verified to be a minimum
                 boolean known = false;
                 for (double[] v : verified) {
@@ -150,181 +124,24 @@ public final class Fields2D {
                     }
                 }
                 if (!known) {
-                    tmp.escapeSaddle(x);
+                    search.escapeSaddle(x);
                     verified.add(x.clone());
                 }
                 ends.add(x.clone());
             }
         }
-        // single-linkage clustering by union-find
-        int n = ends.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (Math.hypot(ends.get(i)[0] - ends.get(j)[0], ends.get(i)[1] - ends.get(j)[1]) < merge) {
-                    parent[find(parent, i)] = find(parent, j);
-                }
-            }
-        }
-        List<Integer> roots = new ArrayList<>();
-        List<List<double[]>> members = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int root = find(parent, i);
-            int c = roots.indexOf(root);
-            if (c < 0) {
-                roots.add(root);
-                members.add(new ArrayList<>());
-                c = roots.size() - 1;
-            }
-            members.get(c).add(ends.get(i));
-        }
-        List<double[]> clusters = new ArrayList<>();
-        for (List<double[]> m : members) {
-            double[] flat = new double[2 * m.size()];
-            for (int k = 0; k < m.size(); k++) {
-                flat[2 * k] = m.get(k)[0];
-                flat[2 * k + 1] = m.get(k)[1];
-            }
-            clusters.add(flat);
-        }
-        return new Fields2D(f, h, maxStep, merge, clusters);
+        return new Fields2D(f, new Descent2D(f, h, maxStep), SingleLinkage.clusters(ends, merge));
     }
 
-    /**
-     * Refuses a landscape whose value or gradient is not finite somewhere on a {@value #CHECK_GRID}-point grid over
-     * the disc, or whose gradient is 0 on all of it.
-     */
-    private static void requireAnalysable(Landscape f, double r) {
-        double[] x = new double[2];
-        double[] g = new double[2];
-        boolean flat = true;
-        for (int i = 0; i < CHECK_GRID; i++) {
-            for (int j = 0; j < CHECK_GRID; j++) {
-                x[0] = -r + 2 * r * i / (CHECK_GRID - 1);
-                x[1] = -r + 2 * r * j / (CHECK_GRID - 1);
-                if (f.domain().contains(x)) {
-                    requireFinite(f, x, g, r);
-                    flat &= g[0] == 0 && g[1] == 0;
-                }
-            }
+    /** @return f's domain, after checking that f is 2-D on a ball and {@code grid >= 3} */
+    private static Domain.Ball ball(Landscape f, int grid) {
+        if (f.dimension() != 2 || !(f.domain() instanceof Domain.Ball)) {
+            throw new IllegalArgumentException("landscape is not 2-D on a ball: " + f);
         }
-        if (flat) {
-            throw LandscapeRefusal.of(f, "has no minimum in the disc of radius " + fmt(r) + ": it is constant "
-                    + "(gradient 0 at every point of a " + CHECK_GRID + " x " + CHECK_GRID + " grid)");
+        if (grid < 3) {
+            throw new IllegalArgumentException("grid is not >= 3: " + grid);
         }
-    }
-
-    /** @return f(x), with its gradient in g, after checking that both are finite */
-    private static double requireFinite(Landscape f, double[] x, double[] g, double r) {
-        double v = f.value(x);
-        f.gradient(x, g);
-        String what = !Double.isFinite(v) ? "value" : !(Double.isFinite(g[0]) && Double.isFinite(g[1]))
-                ? "gradient" : null;
-        if (what != null) {
-            throw LandscapeRefusal.of(f, "the " + what + " is not finite at (" + fmt(x[0]) + ", " + fmt(x[1])
-                    + ") (inside the disc of radius " + fmt(r) + ")");
-        }
-        return v;
-    }
-
-    private static String fmt(double v) {
-        return LandscapeRefusal.fmt(v);
-    }
-
-    private static int find(int[] p, int i) {
-        while (p[i] != i) {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        return i;
-    }
-
-    /**
-     * Projected gradient descent in place with step halving on any increase of f (so the kinks of piecewise
-     * landscapes, e.g. \(|y - a_y|^{1.1}\), cannot make it oscillate); stops when a step is shorter than tol or, if
-     * {@code stopNear} is set, when within {@link #NEAR} of a known minimiser.
-     */
-    private void descend(double[] x, double tol, int maxIter, boolean stopNear) {
-        double[] g = new double[2];
-        double[] t = new double[2];
-        double step = h;
-        double radius = ((Domain.Ball) f.domain()).radius();
-        double fx = requireFinite(f, x, g, radius);
-        for (int it = 0; it < maxIter; it++) {
-            if (stopNear && (it & 15) == 0 && nearest(x)[1] < NEAR) {
-                return;
-            }
-            if (--budget < 0) {
-                throw LandscapeRefusal.of(f, "the search for minima did not settle: its descents took more than "
-                        + MAX_WORK_PER_START + " steps per start point (the last at (" + fmt(x[0]) + ", "
-                        + fmt(x[1]) + ")); the minima are not isolated, or the disc is too large for descent steps "
-                        + "of at most " + fmt(maxStep));
-            }
-            f.gradient(x, g);
-            if (!(Double.isFinite(g[0]) && Double.isFinite(g[1]))) {
-                requireFinite(f, x, g, radius);
-            }
-            double gl = Math.hypot(g[0], g[1]);
-            if (gl == 0) {
-                return;
-            }
-            while (true) {
-                double len = Math.min(step * gl, maxStep);
-                t[0] = x[0] - len * g[0] / gl;
-                t[1] = x[1] - len * g[1] / gl;
-                if (t[0] == x[0] && t[1] == x[1] && len >= 1e3 * tol) {
-                    throw LandscapeRefusal.of(f, "at (" + fmt(x[0]) + ", " + fmt(x[1]) + ") a descent step of "
-                            + fmt(len) + " is lost to rounding: the disc of radius " + fmt(radius) + " is too large "
-                            + "to find the minima; give a smaller R");
-                }
-                f.domain().project(t);
-                double ft = f.value(t);
-                if (ft <= fx) {
-                    double moved = Math.hypot(t[0] - x[0], t[1] - x[1]);
-                    x[0] = t[0];
-                    x[1] = t[1];
-                    fx = ft;
-                    step = Math.min(h, step * 1.5);
-                    if (moved < tol) {
-                        return;
-                    }
-                    break;
-                }
-                step *= 0.5;
-                if (!(step * gl >= tol)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * Kicks an end point by 1e-3 in 8 directions and descends again; if that lowers f, the end point was a saddle
-     * (or a maximum) and the lower end point replaces it. Repeats until no kick helps.
-     */
-    private void escapeSaddle(double[] x) {
-        double[] t = new double[2];
-        boolean moved = true;
-        for (int round = 0; moved && round < 20; round++) {
-            moved = false;
-            double fx = f.value(x);
-            for (int k = 0; k < 8; k++) {
-                double th = Math.PI * k / 4;
-                t[0] = x[0] + 1e-3 * Math.cos(th);
-                t[1] = x[1] + 1e-3 * Math.sin(th);
-                f.domain().project(t);
-                descend(t, 1e-10, 20_000, false);
-                if (f.value(t) < fx - 1e-9 * (1 + Math.abs(fx)) && Math.hypot(t[0] - x[0], t[1] - x[1]) > 1e-2) {
-                    x[0] = t[0];
-                    x[1] = t[1];
-                    moved = true;
-                    break;
-                }
-            }
-        }
+        return (Domain.Ball) f.domain();
     }
 
     /** @return {nearest cluster index, distance} */
@@ -366,7 +183,7 @@ public final class Fields2D {
     public int field(double[] point) {
         double[] x = point.clone();
         f.domain().project(x);
-        descend(x, 1e-9, 20_000, true);
+        descent.descend(x, 1e-9, 20_000, p -> nearest(p)[1]);
         return (int) nearest(x)[0];
     }
 

@@ -279,7 +279,7 @@ public final class FlowGrid {
                     final int cc = c;
                     grid.allNeighbours(c, 1, q -> {
                         if (cycle[q]) {
-                            parent[find(parent, q)] = find(parent, cc);
+                            parent[SingleLinkage.find(parent, q)] = SingleLinkage.find(parent, cc);
                         }
                         return true;
                     });
@@ -298,7 +298,7 @@ public final class FlowGrid {
                     stack[top++] = v;
                     v = succ[v];
                 }
-                int l = cycle[v] ? find(parent, v) : label[v];
+                int l = cycle[v] ? SingleLinkage.find(parent, v) : label[v];
                 label[v] = l;
                 for (int k = 0; k < top; k++) {
                     label[stack[k]] = l;
@@ -326,14 +326,6 @@ public final class FlowGrid {
                 sets.add(m.stream().mapToInt(Integer::intValue).toArray());
             }
             return sets;
-        }
-
-        private static int find(int[] p, int i) {
-            while (p[i] != i) {
-                p[i] = p[p[i]];
-                i = p[i];
-            }
-            return i;
         }
     }
 }

@@ -12,6 +12,9 @@ public sealed interface Domain permits Domain.Interval, Domain.Ball {
     /** @param x a point @return whether it lies in the domain */
     boolean contains(double[] x);
 
+    /** @return the dimension d of the points (1 for an interval) */
+    int dimension();
+
     /**
      * The interval \([lo, hi]\); projection is \(\min(\max(x, lo), hi)\).
      *
@@ -54,6 +57,12 @@ public sealed interface Domain permits Domain.Interval, Domain.Ball {
         @Override
         public boolean contains(double[] x) {
             return x[0] >= lo && x[0] <= hi;
+        }
+
+        /** @return 1 */
+        @Override
+        public int dimension() {
+            return 1;
         }
     }
 

@@ -4,15 +4,9 @@ package org.htsgd.core.landscape;
  * A 1-D landscape given by a user formula in {@code x} ({@link Expression}); the derivative is exact
  * (forward-mode automatic differentiation).
  */
-public final class ExpressionLandscape1D implements Landscape1D {
-    /** The compiled formula. */
-    private final Expression expression;
-    /** Projection interval. */
-    private final Domain.Interval domain;
-
+public final class ExpressionLandscape1D extends ExpressionLandscape<Domain.Interval> implements Landscape1D {
     private ExpressionLandscape1D(Expression expression, Domain.Interval domain) {
-        this.expression = expression;
-        this.domain = domain;
+        super(expression, domain);
     }
 
     /**
@@ -36,20 +30,5 @@ public final class ExpressionLandscape1D implements Landscape1D {
     @Override
     public double derivative(double x) {
         return expression.derivative(x);
-    }
-
-    @Override
-    public Domain.Interval domain() {
-        return domain;
-    }
-
-    @Override
-    public String name() {
-        return "expr:" + expression.source();
-    }
-
-    @Override
-    public String toString() {
-        return "ExpressionLandscape1D[" + expression.source() + ", " + domain + "]";
     }
 }

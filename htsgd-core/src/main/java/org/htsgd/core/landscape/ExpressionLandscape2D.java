@@ -4,15 +4,9 @@ package org.htsgd.core.landscape;
  * A 2-D landscape given by a user formula in {@code x} and {@code y} ({@link Expression}) on a ball; the gradient
  * is exact (forward-mode automatic differentiation).
  */
-public final class ExpressionLandscape2D implements Landscape {
-    /** The compiled formula. */
-    private final Expression expression;
-    /** Projection ball. */
-    private final Domain.Ball domain;
-
+public final class ExpressionLandscape2D extends ExpressionLandscape<Domain.Ball> {
     private ExpressionLandscape2D(Expression expression, Domain.Ball domain) {
-        this.expression = expression;
-        this.domain = domain;
+        super(expression, domain);
     }
 
     /**
@@ -29,16 +23,6 @@ public final class ExpressionLandscape2D implements Landscape {
     }
 
     @Override
-    public int dimension() {
-        return 2;
-    }
-
-    @Override
-    public Domain.Ball domain() {
-        return domain;
-    }
-
-    @Override
     public double value(double[] x) {
         return expression.evaluate(x[0], x[1], null);
     }
@@ -46,15 +30,5 @@ public final class ExpressionLandscape2D implements Landscape {
     @Override
     public void gradient(double[] x, double[] grad) {
         expression.evaluate(x[0], x[1], grad);
-    }
-
-    @Override
-    public String name() {
-        return "expr:" + expression.source();
-    }
-
-    @Override
-    public String toString() {
-        return "ExpressionLandscape2D[" + expression.source() + ", " + domain + "]";
     }
 }

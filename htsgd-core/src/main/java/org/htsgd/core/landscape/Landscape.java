@@ -6,8 +6,10 @@ package org.htsgd.core.landscape;
  * caller-owned buffer so simulation loops allocate nothing.
  */
 public interface Landscape {
-    /** @return the dimension \(d\). */
-    int dimension();
+    /** @return the dimension \(d\), the domain's */
+    default int dimension() {
+        return domain().dimension();
+    }
 
     /** @return the domain the iterates live in (interval \([-L, L]\) in 1-D, a ball in d-D). */
     Domain domain();

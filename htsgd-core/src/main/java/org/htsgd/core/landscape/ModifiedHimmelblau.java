@@ -83,11 +83,6 @@ public final class ModifiedHimmelblau implements Landscape {
     }
 
     @Override
-    public int dimension() {
-        return 2;
-    }
-
-    @Override
     public Domain.Ball domain() {
         return domain;
     }
@@ -101,15 +96,9 @@ public final class ModifiedHimmelblau implements Landscape {
     public double value(double[] z) {
         double x = z[0];
         double y = z[1];
-        double u = x - AX;
-        double e = Math.exp(C0 * (u - cx) + 1);
-        double p = u * e;
-        double q = y * e;
-        double a = p * p + q - 11;
-        double b = p + q * q - 7;
-        double h = a * a + b * b;
+        double h = hPhi(x, y, null);
         double d = y - AY;
-        if (x >= BL && x <= BR && Math.abs(d) < BY) {
+        if (inCut(x, d)) {
             double cut = C1 * Math.pow(Math.abs(d), 1.1);
             if (cut < h) {
                 h = cut;
@@ -123,35 +112,41 @@ public final class ModifiedHimmelblau implements Landscape {
         double x = z[0];
         double y = z[1];
         double d = y - AY;
-        if (x >= BL && x <= BR && Math.abs(d) < BY) {
+        if (inCut(x, d)) {
             double ad = Math.abs(d);
             double cut = C1 * Math.pow(ad, 1.1);
-            if (cut < hPhi(x, y)) {
+            if (cut < hPhi(x, y, null)) {
                 grad[0] = 0;
                 grad[1] = 0.1 * 1.1 * C1 * Math.pow(ad, 0.1) * Math.signum(d);
                 return;
             }
         }
-        double u = x - AX;
-        double e = Math.exp(C0 * (u - cx) + 1);
-        double p = u * e;
-        double q = y * e;
-        double a = p * p + q - 11;
-        double b = p + q * q - 7;
-        double hp = 4 * p * a + 2 * b;
-        double hq = 2 * a + 4 * q * b;
-        // dp/dx = e (1 + c0 u), dq/dx = c0 y e, dq/dy = e, dp/dy = 0
-        grad[0] = 0.1 * (hp * e * (1 + C0 * u) + hq * C0 * y * e);
-        grad[1] = 0.1 * hq * e;
+        hPhi(x, y, grad);
     }
 
-    private double hPhi(double x, double y) {
+    /** @return whether (x, y) with {@code d = y - a_y} lies in the cut strip, where \(i(x, y) = 1\) */
+    private static boolean inCut(double x, double d) {
+        return x >= BL && x <= BR && Math.abs(d) < BY;
+    }
+
+    /**
+     * @param grad if non-null, receives \(0.1\,\nabla h_\phi(x, y)\)
+     * @return \(h_\phi(x, y) = h(\phi(x - a_x, y))\)
+     */
+    private double hPhi(double x, double y, double[] grad) {
         double u = x - AX;
         double e = Math.exp(C0 * (u - cx) + 1);
         double p = u * e;
         double q = y * e;
         double a = p * p + q - 11;
         double b = p + q * q - 7;
+        if (grad != null) {
+            double hp = 4 * p * a + 2 * b;
+            double hq = 2 * a + 4 * q * b;
+            // dp/dx = e (1 + c0 u), dq/dx = c0 y e, dq/dy = e, dp/dy = 0
+            grad[0] = 0.1 * (hp * e * (1 + C0 * u) + hq * C0 * y * e);
+            grad[1] = 0.1 * hq * e;
+        }
         return a * a + b * b;
     }
 

@@ -19,9 +19,8 @@ public final class UpdateRules {
             case LB:
                 return new LbRule(hyperparameters);
             case SB:
-                return new SbRule(hyperparameters);
             case SB_CLIP:
-                return new SbClipRule(hyperparameters);
+                return new SbRule(hyperparameters, method);
             case SB_NOISE:
                 return new SbNoiseRule(hyperparameters);
             case OUR1:

@@ -1,9 +1,6 @@
 package org.htsgd.train.sharpness;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.htsgd.core.validation.Require;
-import org.htsgd.train.model.DifferentiableModel;
 
 /**
  * Expected sharpness (paper.md §4.4; Zhu et al. 2019, Neyshabur et al. 2017):
@@ -59,30 +56,18 @@ public final class ExpectedSharpness {
      * @return the estimate
      */
     public static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress) {
-        DifferentiableModel model = objective.model();
-        int d = objective.dimension();
-        double[] theta = new double[d];
-        model.weights(theta);
-        double[] perturbed = new double[d];
         double[] absolute = new double[config.samples()];
         double[] signed = new double[config.samples()];
-        try {
+        try (SavedWeights weights = SavedWeights.of(objective.model())) {
             double base = objective.evaluate().loss();
             for (int k = 0; k < config.samples(); k++) {
-                UniformRandomProvider rng = Streams.of(seed, Measure.EXPECTED, k);
-                ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-                for (int j = 0; j < d; j++) {
-                    perturbed[j] = theta[j] + config.delta() * gauss.sample();
-                }
-                model.setWeights(perturbed);
+                weights.gaussian(config.delta(), seed, Measure.EXPECTED, k);
                 double change = objective.evaluate().loss() - base;
                 signed[k] = change;
                 absolute[k] = Math.abs(change);
                 progress.update(Measure.EXPECTED, k + 1, config.samples());
             }
             return new Result(config, seed, base, MonteCarloEstimate.of(absolute), MonteCarloEstimate.of(signed));
-        } finally {
-            model.setWeights(theta);
         }
     }
 }

@@ -144,9 +144,8 @@ public final class GradientNoiseTail {
         if (!(config.batchSize() < n)) {
             throw new IllegalArgumentException("batchSize is not < training size " + n + ": " + config.batchSize());
         }
-        double[] theta = new double[d];
-        model.weights(theta);
-        try {
+        SavedWeights saved = SavedWeights.of(model); // restored on leaving the try
+        try (saved) {
             double[] full = new double[d];
             objective.lossAndGradient(full);
             double[] grad = new double[d];
@@ -214,8 +213,6 @@ public final class GradientNoiseTail {
             }
             return new Result(config, seed, Math.sqrt(fullNorm), MonteCarloEstimate.of(norms), norms, hill,
                     vectors.result(), coordinateMohammadi, coordinatesUsed, edges, counts);
-        } finally {
-            model.setWeights(theta);
         }
     }
 

@@ -3,7 +3,6 @@ package org.htsgd.train.sharpness;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.htsgd.core.validation.Require;
-import org.htsgd.train.model.DifferentiableModel;
 
 /**
  * Curvature of the full training loss at \(\theta\) from {@link HessianVectorProduct}s:
@@ -82,12 +81,10 @@ public final class HessianSpectrum {
      * @return the result
      */
     public static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress) {
-        DifferentiableModel model = objective.model();
         int d = objective.dimension();
-        double[] theta = new double[d];
-        model.weights(theta);
         long total = (long) config.maxIterations() + config.probes();
-        try {
+        SavedWeights saved = SavedWeights.of(objective.model()); // restored on leaving the try
+        try (saved) {
             HessianVectorProduct hvp = HessianVectorProduct.of(objective, config.relativeStep());
             double[] v = new double[d];
             double[] hv = new double[d];
@@ -134,8 +131,6 @@ public final class HessianSpectrum {
             }
             return new Result(config, seed, lambda, it, converged, residual, MonteCarloEstimate.of(quad),
                     hvp.stepLength());
-        } finally {
-            model.setWeights(theta);
         }
     }
 

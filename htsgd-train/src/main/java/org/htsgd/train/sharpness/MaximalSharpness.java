@@ -2,7 +2,6 @@ package org.htsgd.train.sharpness;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.htsgd.core.validation.Require;
-import org.htsgd.train.model.DifferentiableModel;
 
 /**
  * Maximal (worst-case) sharpness \(1/\alpha'^2\) (Jiang et al. 2020, eq. (52) "sharpness flatness"; paper.md
@@ -82,15 +81,11 @@ public final class MaximalSharpness {
      * @return the result
      */
     public static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress) {
-        DifferentiableModel model = objective.model();
         int d = objective.dimension();
-        double[] theta = new double[d];
-        model.weights(theta);
         double[] u = new double[d];
-        double[] w = new double[d];
         double[] grad = new double[d];
         SearchSettings s = config.search();
-        try {
+        try (SavedWeights weights = SavedWeights.of(objective.model())) {
             double base = objective.value(s.quantity());
             RadiusSearch.Rise rise = alpha -> {
                 double worst = Double.NEGATIVE_INFINITY;
@@ -99,17 +94,15 @@ public final class MaximalSharpness {
                     UniformRandomProvider rng = Streams.of(seed, Measure.MAXIMAL, k);
                     for (int j = 0; j < d; j++) {
                         u[j] = alpha * (2 * rng.nextDouble() - 1);
-                        w[j] = theta[j] + u[j];
                     }
-                    model.setWeights(w);
+                    weights.shift(u);
                     worst = Math.max(worst, objective.value(s.quantity()));
                     for (int step = 0; step < config.ascentSteps(); step++) {
                         objective.lossAndGradient(grad);
                         for (int j = 0; j < d; j++) {
                             u[j] = Math.max(-alpha, Math.min(alpha, u[j] + eta * Math.signum(grad[j])));
-                            w[j] = theta[j] + u[j];
                         }
-                        model.setWeights(w);
+                        weights.shift(u);
                         // Math.max propagates NaN: an overflowing loss counts as the worst value
                         worst = Math.max(worst, objective.value(s.quantity()));
                     }
@@ -120,8 +113,6 @@ public final class MaximalSharpness {
                     step -> progress.update(Measure.MAXIMAL, step, s.depth()));
             double alpha = result.radius();
             return new Result(config, seed, base, alpha, 1 / (alpha * alpha), result);
-        } finally {
-            model.setWeights(theta);
         }
     }
 }

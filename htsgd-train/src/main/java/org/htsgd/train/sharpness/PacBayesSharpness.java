@@ -1,8 +1,6 @@
 package org.htsgd.train.sharpness;
 
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.htsgd.core.validation.Require;
-import org.htsgd.train.model.DifferentiableModel;
 
 /**
  * PAC-Bayes sharpness \(1/\sigma'^2\) (Jiang et al. 2020, "Fantastic generalization measures and where to find
@@ -81,24 +79,14 @@ public final class PacBayesSharpness {
      * @return the result
      */
     public static Result estimate(TrainingObjective objective, Config config, long seed, SharpnessProgress progress) {
-        DifferentiableModel model = objective.model();
-        int d = objective.dimension();
-        double[] theta = new double[d];
-        model.weights(theta);
-        double[] perturbed = new double[d];
         double[] values = new double[config.samples()];
         SearchSettings s = config.search();
-        try {
+        try (SavedWeights weights = SavedWeights.of(objective.model())) {
             double base = objective.value(s.quantity());
             RadiusSearch.Rise rise = sigma -> {
                 double std = config.scale().standardDeviation(sigma);
                 for (int k = 0; k < values.length; k++) {
-                    ZigguratSampler.NormalizedGaussian z =
-                            ZigguratSampler.NormalizedGaussian.of(Streams.of(seed, Measure.PAC_BAYES, k));
-                    for (int j = 0; j < d; j++) {
-                        perturbed[j] = theta[j] + std * z.sample();
-                    }
-                    model.setWeights(perturbed);
+                    weights.gaussian(std, seed, Measure.PAC_BAYES, k);
                     values[k] = objective.value(s.quantity()) - base;
                 }
                 return MonteCarloEstimate.of(values);
@@ -108,8 +96,6 @@ public final class PacBayesSharpness {
             double sigma = result.radius();
             return new Result(config, seed, base, sigma, config.scale().standardDeviation(sigma),
                     1 / (sigma * sigma), result);
-        } finally {
-            model.setWeights(theta);
         }
     }
 }

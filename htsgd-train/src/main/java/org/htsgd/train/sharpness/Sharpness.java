@@ -43,9 +43,8 @@ public final class Sharpness {
         Objects.requireNonNull(progress, "progress");
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        double[] theta = new double[model.dimension()];
-        model.weights(theta);
-        try {
+        SavedWeights saved = SavedWeights.of(model); // restored on leaving the try
+        try (saved) {
             TrainingObjective objective = TrainingObjective.of(model, config.chunkSize());
             Evaluation base = objective.evaluate();
             long seed = config.seed();
@@ -63,8 +62,6 @@ public final class Sharpness {
             return new SharpnessResult(config, model.toString(), model.dimension(), model.trainingSize(),
                     base.loss(), base.accuracy(), expected, pacBayes, maximal, hessian, tail, startedAt.toString(),
                     (System.nanoTime() - start) * 1e-9);
-        } finally {
-            model.setWeights(theta);
         }
     }
 }

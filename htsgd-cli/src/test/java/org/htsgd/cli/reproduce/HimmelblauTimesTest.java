@@ -12,7 +12,7 @@ import org.htsgd.core.theory.Theory2DReport;
 import org.junit.jupiter.api.Test;
 
 /** Figure 3's bookkeeping: the two rules from one combined label, and the chain on the fields. */
-class HimmelblauPartTest {
+class HimmelblauTimesTest {
     /**
      * Two fields, labels basin * 3 + proximity (2 = Out); two paths of 10 steps. Path 0: 6 steps in basin 0 (4 near
      * its minimiser, 2 Out), 4 in basin 1 (all near). Path 1: 10 steps in basin 0 (5 near, 5 Out).
@@ -20,11 +20,11 @@ class HimmelblauPartTest {
     @Test
     void marginalsAndStandardErrorsOverPaths() {
         long[][] steps = {{4, 0, 2, 0, 4, 0}, {5, 0, 5, 0, 0, 0}};
-        double[][] basin = HimmelblauPart.marginal(steps, 2, true, 10);
+        double[][] basin = HimmelblauTimes.marginal(steps, 2, true, 10);
         assertArrayEquals(new double[] {0.8, 0.2}, basin[0], 1e-12);
         // per-path basin-0 fractions 0.6 and 1.0: sd 0.2828, se 0.2
         assertArrayEquals(new double[] {0.2, 0.2}, basin[1], 1e-12);
-        double[][] prox = HimmelblauPart.marginal(steps, 2, false, 10);
+        double[][] prox = HimmelblauTimes.marginal(steps, 2, false, 10);
         assertArrayEquals(new double[] {0.45, 0.2, 0.35}, prox[0], 1e-12);
     }
 
@@ -43,11 +43,11 @@ class HimmelblauPartTest {
         double h = Math.pow(1 + 1 / eta, -1.5);
         double[] hold = {1 / (0.2 * h * h / eta), 1 / (2 * h), 1 / (1 * h)};
         double total = hold[0] + hold[1] + hold[2];
-        double[] pi = HimmelblauPart.chain(r, noise, eta);
+        double[] pi = HimmelblauTimes.chain(r, noise, eta);
         for (int i = 0; i < 3; i++) {
             assertEquals(hold[i] / total, pi[i], 1e-9);
         }
-        double[] limit = HimmelblauPart.chain(r, noise, 0);
+        double[] limit = HimmelblauTimes.chain(r, noise, 0);
         assertEquals(1, limit[0], 1e-9);
         assertEquals(0, limit[1] + limit[2], 1e-9);
     }

@@ -198,8 +198,10 @@ class BadInputTest {
             row(2, "alpha is not finite and > 1", "exit-time", "--start", "-0.7", "--eta", "0.1", "--noise",
                 "lomax:alpha=-1,scale=0.1", "--out", OUT),
             // exit-time: repeated etas (refused before the simulation), starts on a field boundary or outside
-            row(2, "--eta repeats 0.1", "exit-time", "--start", "-0.7", "--eta", "0.1", "--eta", "0.1", "--out", OUT),
-            row(2, "--eta repeats 0.1", "exit-time", "--start", "-0.7", "--eta", "0.1,0.1", "--out", OUT),
+            row(2, "eta repeats 0.1: give each learning rate once", "exit-time", "--start", "-0.7", "--eta", "0.1",
+                "--eta", "0.1", "--out", OUT),
+            row(2, "eta repeats 0.1: give each learning rate once", "exit-time", "--start", "-0.7", "--eta",
+                "0.1,0.1", "--out", OUT),
             row(2, "start is not inside a field (on the boundary", "exit-time", "--start", "0.2", "--eta", "0.1",
                 "--out", OUT),
             row(2, "start is not inside a field (on the boundary -1.3", "exit-time", "--start", "-1.3", "--eta",

@@ -3,6 +3,8 @@ package org.htsgd.bench.sim;
 import java.util.concurrent.TimeUnit;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyConfig1D;
+import org.htsgd.core.simulation.OccupancyResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +50,7 @@ public class Paper1DSimulationBenchmark {
     public double b;
 
     /** The run. */
-    private Occupancy.Config1D config;
+    private OccupancyConfig1D config;
     /** Execution on {@link #threads} threads. */
     private Execution execution;
 
@@ -62,7 +64,7 @@ public class Paper1DSimulationBenchmark {
     /** @return the occupation (consumed by JMH) */
     @Benchmark
     @OperationsPerInvocation((int) (PATHS * STEPS))
-    public Occupancy.Result occupancy() {
+    public OccupancyResult occupancy() {
         return Occupancy.run(config, execution);
     }
 }

@@ -3,7 +3,7 @@ package org.htsgd.bench.sim;
 import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.SymmetricLomax;
-import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyConfig1D;
 import org.htsgd.core.simulation.Sgd1D;
 
 /**
@@ -30,8 +30,8 @@ final class PaperProblem {
      * @param seed seed
      * @return the occupancy run
      */
-    static Occupancy.Config1D config(double eta, double b, long steps, int paths, long seed) {
+    static OccupancyConfig1D config(double eta, double b, long steps, int paths, long seed) {
         Sgd1D sgd = Sgd1D.of(Landscapes.paper1d(), SymmetricLomax.of(1.2, 0.1), eta, b);
-        return Occupancy.Config1D.of(sgd, 0.3, FIELDS, steps, paths, seed);
+        return OccupancyConfig1D.of(sgd, 0.3, FIELDS, steps, paths, seed);
     }
 }

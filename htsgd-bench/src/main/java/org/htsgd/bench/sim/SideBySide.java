@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyResult;
 
 /**
  * The Java half of {@code bench/sim_side_by_side.sh}: runs {@link PaperProblem} with the given paths, steps and
@@ -48,7 +49,7 @@ public final class SideBySide {
         // the same run reps times; the fastest (by wall clock and by CPU time, separately) is reported
         double wall = Double.POSITIVE_INFINITY;
         double cpu = Double.POSITIVE_INFINITY;
-        Occupancy.Result r = null;
+        OccupancyResult r = null;
         for (int i = 0; i < reps; i++) {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();

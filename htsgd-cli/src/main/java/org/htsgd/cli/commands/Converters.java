@@ -26,22 +26,4 @@ final class Converters {
             }
         }
     }
-
-    /**
-     * @param value {@code x} or {@code x,y}
-     * @return the point
-     * @throws IllegalArgumentException if a coordinate is not a number
-     */
-    static double[] point(String value) {
-        String[] parts = value.split(",");
-        double[] p = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                p[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("start is not a point like 0.3 or 2.9,1.0: '" + value + "'");
-            }
-        }
-        return p;
-    }
 }

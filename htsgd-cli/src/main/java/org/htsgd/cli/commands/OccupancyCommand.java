@@ -11,12 +11,16 @@ import org.htsgd.cli.options.TruncationOption;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
 import org.htsgd.core.analysis.Fields2D;
-import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.landscape.Landscape1D;
+import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyConfig1D;
+import org.htsgd.core.simulation.OccupancyConfig;
+import org.htsgd.core.simulation.OccupancyConfigNd;
+import org.htsgd.core.simulation.OccupancyResult;
 import org.htsgd.core.simulation.ProximityLabeller;
 import org.htsgd.core.simulation.RunBudget;
 import org.htsgd.core.simulation.Sgd1D;
@@ -41,15 +45,6 @@ import picocli.CommandLine.Option;
 public final class OccupancyCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
-
-    @Mixin
-    PathBlockOption block;
-
-    @Option(names = "--start", required = true, paramLabel = "X[,Y]",
-            description = "start point: x (1-D) or x,y (2-D)")
-    String startText;
-
-    private double[] start;
 
     @Option(names = "--eta", required = true, description = "learning rate")
     double eta;
@@ -84,14 +79,11 @@ public final class OccupancyCommand implements Callable<Integer> {
         Require.atLeast(bins, 0, "--histogram-bins");
         Require.atLeast(trajectoryEvery, 0, "--trajectory-every");
         Require.atLeast(trajectoryLength, 0, "--trajectory-length");
-        start = Converters.point(startText);
+        PathBlockOption block = sim.block();
         block.check(paths);
         Landscape f = sim.parseLandscape();
-        requireBudget(f.dimension());
-        if (start.length != f.dimension()) {
-            throw new IllegalArgumentException("start has " + start.length + " coordinates but " + f.name() + " is "
-                    + f.dimension() + "-D");
-        }
+        requireBudget(f.dimension(), block);
+        double[] start = sim.start(f);
         if (!f.domain().contains(start)) {
             throw new IllegalArgumentException("start is outside the domain " + f.domain() + ": "
                     + java.util.Arrays.toString(start));
@@ -102,12 +94,12 @@ public final class OccupancyCommand implements Callable<Integer> {
         TheoryReport theoryReport = null;
         List<double[]> minimisers = null;
         List<String> names = new ArrayList<>();
-        Occupancy.Config1D config1 = null;
-        Occupancy.ConfigNd configNd = null;
+        OccupancyConfig1D config1 = null;
+        OccupancyConfigNd configNd = null;
         if (f instanceof Landscape1D f1) {
             AttractionFields1D fields = CriticalPoints1D.of(f1).fields();
             NoiseLaw law = sim.scalarNoise();
-            config1 = Occupancy.Config1D.of(Sgd1D.of(f1, law, eta, sim.b()), start[0], fields.partition(), steps,
+            config1 = OccupancyConfig1D.of(Sgd1D.of(f1, law, eta, sim.b()), start[0], fields.partition(), steps,
                     paths, sim.seed());
             if (bins > 0) {
                 config1 = config1.withHistogram(bins);
@@ -131,7 +123,7 @@ public final class OccupancyCommand implements Callable<Integer> {
             names.add("Out");
             ProximityLabeller labels = ProximityLabeller.of(f.dimension(), sets, visitRadius);
             var law = sim.vectorNoise(f.dimension());
-            configNd = Occupancy.ConfigNd.of(new SgdNd(f, law, eta, Truncation.of(sim.b())), start, labels, steps,
+            configNd = OccupancyConfigNd.of(new SgdNd(f, law, eta, Truncation.of(sim.b())), start, labels, steps,
                     paths, sim.seed());
             if (trajectoryEvery > 0) {
                 configNd = configNd.withTrajectory(trajectoryEvery, trajectoryLength);
@@ -143,18 +135,19 @@ public final class OccupancyCommand implements Callable<Integer> {
                 minimisers.add(fields.minimiser(i));
             }
         }
-        Occupancy.Result result;
+        OccupancyResult result;
         OutputDir dir;
         if (block.isMerge()) {
             // a merge reads its parts before anything is written: a refused merge leaves no trace
-            result = merge(jsonConfig, config1 != null ? config1 : configNd);
+            result = PathParts.occupancy(PathParts.read(block.parts(), "occupancy.json", jsonConfig, paths),
+                    config1 != null ? config1 : configNd);
             dir = sim.openOut();
         } else {
             dir = sim.openOut();
             try (Progress bar = Progress.start("occupancy", steps * paths, "steps")) {
                 Execution exec = Execution.threads(sim.threadCount()).withProgress(bar::set);
-                result = config1 != null ? Occupancy.run(config1.withBlock(block.firstPath(), paths), exec)
-                        : Occupancy.run(configNd.withBlock(block.firstPath(), paths), exec);
+                OccupancyConfig config = config1 != null ? config1 : configNd;
+                result = Occupancy.run(config.withBlock(block.firstPath(), paths), exec);
             }
         }
         OccupancyJson.Theory theory = theoryReport == null ? null
@@ -185,11 +178,7 @@ public final class OccupancyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Occupancy.Result merge(Object jsonConfig, Occupancy.Config whole) {
-        return PathParts.occupancy(PathParts.read(block.parts(), "occupancy.json", jsonConfig, paths), whole);
-    }
-
-    private void requireBudget(int dimension) {
+    private void requireBudget(int dimension, PathBlockOption block) {
         double points = trajectoryEvery > 0 ? Math.min(trajectoryLength, steps / trajectoryEvery + 1.0) : 0;
         RunBudget.requireMemory("--paths " + paths + (bins > 0 ? " with --histogram-bins " + bins : "")
                         + (points > 0 ? " with --trajectory-length " + trajectoryLength : ""),

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.options.PathBlockOption;
-import org.htsgd.core.simulation.ExitTimes;
-import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.ExitTimeConfig;
+import org.htsgd.core.simulation.ExitTimeResult;
+import org.htsgd.core.simulation.OccupancyConfig;
+import org.htsgd.core.simulation.OccupancyResult;
 
 /**
  * The parts of a simulation split with {@code --path-offset}, read back by {@code --merge-parts}
@@ -24,7 +26,7 @@ import org.htsgd.core.simulation.Occupancy;
  * ({@link Block}) and the per-path values the whole run's result needs ({@code exitTargets}, {@code exitPoints} per
  * learning rate for exit times; {@code pathFieldSteps} for occupancy); this class checks that the parts are of the
  * run being merged and tile its paths, and rebuilds their core results, which the core merges
- * ({@link ExitTimes.Result#merge}, {@link Occupancy.Result#merge}).
+ * ({@link ExitTimeResult#merge}, {@link OccupancyResult#merge}).
  */
 final class PathParts {
     /** Name of the JSON field holding a part's block. */
@@ -119,17 +121,17 @@ final class PathParts {
      * @return per learning rate, the merged exit times
      * @throws IllegalArgumentException if a part's per-path values are missing or inconsistent
      */
-    static List<ExitTimes.Result> exitTimes(List<Part> parts, IntFunction<ExitTimes.Config> runs, int etas) {
-        List<ExitTimes.Result> merged = new ArrayList<>();
+    static List<ExitTimeResult> exitTimes(List<Part> parts, IntFunction<ExitTimeConfig> runs, int etas) {
+        List<ExitTimeResult> merged = new ArrayList<>();
         for (int k = 0; k < etas; k++) {
-            List<ExitTimes.Result> pieces = new ArrayList<>();
+            List<ExitTimeResult> pieces = new ArrayList<>();
             for (Part p : parts) {
                 JsonNode eta = p.json().path("perEta").path(k);
-                pieces.add(ExitTimes.Result.of(runs.apply(k).withBlock(p.block().firstPath(), p.block().paths()),
+                pieces.add(ExitTimeResult.of(runs.apply(k).withBlock(p.block().firstPath(), p.block().paths()),
                         value(p, eta, "exitSteps", long[].class), value(p, eta, "exitTargets", int[].class),
                         value(p, eta, "exitPoints", double[].class)));
             }
-            merged.add(ExitTimes.Result.merge(pieces));
+            merged.add(ExitTimeResult.merge(pieces));
         }
         return merged;
     }
@@ -142,8 +144,8 @@ final class PathParts {
      * @return the merged result
      * @throws IllegalArgumentException if a part's values are missing or inconsistent
      */
-    static Occupancy.Result occupancy(List<Part> parts, Occupancy.Config run) {
-        List<Occupancy.Result> pieces = new ArrayList<>();
+    static OccupancyResult occupancy(List<Part> parts, OccupancyConfig run) {
+        List<OccupancyResult> pieces = new ArrayList<>();
         for (Part p : parts) {
             JsonNode j = p.json();
             int n = p.block().paths();
@@ -151,11 +153,11 @@ final class PathParts {
                     : new double[n][0];
             long[] histogram = j.has("histogram") ? value(p, j, "histogram", long[].class) : new long[0];
             double[] edges = j.has("histogramEdges") ? value(p, j, "histogramEdges", double[].class) : new double[0];
-            pieces.add(new Occupancy.Result(run.withBlock(p.block().firstPath(), n),
+            pieces.add(new OccupancyResult(run.withBlock(p.block().firstPath(), n),
                     value(p, j, "fieldSteps", long[].class), value(p, j, "pathFieldSteps", long[][].class),
                     value(p, j, "transitions", long[][].class), trajectories, histogram, edges));
         }
-        return Occupancy.Result.merge(pieces);
+        return OccupancyResult.merge(pieces);
     }
 
     private static JsonNode readJson(Path file) {

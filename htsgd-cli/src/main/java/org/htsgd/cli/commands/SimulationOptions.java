@@ -5,18 +5,21 @@ import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.options.LandscapeOption;
 import org.htsgd.cli.options.NoiseOption;
 import org.htsgd.cli.options.OutputOption;
+import org.htsgd.cli.options.PathBlockOption;
 import org.htsgd.cli.options.SeedOption;
+import org.htsgd.cli.options.StartOption;
 import org.htsgd.cli.options.ThreadsOption;
 import org.htsgd.cli.options.TruncationOption;
-import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.landscape.Landscape1D;
+import org.htsgd.core.landscape.Landscape;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.VectorNoiseLaw;
 import picocli.CommandLine.Mixin;
 
 /**
- * The options of the simulation commands, composed of the shared mixins: landscape, noise, truncation (default
- * {@value TruncationOption#SIMULATION_DEFAULT}), seed, threads, output directory.
+ * The options of the simulation commands ({@code exit-time}, {@code occupancy}), composed of the shared mixins:
+ * landscape, noise, truncation (default {@value TruncationOption#SIMULATION_DEFAULT}), start point, seed, parts of
+ * paths, threads, output directory.
  */
 final class SimulationOptions {
     @Mixin
@@ -29,7 +32,13 @@ final class SimulationOptions {
     private TruncationOption truncation;
 
     @Mixin
+    private StartOption start;
+
+    @Mixin
     private SeedOption seed;
+
+    @Mixin
+    private PathBlockOption block;
 
     @Mixin
     private ThreadsOption threads;
@@ -60,6 +69,20 @@ final class SimulationOptions {
     /** @return the truncation threshold */
     double b() {
         return truncation.orElse(TruncationOption.SIMULATION_DEFAULT);
+    }
+
+    /**
+     * @param f the landscape
+     * @return the start point, with {@code f}'s dimension
+     * @throws IllegalArgumentException if it is not a point of that dimension
+     */
+    double[] start(Landscape f) {
+        return start.point(f);
+    }
+
+    /** @return the parts of paths: a whole run, a part, or a merge of parts */
+    PathBlockOption block() {
+        return block;
     }
 
     /** @return the master seed */

@@ -14,6 +14,8 @@ import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyConfig1D;
+import org.htsgd.core.simulation.OccupancyResult;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.theory.LimitingChain;
 import org.htsgd.core.theory.Theory;
@@ -107,7 +109,7 @@ final class CtmcPart implements Part {
                     }
                     final long offset = done;
                     Sgd1D sgd = new Sgd1D(f, law, s.eta(), Truncation.of(b));
-                    Occupancy.Result r = Occupancy.run(new Occupancy.Config1D(sgd, fields.minimum(starts[h]),
+                    OccupancyResult r = Occupancy.run(new OccupancyConfig1D(sgd, fields.minimum(starts[h]),
                             partition, s.steps(), pathsPer[h], ctx.seed() + 10L * k + h, 1, 0, 0),
                         new Execution(ctx.threads(), n -> bar.set(offset + n)));
                     done += s.steps() * pathsPer[h];

@@ -9,6 +9,9 @@ import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
+import org.htsgd.core.simulation.EtaGrid;
+import org.htsgd.core.simulation.EtaSweepPoint;
+import org.htsgd.core.simulation.EtaSweepResult;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.ExitTimeSweep;
 import org.htsgd.core.stats.LogLogFit;
@@ -138,7 +141,7 @@ final class ExitTimePart implements Part {
                 Profile.ExitCurve c = scale.curves().get(curveIndex);
                 ExitTimeSweep sweep = sweeps.get(curveIndex);
                 long[] unit = units.get(curveIndex);
-                ExitTimeSweep.Result r = sweep.run(k -> {
+                EtaSweepResult r = sweep.run(k -> {
                     bar.set(done[0]);
                     bar.message(c.label() + ", eta " + c.etas()[k]);
                     long offset = done[0];
@@ -147,7 +150,7 @@ final class ExitTimePart implements Part {
                 });
                 bar.set(done[0]);
                 List<Point> points = new ArrayList<>();
-                for (ExitTimeSweep.Point p : r.points()) {
+                for (EtaSweepPoint p : r.points()) {
                     long[] steps = p.exits().exitSteps();
                     boolean[] censored = p.exits().censored();
                     for (int i = 0; i < steps.length; i++) {
@@ -192,8 +195,8 @@ final class ExitTimePart implements Part {
             seeds[k] = partSeed + 1000L * curveIndex + k;
             fitted[k] = c.fitted(etas[k]);
         }
-        return new ExitTimeSweep.Config(f, law, c.b(), scale.start(), etas, seeds, fitted, c.paths(),
-            scale.maxSteps(), partSeed + curveIndex);
+        return new ExitTimeSweep.Config(f, law, c.b(), scale.start(), new EtaGrid(etas, seeds, fitted, c.paths(),
+            scale.maxSteps(), partSeed + curveIndex));
     }
 
     /** @return Theorem 1's mean exit time in thousands of steps (capped; at least 1), the progress unit of a path */

@@ -15,11 +15,15 @@ import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.landscape.ModifiedHimmelblau;
 import org.htsgd.core.noise.IsotropicNoise;
 import org.htsgd.core.noise.NoiseLaws;
+import org.htsgd.core.simulation.EtaGrid;
+import org.htsgd.core.simulation.EtaSweepPoint;
+import org.htsgd.core.simulation.EtaSweepResult;
 import org.htsgd.core.simulation.Execution;
-import org.htsgd.core.simulation.ExitTimeSweep;
 import org.htsgd.core.simulation.ExitTimeSweep2D;
 import org.htsgd.core.simulation.FieldLabeller;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyConfigNd;
+import org.htsgd.core.simulation.OccupancyResult;
 import org.htsgd.core.simulation.ProximityLabeller;
 import org.htsgd.core.simulation.SgdNd;
 import org.htsgd.core.stats.LogLogFit;
@@ -144,7 +148,7 @@ final class HimmelblauPart implements Part {
                 final long offset = offset0 + k * s.steps() * s.paths();
                 SgdNd sgd = new SgdNd(f, noise, s.eta(), Truncation.of(b));
                 long t0 = System.nanoTime();
-                Occupancy.Result r = Occupancy.run(new Occupancy.ConfigNd(sgd, start, both, s.steps(), s.paths(),
+                OccupancyResult r = Occupancy.run(new OccupancyConfigNd(sgd, start, both, s.steps(), s.paths(),
                     ctx.seed() + k, every, s.trajectoryPoints()), new Execution(ctx.threads(),
                         c -> bar.set(offset + c)));
                 double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -199,15 +203,15 @@ final class HimmelblauPart implements Part {
         double[] etas = s.exitEtas().stream().mapToDouble(Double::doubleValue).toArray();
         long[] seeds = new long[etas.length];
         Arrays.fill(seeds, ctx.seed() + EXIT_SEED + field);
-        ExitTimeSweep2D sweep = ExitTimeSweep2D.of(new ExitTimeSweep2D.Config(f, noise, s.b(), fd.minimiser(), etas,
-            seeds, ExitTimeSweep.smallest(etas, s.exitFitPoints()), s.exitPaths(), 1_000_000_000L,
-            ctx.seed() + EXIT_SEED), flow, theory);
-        ExitTimeSweep.Result r = sweep.run(Execution.threads(ctx.threads()));
+        ExitTimeSweep2D sweep = ExitTimeSweep2D.of(new ExitTimeSweep2D.Config(f, noise, s.b(), fd.minimiser(),
+            new EtaGrid(etas, seeds, EtaGrid.smallest(etas, s.exitFitPoints()), s.exitPaths(), 1_000_000_000L,
+            ctx.seed() + EXIT_SEED)), flow, theory);
+        EtaSweepResult r = sweep.run(Execution.threads(ctx.threads()));
         LogLogFit fit = r.fit();
         return new ExitCurve(fd.name(), fd.jumps(), fd.exponent(), etas,
             r.points().stream().mapToDouble(pt -> pt.exits().mean()).toArray(),
             r.points().stream().mapToInt(pt -> pt.exits().censoredCount()).toArray(),
-            r.points().stream().mapToDouble(ExitTimeSweep.Point::predictedMean).toArray(), r.fitEtas(), fit.slope(),
+            r.points().stream().mapToDouble(EtaSweepPoint::predictedMean).toArray(), r.fitEtas(), fit.slope(),
             fit.ciLow(), fit.ciHigh(), r.all().localSlopes(), s.exitPaths());
     }
 

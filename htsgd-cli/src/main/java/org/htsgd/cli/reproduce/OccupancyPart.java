@@ -14,6 +14,8 @@ import org.htsgd.core.noise.NoiseLaw;
 import org.htsgd.core.noise.NoiseLaws;
 import org.htsgd.core.simulation.Execution;
 import org.htsgd.core.simulation.Occupancy;
+import org.htsgd.core.simulation.OccupancyConfig1D;
+import org.htsgd.core.simulation.OccupancyResult;
 import org.htsgd.core.simulation.Sgd1D;
 import org.htsgd.core.theory.TypicalTransitionGraph;
 import org.htsgd.core.truncation.Truncation;
@@ -113,7 +115,7 @@ final class OccupancyPart implements Part {
                 bar.message(sp.label());
                 Sgd1D sgd = new Sgd1D(f, sp.law(), s.eta(), Truncation.of(sp.b()));
                 long t0 = System.nanoTime();
-                Occupancy.Result r = Occupancy.run(new Occupancy.Config1D(sgd, s.start(), partition, s.steps(),
+                OccupancyResult r = Occupancy.run(new OccupancyConfig1D(sgd, s.start(), partition, s.steps(),
                         s.paths(), ctx.seed() + k, s.trajectoryEvery(), s.trajectoryPoints(), s.histogramBins()),
                     new Execution(ctx.threads(), n -> bar.set(offset + n)));
                 double seconds = (System.nanoTime() - t0) * 1e-9;

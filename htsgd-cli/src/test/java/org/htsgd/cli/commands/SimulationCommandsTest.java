@@ -151,7 +151,7 @@ class SimulationCommandsTest {
             args.addAll(java.util.List.of(etas));
             Run r = run(args.toArray(String[]::new));
             assertEquals(2, r.code(), r.err());
-            assertEquals("exit-time: --eta repeats 0.1: give each learning rate once", r.err().strip());
+            assertEquals("exit-time: eta repeats 0.1: give each learning rate once", r.err().strip());
         }
         assertFalse(Files.exists(out));
     }

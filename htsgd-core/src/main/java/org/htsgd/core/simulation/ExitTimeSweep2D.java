@@ -1,8 +1,6 @@
 package org.htsgd.core.simulation;
 
 import java.util.Arrays;
-import java.util.Objects;
-import java.util.function.IntFunction;
 import org.htsgd.core.analysis.FlowGrid;
 import org.htsgd.core.analysis.JumpNumber;
 import org.htsgd.core.landscape.Landscape;
@@ -24,16 +22,15 @@ import org.htsgd.core.validation.Require;
  * \(\eta\lambda^J(\eta) = H(1/\eta)(H(1/\eta)/\eta)^{J-1}\), gives the mean \(1/(q_I H(1/\eta)(H(1/\eta)/\eta)^{J-1})\).
  *
  * <p>The loop over learning rates, the censoring rule (a capped path counts at the cap), the Kolmogorov-Smirnov test
- * and the fits are those of {@link ExitTimeSweep} (its class comment), run by the same code, with the same
- * {@link ExitTimeSweep.Result}; only the paths (d-D recursion, basin labels) and the prediction differ. The
- * prediction is NaN when \(J_b\) is unresolved at the grid's resolution, when no number of jumps leaves the field,
- * or when the rate is not finite and positive.
+ * and the fits are those of {@link EtaSweep} (its class comment), with the same {@link EtaSweepResult}; only the paths
+ * (d-D recursion, basin labels) and the prediction differ. The prediction is NaN when \(J_b\) is unresolved at the
+ * grid's resolution, when no number of jumps leaves the field, or when the rate is not finite and positive.
  */
-public final class ExitTimeSweep2D {
+public final class ExitTimeSweep2D extends EtaSweep {
     /** The sweep's settings. */
     private final Config config;
     /** The flow grid (fields and labels). */
-    private final FlowGrid grid;
+    private final FlowGrid flow;
     /** The theory of every field. */
     private final Theory2DReport theory;
     /** The 0-based field of the start. */
@@ -41,12 +38,13 @@ public final class ExitTimeSweep2D {
     /** The labeller of the exit test. */
     private final FieldLabeller basins;
 
-    private ExitTimeSweep2D(Config config, FlowGrid grid, Theory2DReport theory, int field) {
+    private ExitTimeSweep2D(Config config, FlowGrid flow, Theory2DReport theory, int field) {
+        super(config.grid());
         this.config = config;
-        this.grid = grid;
+        this.flow = flow;
         this.theory = theory;
         this.field = field;
-        this.basins = basins(grid);
+        this.basins = basins(flow);
     }
 
     /**
@@ -56,15 +54,9 @@ public final class ExitTimeSweep2D {
      * @param noise isotropic noise (the rates assume a uniform spectral measure)
      * @param b truncation threshold, {@code > 0} ({@code +inf}: none)
      * @param start \(X_0\) (copied), in the domain
-     * @param etas the learning rates, finite, {@code > 0}, pairwise distinct, in any order (copied)
-     * @param seeds per learning rate, the seed of its paths (copied)
-     * @param fitted per learning rate, whether it enters the slope fit (at least two of two or more; copied)
-     * @param paths paths per learning rate, {@code >= 1}
-     * @param maxSteps step cap per path, {@code >= 1}
-     * @param fitSeed bootstrap seed of the fits
+     * @param grid the learning rates and how each runs
      */
-    public record Config(Landscape landscape, VectorNoiseLaw noise, double b, double[] start, double[] etas,
-                         long[] seeds, boolean[] fitted, int paths, long maxSteps, long fitSeed) {
+    public record Config(Landscape landscape, VectorNoiseLaw noise, double b, double[] start, EtaGrid grid) {
         /** @throws IllegalArgumentException on an invalid parameter (see the component docs) */
         public Config {
             Require.nonNull(landscape, "landscape");
@@ -77,38 +69,13 @@ public final class ExitTimeSweep2D {
                 throw new IllegalArgumentException("noise is not isotropic 2-D: " + noise);
             }
             Require.positive(b, "b");
-            start = Require.nonNull(start, "start").clone();
-            if (start.length != 2) {
-                throw new IllegalArgumentException("start does not have 2 coordinates: " + Arrays.toString(start));
-            }
-            if (!landscape.domain().contains(start)) {
-                throw new IllegalArgumentException("start is not in the domain " + landscape.domain() + ": "
-                    + Arrays.toString(start));
-            }
-            etas = etas.clone();
-            seeds = seeds.clone();
-            fitted = fitted.clone();
-            ExitTimeSweep.validate(etas, seeds, fitted, paths, maxSteps);
+            start = StartPoints.require(landscape, start);
+            Require.nonNull(grid, "grid");
         }
 
         @Override
         public double[] start() {
             return start.clone();
-        }
-
-        @Override
-        public double[] etas() {
-            return etas.clone();
-        }
-
-        @Override
-        public long[] seeds() {
-            return seeds.clone();
-        }
-
-        @Override
-        public boolean[] fitted() {
-            return fitted.clone();
         }
     }
 
@@ -123,38 +90,38 @@ public final class ExitTimeSweep2D {
     public static ExitTimeSweep2D of(Config config, Theory2D.Settings settings) {
         Require.nonNull(config, "config");
         Require.nonNull(settings, "settings");
-        FlowGrid grid = FlowGrid.of(config.landscape(), settings.h());
-        return of(config, grid, Theory2D.of(grid, config.b(), config.noise().alpha(), settings));
+        FlowGrid flow = FlowGrid.of(config.landscape(), settings.h());
+        return of(config, flow, Theory2D.of(flow, config.b(), config.noise().alpha(), settings));
     }
 
     /**
      * A sweep on a flow grid and theory already computed (a report reuses them for several sweeps).
      *
      * @param config the settings
-     * @param grid the flow grid of {@code config.landscape()}
+     * @param flow the flow grid of {@code config.landscape()}
      * @param theory the 2-D theory of that grid at {@code config.b()} and the noise's alpha
      * @return the sweep
      * @throws IllegalArgumentException if the grid or theory belong to another landscape, b or alpha
      */
-    public static ExitTimeSweep2D of(Config config, FlowGrid grid, Theory2DReport theory) {
+    public static ExitTimeSweep2D of(Config config, FlowGrid flow, Theory2DReport theory) {
         Require.nonNull(config, "config");
-        Require.nonNull(grid, "flow grid");
+        Require.nonNull(flow, "flow grid");
         Require.nonNull(theory, "theory");
-        if (grid.landscape() != config.landscape() || theory.fields().size() != grid.fieldCount()
+        if (flow.landscape() != config.landscape() || theory.fields().size() != flow.fieldCount()
             || Double.compare(theory.b(), config.b()) != 0 || theory.alpha() != config.noise().alpha()) {
             throw new IllegalArgumentException("flow grid and theory are not those of the sweep's landscape, b = "
                 + config.b() + " and alpha = " + config.noise().alpha());
         }
-        return new ExitTimeSweep2D(config, grid, theory, grid.field(config.start()));
+        return new ExitTimeSweep2D(config, flow, theory, flow.field(config.start()));
     }
 
     /**
-     * @param grid a flow grid
+     * @param flow a flow grid
      * @return the labeller of its attraction fields (basins of the gradient flow; {@link FlowGrid#field})
      */
-    public static FieldLabeller basins(FlowGrid grid) {
-        Require.nonNull(grid, "flow grid");
-        return FieldLabeller.of(grid.fieldCount(), grid::field);
+    public static FieldLabeller basins(FlowGrid flow) {
+        Require.nonNull(flow, "flow grid");
+        return FieldLabeller.of(flow.fieldCount(), flow::field);
     }
 
     /** @return the settings */
@@ -162,9 +129,9 @@ public final class ExitTimeSweep2D {
         return config;
     }
 
-    /** @return the flow grid */
-    public FlowGrid grid() {
-        return grid;
+    /** @return the flow grid of the landscape */
+    public FlowGrid flowGrid() {
+        return flow;
     }
 
     /** @return the 2-D theory of every field */
@@ -187,6 +154,7 @@ public final class ExitTimeSweep2D {
      * @return the mean exit time \(1/(q\,H(1/\eta)(H(1/\eta)/\eta)^{J-1})\) from the start's field, NaN when \(J_b\)
      *     is unresolved or infinite or \(q\) is not finite and positive
      */
+    @Override
     public double predictedMean(double eta) {
         Require.positive(eta, "eta");
         Theory2DReport.FieldReport t = fieldTheory();
@@ -200,38 +168,17 @@ public final class ExitTimeSweep2D {
         return 1 / (q * h * Math.pow(h / eta, j - 1));
     }
 
-    /**
-     * Runs the learning rates in order, progress counting completed paths over the whole sweep.
-     *
-     * @param execution threads and progress
-     * @return the sweep's results
-     * @throws DivergenceException if a path produced a non-finite iterate
-     */
-    public ExitTimeSweep.Result run(Execution execution) {
-        Objects.requireNonNull(execution, "execution");
-        return run(k -> execution.withProgress(n -> execution.progress().accept((long) k * config.paths() + n)));
-    }
-
-    /**
-     * Runs the learning rates in order.
-     *
-     * @param executions per learning rate index {@code k}, how to run its paths
-     * @return the sweep's results; bit-identical for any thread counts
-     * @throws DivergenceException if a path produced a non-finite iterate
-     */
-    public ExitTimeSweep.Result run(IntFunction<Execution> executions) {
-        Truncation truncation = Truncation.of(config.b());
-        return ExitTimeSweep.sweep(config.etas(), config.seeds(), config.fitted(), config.fitSeed(), executions,
-            (k, execution) -> ExitTimes.run(new ExitTimes.ConfigNd(new SgdNd(config.landscape(),
-                config.noise(), config.etas()[k], truncation), config.start(), basins, config.maxSteps(),
-                config.paths(), config.seeds()[k]), execution),
-            this::predictedMean);
+    /** {@inheritDoc} */
+    @Override
+    public ExitTimeConfigNd pointConfig(int k, int firstPath) {
+        EtaGrid g = config.grid();
+        SgdNd sgd = new SgdNd(config.landscape(), config.noise(), g.etas()[k], Truncation.of(config.b()));
+        return new ExitTimeConfigNd(sgd, config.start(), basins, g.maxSteps(), g.paths(), g.seeds()[k], firstPath);
     }
 
     @Override
     public String toString() {
         return "ExitTimeSweep2D[" + config.landscape().name() + ", noise " + config.noise() + ", b " + config.b()
-            + ", start " + Arrays.toString(config.start()) + ", field " + field + ", etas "
-            + Arrays.toString(config.etas()) + ", paths " + config.paths() + ", maxSteps " + config.maxSteps() + "]";
+            + ", start " + Arrays.toString(config.start()) + ", field " + field + ", " + config.grid() + "]";
     }
 }

@@ -34,6 +34,20 @@ final class Kernel1D {
             return new Step(sgd.landscape(), ScalarNoise.forLaw(sgd.noise()), sgd.eta(), sgd.truncation().b(),
                 sgd.landscape().domain().lo(), sgd.landscape().domain().hi());
         }
+
+        /**
+         * One step of eq. (2): \(arphi_L(x - arphi_b(\eta(f'(x) - z)))\), clipping and projection as comparisons.
+         *
+         * @param x \(X_n\)
+         * @param z \(Z_{n+1}\)
+         * @return \(X_{n+1}\)
+         */
+        double next(double x, double z) {
+            double w = eta * (f.derivative(x) - z);
+            w = w > b ? b : (w < -b ? -b : w);
+            double y = x - w;
+            return y < dlo ? dlo : (y > dhi ? dhi : y);
+        }
     }
 
     /** One path in flight for an exit time. */
@@ -63,11 +77,6 @@ final class Kernel1D {
      */
     static void exitWorker(Step s, double x0, double lo, double hi, long cap, PathRunner.PathSource source,
                            PathRunner.Guard guard, long[] steps, double[] points) {
-        final Landscape1D f = s.f();
-        final double eta = s.eta();
-        final double b = s.b();
-        final double dlo = s.dlo();
-        final double dhi = s.dhi();
         ExitLane[] lanes = new ExitLane[source.lanes()];
         int active = 0;
         while (active < lanes.length) {
@@ -81,11 +90,7 @@ final class Kernel1D {
             for (long r = 0; r < PathRunner.CHUNK && active > 0; r++) {
                 for (int i = 0; i < active; i++) {
                     ExitLane l = lanes[i];
-                    double x = l.x;
-                    double w = eta * (f.derivative(x) - l.noise.next());
-                    w = w > b ? b : (w < -b ? -b : w);
-                    x -= w;
-                    x = x < dlo ? dlo : (x > dhi ? dhi : x);
+                    double x = s.next(l.x, l.noise.next());
                     l.x = x;
                     long n = ++l.n;
                     if (!(x > lo && x < hi) || n >= cap) {
@@ -113,10 +118,6 @@ final class Kernel1D {
         }
     }
 
-    /** Per-path outputs of an occupancy run. */
-    record OccupancyOut(long[][] fieldSteps, long[][] transitions, long[][] histograms, double[][] trajectories) {
-    }
-
     /** One path in flight for occupancy. */
     private static final class OccupancyLane {
         /** Path index. */
@@ -142,7 +143,7 @@ final class Kernel1D {
         /** Recorded points. */
         int stored;
 
-        OccupancyLane(int path, ScalarNoise noise, double x0, Partition1D fields, OccupancyOut out) {
+        OccupancyLane(int path, ScalarNoise noise, double x0, Partition1D fields, OccupancyTallies out) {
             this.path = path;
             this.noise = noise;
             this.fieldSteps = out.fieldSteps()[path];
@@ -165,12 +166,7 @@ final class Kernel1D {
      * iterates \(X_0, X_{every}, X_{2 every}, \dots\) up to the trajectory's length.
      */
     static void occupancyWorker(Step s, double x0, long steps, Partition1D fields, double hlo, double hinv,
-                                int every, PathRunner.PathSource source, PathRunner.Guard guard, OccupancyOut out) {
-        final Landscape1D f = s.f();
-        final double eta = s.eta();
-        final double b = s.b();
-        final double dlo = s.dlo();
-        final double dhi = s.dhi();
+                                int every, PathRunner.PathSource source, PathRunner.Guard guard, OccupancyTallies out) {
         final int k = fields.fieldCount();
         OccupancyLane[] lanes = new OccupancyLane[source.lanes()];
         while (true) {
@@ -197,11 +193,7 @@ final class Kernel1D {
                     }
                     for (int i = 0; i < m; i++) {
                         OccupancyLane l = lanes[i];
-                        double x = l.x;
-                        double w = eta * (f.derivative(x) - l.noise.next());
-                        w = w > b ? b : (w < -b ? -b : w);
-                        x -= w;
-                        x = x < dlo ? dlo : (x > dhi ? dhi : x);
+                        double x = s.next(l.x, l.noise.next());
                         l.x = x;
                         if (!(x >= l.lo && x < l.hi)) {
                             if (x != x) {

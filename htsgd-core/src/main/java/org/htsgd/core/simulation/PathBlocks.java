@@ -13,7 +13,7 @@ import org.htsgd.core.validation.Require;
  * \(o_j, \dots, o_j + n_j - 1\) of the same seed. Path \(k\) draws from its own stream, which depends only on (seed,
  * \(k\)) ({@link PathStreams}), so a part computes exactly what those paths compute in the one-process run, and
  * the parts' per-path results concatenated in path order (their counts summed) are that run's results
- * ({@code ExitTimes.Result.merge}, {@code Occupancy.Result.merge}).
+ * ({@code ExitTimeResult.merge}, {@code OccupancyResult.merge}).
  */
 final class PathBlocks {
     private PathBlocks() {

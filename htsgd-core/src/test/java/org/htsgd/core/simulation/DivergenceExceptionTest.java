@@ -17,7 +17,7 @@ class DivergenceExceptionTest {
         // of an infinite iterate onto the disc is NaN
         SgdNd sgd = new SgdNd(Landscapes.parse("expr:x^2+y^2;R=3"), NoiseLaws.paper2d(), 1e308, Truncation.of(
                 Double.POSITIVE_INFINITY));
-        Occupancy.ConfigNd c = Occupancy.ConfigNd.of(sgd, new double[] {1, 1}, ProximityLabeller.of(2,
+        OccupancyConfigNd c = OccupancyConfigNd.of(sgd, new double[] {1, 1}, ProximityLabeller.of(2,
                 new double[][] {{0, 0}}, 0.5), 100, 2, 1);
         DivergenceException e = assertThrows(DivergenceException.class, () -> Occupancy.run(c, Execution.threads(1)));
         assertEquals(0, e.path());

@@ -30,7 +30,7 @@ class ExitTimeLawTest {
         assertEquals(1, m2.lStar());
         double mean = Theory.meanExitTime(m2.exitRate(), law, m2.lStar(), eta);
         int paths = 400;
-        ExitTimes.Result r = ExitTimes.run(ExitTimes.Config1D.of(Sgd1D.of(f, law, eta, b), -0.7,
+        ExitTimeResult r = ExitTimes.run(ExitTimeConfig1D.of(Sgd1D.of(f, law, eta, b), -0.7,
                 CriticalPoints1D.of(f).fields().partition(), 100 * (long) mean, paths, 7L));
         assertEquals(0, r.censoredCount());
         double[] t = Arrays.stream(r.exitSteps()).asDoubleStream().toArray();

@@ -32,10 +32,7 @@ class ExitTimeSweep2DTest {
 
     private static ExitTimeSweep2D.Config config(Landscape f, IsotropicNoise noise, double b, double[] start,
             double[] etas, int paths, long maxSteps) {
-        long[] seeds = new long[etas.length];
-        Arrays.fill(seeds, 5);
-        return new ExitTimeSweep2D.Config(f, noise, b, start, etas, seeds, ExitTimeSweep.smallest(etas, etas.length),
-            paths, maxSteps, 5);
+        return new ExitTimeSweep2D.Config(f, noise, b, start, EtaGrid.of(etas, etas.length, paths, maxSteps, 5));
     }
 
     /**
@@ -59,7 +56,7 @@ class ExitTimeSweep2DTest {
         assertTrue(t.jump().contractive());
         double predicted = 1 + 0.5 * jumps;
         assertEquals(predicted, t.predictedExponent(), 1e-12);
-        ExitTimeSweep.Result r = sweep.run(Execution.threads(2));
+        EtaSweepResult r = sweep.run(Execution.threads(2));
         r.points().forEach(p -> assertEquals(0, p.exits().censoredCount()));
         LogLogFit fit = r.fit();
         assertTrue(fit.covers(predicted), fit + " vs " + predicted);
@@ -72,8 +69,8 @@ class ExitTimeSweep2DTest {
         double[] etas = {0.1, 0.05};
         ExitTimeSweep2D sweep = ExitTimeSweep2D.of(config(WELLS, NOISE, 1, new double[] {-0.6, 0}, etas, 7, 100_000),
             SETTINGS);
-        ExitTimeSweep.Result one = sweep.run(Execution.threads(1));
-        ExitTimeSweep.Result two = sweep.run(Execution.threads(2));
+        EtaSweepResult one = sweep.run(Execution.threads(1));
+        EtaSweepResult two = sweep.run(Execution.threads(2));
         for (int k = 0; k < etas.length; k++) {
             assertArrayEquals(one.points().get(k).exits().exitSteps(), two.points().get(k).exits().exitSteps());
         }
@@ -95,7 +92,8 @@ class ExitTimeSweep2DTest {
         assertThrows(IllegalArgumentException.class, () -> config(WELLS, NOISE, 1, new double[] {5, 0}, etas, 2, 10));
         assertThrows(IllegalArgumentException.class, () -> config(WELLS, NOISE, 1, new double[] {0}, etas, 2, 10));
         assertThrows(IllegalArgumentException.class, () -> new ExitTimeSweep2D.Config(WELLS,
-            TestProblems.lomaxNd(2, 1.5, 1), 1, start, etas, new long[] {1}, new boolean[] {true}, 2, 10, 1));
+            TestProblems.lomaxNd(2, 1.5, 1), 1, start, new EtaGrid(etas, new long[] {1}, new boolean[] {true}, 2, 10,
+            1)));
         assertThrows(IllegalArgumentException.class,
             () -> config(WELLS, NOISE, 1, start, new double[] {0.1, 0.1}, 2, 10));
         // a grid and theory of another b are refused

@@ -29,10 +29,7 @@ class ExitTimeSweepTest {
 
     private static ExitTimeSweep.Config config(double b, double[] etas, long seed, int fitPoints, int paths,
                                                long maxSteps) {
-        long[] seeds = new long[etas.length];
-        Arrays.fill(seeds, seed);
-        return new ExitTimeSweep.Config(F, LAW, b, -0.7, etas, seeds, ExitTimeSweep.smallest(etas, fitPoints), paths,
-            maxSteps, seed);
+        return new ExitTimeSweep.Config(F, LAW, b, -0.7, EtaGrid.of(etas, fitPoints, paths, maxSteps, seed));
     }
 
     @Test
@@ -41,14 +38,14 @@ class ExitTimeSweepTest {
         assertEquals(1, sweep.field());
         assertEquals(2, sweep.theory().lStar());
         assertEquals(4.080894197129208, sweep.theory().exitRate());
-        ExitTimeSweep.Result r = sweep.run(Execution.threads(2));
-        List<ExitTimeSweep.Point> p = r.points();
+        EtaSweepResult r = sweep.run(Execution.threads(2));
+        List<EtaSweepPoint> p = r.points();
         assertArrayEquals(new double[] {579.24, 1212.82, 2076.52},
             p.stream().mapToDouble(x -> x.exits().mean()).toArray());
         assertArrayEquals(new double[] {395.5, 764.0, 1483.0},
             p.stream().mapToDouble(x -> x.exits().median()).toArray());
         assertArrayEquals(new double[] {356.5202869963801, 614.3885070827621, 1583.4923217546218},
-            p.stream().mapToDouble(ExitTimeSweep.Point::predictedMean).toArray());
+            p.stream().mapToDouble(EtaSweepPoint::predictedMean).toArray());
         assertArrayEquals(new double[] {0.225602417213438, 0.25580071238727065, 0.14743454430161168},
             p.stream().mapToDouble(x -> x.ks().statistic()).toArray());
         assertArrayEquals(new long[] {79, 1465, 247, 340, 379}, Arrays.copyOf(p.get(0).exits().exitSteps(), 5));
@@ -68,15 +65,15 @@ class ExitTimeSweepTest {
     @Test
     void testCensoredUnsortedSweepEqualsTheOldCommandsNumbers() {
         ExitTimeSweep sweep = ExitTimeSweep.of(config(0.28, new double[] {0.2, 0.3, 0.1}, 3, 3, 30, 3000));
-        ExitTimeSweep.Result r = sweep.run(Execution.threads(1));
-        List<ExitTimeSweep.Point> p = r.points();
-        assertArrayEquals(new double[] {0.2, 0.3, 0.1}, p.stream().mapToDouble(ExitTimeSweep.Point::eta).toArray(),
+        EtaSweepResult r = sweep.run(Execution.threads(1));
+        List<EtaSweepPoint> p = r.points();
+        assertArrayEquals(new double[] {0.2, 0.3, 0.1}, p.stream().mapToDouble(EtaSweepPoint::eta).toArray(),
             "points stay in the given order");
         assertArrayEquals(new int[] {22, 17, 26}, p.stream().mapToInt(x -> x.exits().censoredCount()).toArray());
         assertArrayEquals(new double[] {2661.266666666667, 2323.6, 2878.266666666667},
             p.stream().mapToDouble(x -> x.exits().mean()).toArray());
         assertArrayEquals(new double[] {16559.2650677021, 8964.96160994195, 48449.06256779578},
-            p.stream().mapToDouble(ExitTimeSweep.Point::predictedMean).toArray());
+            p.stream().mapToDouble(EtaSweepPoint::predictedMean).toArray());
         p.forEach(x -> assertNull(x.ks(), "no KS test on a point with censored paths"));
         assertEquals(0.18605044559798692, r.fit().slope());
         assertEquals(0.052925002432218864, r.fit().ciLow());
@@ -89,7 +86,7 @@ class ExitTimeSweepTest {
     void testOneLearningRateHasNoFitAndProgressCountsPaths() {
         java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
         ExitTimeSweep sweep = ExitTimeSweep.of(config(0.5, new double[] {0.3}, 1, 1, 4, 100_000));
-        ExitTimeSweep.Result r = sweep.run(Execution.threads(1).withProgress(n -> last.accumulateAndGet(n,
+        EtaSweepResult r = sweep.run(Execution.threads(1).withProgress(n -> last.accumulateAndGet(n,
             Math::max)));
         assertNull(r.fit());
         assertNull(r.all());
@@ -110,7 +107,7 @@ class ExitTimeSweepTest {
 
     @Test
     void testBadSweepsAreRefusedBeforeAnyPathRuns() {
-        assertMessage("etas are not pairwise distinct: [0.1, 0.2, 0.1]",
+        assertMessage("eta repeats 0.1: give each learning rate once",
             () -> config(0.5, new double[] {0.1, 0.2, 0.1}, 1, 2, 2, 10));
         assertMessage("eta is not finite and > 0: NaN", () -> config(0.5, new double[] {0.1, Double.NaN}, 1, 2, 2,
             10));
@@ -118,22 +115,22 @@ class ExitTimeSweepTest {
             10));
         assertMessage("b is not > 0: 0.0", () -> config(0, new double[] {0.1}, 1, 1, 2, 10));
         assertMessage("paths is not >= 1: 0", () -> config(0.5, new double[] {0.1}, 1, 1, 0, 10));
-        ExitTimeSweep.Config onBoundary = new ExitTimeSweep.Config(F, LAW, 0.5, 0.2, new double[] {0.1},
-            new long[] {1}, new boolean[] {true}, 2, 10, 1);
+        ExitTimeSweep.Config onBoundary = new ExitTimeSweep.Config(F, LAW, 0.5, 0.2,
+            new EtaGrid(new double[] {0.1}, new long[] {1}, new boolean[] {true}, 2, 10, 1));
         assertMessage("start is not inside a field (on the boundary 0.19999999999999996 between fields 2 and 3): 0.2",
             () -> ExitTimeSweep.of(onBoundary));
-        ExitTimeSweep.Config outside = new ExitTimeSweep.Config(F, LAW, 0.5, 2, new double[] {0.1}, new long[] {1},
-            new boolean[] {true}, 2, 10, 1);
+        ExitTimeSweep.Config outside = new ExitTimeSweep.Config(F, LAW, 0.5, 2,
+            new EtaGrid(new double[] {0.1}, new long[] {1}, new boolean[] {true}, 2, 10, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExitTimeSweep.of(outside));
         assertTrue(e.getMessage().startsWith("start is not in the domain"), e.getMessage());
     }
 
     @Test
     void testSmallestChoosesTheSmallestEtas() {
-        assertArrayEquals(new boolean[] {false, true, true}, ExitTimeSweep.smallest(new double[] {0.3, 0.2, 0.1}, 2));
-        assertArrayEquals(new boolean[] {true, false, true}, ExitTimeSweep.smallest(new double[] {0.2, 0.3, 0.1}, 2));
-        assertArrayEquals(new boolean[] {false, false}, ExitTimeSweep.smallest(new double[] {0.2, 0.3}, 0));
-        assertThrows(IllegalArgumentException.class, () -> ExitTimeSweep.smallest(new double[] {0.2}, 2));
+        assertArrayEquals(new boolean[] {false, true, true}, EtaGrid.smallest(new double[] {0.3, 0.2, 0.1}, 2));
+        assertArrayEquals(new boolean[] {true, false, true}, EtaGrid.smallest(new double[] {0.2, 0.3, 0.1}, 2));
+        assertArrayEquals(new boolean[] {false, false}, EtaGrid.smallest(new double[] {0.2, 0.3}, 0));
+        assertThrows(IllegalArgumentException.class, () -> EtaGrid.smallest(new double[] {0.2}, 2));
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {

@@ -18,7 +18,7 @@ class ExitTimesTest {
     void testDeterministicContractionExitsAtClosedFormStep(double eta) {
         // f = x^2/2, Z = 0: X_n = (1 - eta)^n, first n with X_n <= 1/2 is ceil(ln(1/2) / ln(1 - eta)).
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(10), TestProblems.zero(), eta, Truncation.NONE);
-        ExitTimes.Result r = ExitTimes.run(new ExitTimes.Config1D(sgd, 1, 0.5, Double.POSITIVE_INFINITY, 100_000,
+        ExitTimeResult r = ExitTimes.run(new ExitTimeConfig1D(sgd, 1, 0.5, Double.POSITIVE_INFINITY, 100_000,
             3, 1), Execution.threads(1));
         long expected = (long) Math.ceil(Math.log(0.5) / Math.log(1 - eta));
         assertArrayEquals(new long[] {expected, expected, expected}, r.exitSteps());
@@ -43,7 +43,7 @@ class ExitTimesTest {
                 return x[0] * x[0] + x[1] * x[1] <= 0.25 ? 1 : 0;
             }
         };
-        ExitTimes.Result r = ExitTimes.run(new ExitTimes.ConfigNd(sgd, new double[] {1, 1}, inner, 10_000, 2, 1));
+        ExitTimeResult r = ExitTimes.run(new ExitTimeConfigNd(sgd, new double[] {1, 1}, inner, 10_000, 2, 1));
         long expected = (long) Math.ceil(Math.log(0.5 / Math.sqrt(2)) / Math.log(1 - eta));
         assertArrayEquals(new long[] {expected, expected}, r.exitSteps());
         assertArrayEquals(new long[] {0, 2}, r.targetCounts());
@@ -53,7 +53,7 @@ class ExitTimesTest {
     void testCensoredPathsAreReportedNotDropped() {
         Sgd1D sgd = new Sgd1D(TestProblems.cuspWell(5), TestProblems.lomax(2, 1), 0.016, Truncation.NONE);
         long cap = 3000; // about half the mean exit time (~7000 steps): some paths exit, some are censored
-        ExitTimes.Result r = ExitTimes.run(new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, cap, 60,
+        ExitTimeResult r = ExitTimes.run(new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, cap, 60,
             11), Execution.threads(2));
         assertEquals(60, r.paths());
         assertTrue(r.censoredCount() > 0 && r.censoredCount() < 60, "censored " + r.censoredCount());
@@ -88,7 +88,7 @@ class ExitTimesTest {
         long[][] times = new long[etas.length][];
         for (int i = 0; i < etas.length; i++) {
             Sgd1D sgd = new Sgd1D(TestProblems.cuspWell(5), TestProblems.lomax(alpha, 1), etas[i], Truncation.NONE);
-            ExitTimes.Result r = ExitTimes.run(new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 0,
+            ExitTimeResult r = ExitTimes.run(new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 0,
                 100_000_000L, 200, 2022 + i));
             assertEquals(0, r.censoredCount());
             times[i] = r.exitSteps();
@@ -101,13 +101,13 @@ class ExitTimesTest {
     @Test
     void testResultIsBitIdenticalForAnyThreadCount() {
         Sgd1D sgd = new Sgd1D(TestProblems.cuspWell(5), TestProblems.lomax(1.2, 0.5), 0.05, Truncation.of(0.8));
-        ExitTimes.Config1D c = new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, 1_000_000, 37, 5);
-        ExitTimes.Result one = ExitTimes.run(c, Execution.threads(1));
-        ExitTimes.Result three = ExitTimes.run(c, Execution.threads(3));
+        ExitTimeConfig1D c = new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, 1_000_000, 37, 5);
+        ExitTimeResult one = ExitTimes.run(c, Execution.threads(1));
+        ExitTimeResult three = ExitTimes.run(c, Execution.threads(3));
         assertArrayEquals(one.exitSteps(), three.exitSteps());
         assertArrayEquals(one.exitPoints(), three.exitPoints());
         assertArrayEquals(one.exitTargets(), three.exitTargets());
-        ExitTimes.Result other = ExitTimes.run(new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 0,
+        ExitTimeResult other = ExitTimes.run(new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 0,
             1_000_000, 37, 6), Execution.threads(3));
         assertTrue(!java.util.Arrays.equals(one.exitSteps(), other.exitSteps()), "another seed, other paths");
     }
@@ -116,7 +116,7 @@ class ExitTimesTest {
     void testProgressCountsPaths() {
         Sgd1D sgd = new Sgd1D(TestProblems.cuspWell(5), TestProblems.lomax(1.2, 0.5), 0.05, Truncation.NONE);
         AtomicLong last = new AtomicLong();
-        ExitTimes.run(new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, 1_000_000, 25, 5),
+        ExitTimes.run(new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, 1_000_000, 25, 5),
             Execution.threads(2).withProgress(n -> last.accumulateAndGet(n, Math::max)));
         assertEquals(25, last.get());
     }
@@ -126,7 +126,7 @@ class ExitTimesTest {
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(1), TestProblems.nan(), 0.1, Truncation.of(0.5));
         for (int threads : new int[] {1, 3}) {
             DivergenceException e = assertThrows(DivergenceException.class, () -> ExitTimes.run(
-                new ExitTimes.Config1D(sgd, 0, -0.5, 0.5, 1000, 10, 1), Execution.threads(threads)));
+                new ExitTimeConfig1D(sgd, 0, -0.5, 0.5, 1000, 10, 1), Execution.threads(threads)));
             assertEquals(0, e.path());
             assertEquals(1, e.step());
             assertTrue(e.getMessage().contains("path 0") && e.getMessage().contains("step 1"), e.getMessage());
@@ -160,7 +160,7 @@ class ExitTimesTest {
             }
         };
         Sgd1D sgd = new Sgd1D(broken, TestProblems.lomax(1.2, 1), 0.1, Truncation.NONE);
-        ExitTimes.Config1D c = new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 3, 20_000, 12, 3);
+        ExitTimeConfig1D c = new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 3, 20_000, 12, 3);
         DivergenceException one = assertThrows(DivergenceException.class, () -> ExitTimes.run(c,
             Execution.threads(1)));
         DivergenceException three = assertThrows(DivergenceException.class, () -> ExitTimes.run(c,
@@ -173,10 +173,10 @@ class ExitTimesTest {
     @Test
     void testInvalidConfigThrows() {
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(1), TestProblems.zero(), 0.1, Truncation.NONE);
-        assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(sgd, 0.6, -0.5, 0.5, 10, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(sgd, 0, -0.5, 0.5, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(sgd, 0, -0.5, 0.5, 10, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(sgd, 2, 1, 3, 10, 1, 1),
+        assertThrows(IllegalArgumentException.class, () -> new ExitTimeConfig1D(sgd, 0.6, -0.5, 0.5, 10, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ExitTimeConfig1D(sgd, 0, -0.5, 0.5, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ExitTimeConfig1D(sgd, 0, -0.5, 0.5, 10, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ExitTimeConfig1D(sgd, 2, 1, 3, 10, 1, 1),
             "start outside the domain [-1, 1]");
         assertThrows(IllegalArgumentException.class, () -> Execution.threads(0));
     }
@@ -186,15 +186,15 @@ class ExitTimesTest {
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(1), TestProblems.zero(), 0.1, Truncation.NONE);
         Partition1D p = Partition1D.of(-0.5, 0.5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> ExitTimes.Config1D.of(sgd, 0.5, p, 10, 1, 1));
+            () -> ExitTimeConfig1D.of(sgd, 0.5, p, 10, 1, 1));
         assertEquals("start is not inside a field (on the boundary 0.5 between fields 2 and 3): 0.5", e.getMessage());
         IllegalArgumentException o = assertThrows(IllegalArgumentException.class,
-            () -> Occupancy.Config1D.of(sgd, 0.5, p, 10, 1, 1));
+            () -> OccupancyConfig1D.of(sgd, 0.5, p, 10, 1, 1));
         assertEquals(e.getMessage(), o.getMessage());
-        ExitTimes.Config1D inside = ExitTimes.Config1D.of(sgd, 0.49, p, 10, 1, 1);
+        ExitTimeConfig1D inside = ExitTimeConfig1D.of(sgd, 0.49, p, 10, 1, 1);
         assertEquals(-0.5, inside.lo());
         assertEquals(0.5, inside.hi());
-        ExitTimes.Config1D outer = ExitTimes.Config1D.of(sgd, -0.9, p, 10, 1, 1);
+        ExitTimeConfig1D outer = ExitTimeConfig1D.of(sgd, -0.9, p, 10, 1, 1);
         assertEquals(Double.NEGATIVE_INFINITY, outer.lo(), "an outer field is open towards -inf");
     }
 }

@@ -26,7 +26,7 @@ class OccupancyTest {
         int length = 50_000;
         int every = 20;
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(100), TestProblems.gaussian(1), ETA, Truncation.NONE);
-        Occupancy.Result r = Occupancy.run(Occupancy.Config1D.of(sgd, 0, Partition1D.of(), (long) length * every,
+        OccupancyResult r = Occupancy.run(OccupancyConfig1D.of(sgd, 0, Partition1D.of(), (long) length * every,
             paths, 3).withTrajectory(every, length));
         double s = 0;
         long n = 0;
@@ -52,7 +52,7 @@ class OccupancyTest {
         int paths = 8;
         long steps = 1_000_000;
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(100), TestProblems.gaussian(1), ETA, Truncation.NONE);
-        Occupancy.Result r = Occupancy.run(Occupancy.Config1D.of(sgd, 0, Partition1D.of(-sd, sd), steps, paths, 4));
+        OccupancyResult r = Occupancy.run(OccupancyConfig1D.of(sgd, 0, Partition1D.of(-sd, sd), steps, paths, 4));
         double[] f = r.fractions();
         double p = 2 * NormalDistribution.of(0, 1).survivalProbability(1);
         double tau = (2 - ETA) / ETA;
@@ -66,7 +66,7 @@ class OccupancyTest {
         // |X_{n+1} - X_n| <= b for every step of a heavy-tailed run; the bound is attained (truncation active).
         double b = 0.1;
         Sgd1D sgd = new Sgd1D(TestProblems.doubleWell(), TestProblems.lomax(1.2, 1), 0.05, Truncation.of(b));
-        Occupancy.Result r = Occupancy.run(Occupancy.Config1D.of(sgd, 0.3, Partition1D.of(0), 100_000, 2, 9)
+        OccupancyResult r = Occupancy.run(OccupancyConfig1D.of(sgd, 0.3, Partition1D.of(0), 100_000, 2, 9)
             .withTrajectory(1, 200_000));
         double max = 0;
         int clipped = 0;
@@ -100,7 +100,7 @@ class OccupancyTest {
                 return x[0] > 0 ? 1 : 0;
             }
         };
-        Occupancy.Result r = Occupancy.run(Occupancy.ConfigNd.of(sgd, new double[] {0, 0}, half, 50_000, 2, 9)
+        OccupancyResult r = Occupancy.run(OccupancyConfigNd.of(sgd, new double[] {0, 0}, half, 50_000, 2, 9)
             .withTrajectory(1, 100_000));
         int clipped = 0;
         for (double[] t : r.trajectories()) {
@@ -134,7 +134,7 @@ class OccupancyTest {
                 return 0;
             }
         };
-        Occupancy.Result r = Occupancy.run(Occupancy.ConfigNd.of(sgd, new double[] {0, 0}, one,
+        OccupancyResult r = Occupancy.run(OccupancyConfigNd.of(sgd, new double[] {0, 0}, one,
             (long) length * every, 4, 3).withTrajectory(every, length));
         double s = 0;
         long n = 0;
@@ -155,7 +155,7 @@ class OccupancyTest {
         int paths = 5;
         long steps = 200_001;
         AtomicLong progress = new AtomicLong();
-        Occupancy.Result r = Occupancy.run(Occupancy.Config1D.of(sgd, -1, Partition1D.of(-0.5, 0, 0.5), steps,
+        OccupancyResult r = Occupancy.run(OccupancyConfig1D.of(sgd, -1, Partition1D.of(-0.5, 0, 0.5), steps,
             paths, 2).withHistogram(40), Execution.threads(2).withProgress(n -> progress.accumulateAndGet(n, Math::max)));
         assertEquals(steps * paths, progress.get());
         assertEquals(steps * paths, Arrays.stream(r.fieldSteps()).sum());
@@ -189,10 +189,10 @@ class OccupancyTest {
     @Test
     void testResultIsBitIdenticalForAnyThreadCount() {
         Sgd1D sgd = new Sgd1D(TestProblems.doubleWell(), TestProblems.lomax(1.2, 1), 0.05, Truncation.of(0.6));
-        Occupancy.Config1D c = Occupancy.Config1D.of(sgd, -1, Partition1D.of(0), 50_000, 7, 2).withHistogram(16)
+        OccupancyConfig1D c = OccupancyConfig1D.of(sgd, -1, Partition1D.of(0), 50_000, 7, 2).withHistogram(16)
             .withTrajectory(100, 100);
-        Occupancy.Result one = Occupancy.run(c, Execution.threads(1));
-        Occupancy.Result three = Occupancy.run(c, Execution.threads(3));
+        OccupancyResult one = Occupancy.run(c, Execution.threads(1));
+        OccupancyResult three = Occupancy.run(c, Execution.threads(3));
         assertArrayEquals(one.pathFieldSteps(), three.pathFieldSteps());
         assertArrayEquals(one.transitions(), three.transitions());
         assertArrayEquals(one.histogram(), three.histogram());
@@ -203,7 +203,7 @@ class OccupancyTest {
     void testNanIterateIsReported() {
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(1), TestProblems.nan(), 0.1, Truncation.NONE);
         DivergenceException e = assertThrows(DivergenceException.class,
-            () -> Occupancy.run(Occupancy.Config1D.of(sgd, 0, Partition1D.of(), 100, 4, 1)));
+            () -> Occupancy.run(OccupancyConfig1D.of(sgd, 0, Partition1D.of(), 100, 4, 1)));
         assertEquals(0, e.path());
         assertEquals(1, e.step());
     }
@@ -212,11 +212,11 @@ class OccupancyTest {
     void testInvalidConfigThrows() {
         Sgd1D sgd = new Sgd1D(TestProblems.quadratic(1), TestProblems.zero(), 0.1, Truncation.NONE);
         Partition1D p = Partition1D.of(0);
-        assertThrows(IllegalArgumentException.class, () -> Occupancy.Config1D.of(sgd, 1.5, p, 10, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> Occupancy.Config1D.of(sgd, 0, p, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> Occupancy.Config1D.of(sgd, 0, p, 10, 1, 1)
+        assertThrows(IllegalArgumentException.class, () -> OccupancyConfig1D.of(sgd, 1.5, p, 10, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> OccupancyConfig1D.of(sgd, 0, p, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> OccupancyConfig1D.of(sgd, 0, p, 10, 1, 1)
             .withTrajectory(0, 10));
-        assertThrows(IllegalArgumentException.class, () -> Occupancy.Config1D.of(sgd, 0, p, 10, 1, 1)
+        assertThrows(IllegalArgumentException.class, () -> OccupancyConfig1D.of(sgd, 0, p, 10, 1, 1)
             .withHistogram(-1));
     }
 }

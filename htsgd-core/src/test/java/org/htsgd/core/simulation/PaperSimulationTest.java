@@ -44,7 +44,7 @@ class PaperSimulationTest {
         long[][] times = new long[etas.length][];
         for (int i = 0; i < etas.length; i++) {
             Sgd1D sgd = Sgd1D.of(F, NOISE, etas[i], b);
-            ExitTimes.Result r = ExitTimes.run(new ExitTimes.Config1D(sgd, -0.7, FIELDS.lower(field),
+            ExitTimeResult r = ExitTimes.run(new ExitTimeConfig1D(sgd, -0.7, FIELDS.lower(field),
                 FIELDS.upper(field), 100_000_000L, paths, 31 + i));
             assertEquals(0, r.censoredCount());
             times[i] = r.exitSteps();
@@ -74,7 +74,7 @@ class PaperSimulationTest {
     }
 
     private static double[] narrowFractions(double b, Partition1D partition, long steps, int i, int j) {
-        Occupancy.Result r = Occupancy.run(Occupancy.Config1D.of(Sgd1D.of(F, NOISE, 0.005, b), 0.3, partition,
+        OccupancyResult r = Occupancy.run(OccupancyConfig1D.of(Sgd1D.of(F, NOISE, 0.005, b), 0.3, partition,
             steps, 8, 7));
         long[][] perPath = r.pathFieldSteps();
         double[] f = new double[perPath.length];

@@ -44,28 +44,28 @@ class PathBlocksTest {
     void testExitTimesMergedEqualTheWholeRun1D() {
         // about half the mean exit time (~7000 steps) as the cap: some paths exit, some are censored
         Sgd1D sgd = new Sgd1D(TestProblems.cuspWell(5), TestProblems.lomax(2, 1), 0.016, Truncation.NONE);
-        ExitTimes.Config1D whole = new ExitTimes.Config1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, 3000, PATHS, 5);
-        ExitTimes.Result one = ExitTimes.run(whole, Execution.threads(2));
+        ExitTimeConfig1D whole = new ExitTimeConfig1D(sgd, -1, Double.NEGATIVE_INFINITY, 0, 3000, PATHS, 5);
+        ExitTimeResult one = ExitTimes.run(whole, Execution.threads(2));
         assertTrue(one.censoredCount() > 0 && one.censoredCount() < PATHS, "censored " + one.censoredCount());
-        List<ExitTimes.Result> parts = new ArrayList<>();
+        List<ExitTimeResult> parts = new ArrayList<>();
         for (int[] b : BLOCKS) {
             parts.add(ExitTimes.run(whole.withBlock(b[0], b[1]), Execution.threads(1 + b[1] % 3)));
         }
-        assertSameExits(one, ExitTimes.Result.merge(parts));
+        assertSameExits(one, ExitTimeResult.merge(parts));
     }
 
     @Test
     void testExitTimesMergedEqualTheWholeRunND() {
-        ExitTimes.ConfigNd whole = new ExitTimes.ConfigNd(SGD2, new double[] {0, 0}, DISC, 2000, PATHS, 8);
-        ExitTimes.Result one = ExitTimes.run(whole, Execution.threads(3));
-        List<ExitTimes.Result> parts = new ArrayList<>();
+        ExitTimeConfigNd whole = new ExitTimeConfigNd(SGD2, new double[] {0, 0}, DISC, 2000, PATHS, 8);
+        ExitTimeResult one = ExitTimes.run(whole, Execution.threads(3));
+        List<ExitTimeResult> parts = new ArrayList<>();
         for (int[] b : BLOCKS) {
             parts.add(ExitTimes.run(whole.withBlock(b[0], b[1]), Execution.threads(1)));
         }
-        assertSameExits(one, ExitTimes.Result.merge(parts));
+        assertSameExits(one, ExitTimeResult.merge(parts));
     }
 
-    private static void assertSameExits(ExitTimes.Result one, ExitTimes.Result merged) {
+    private static void assertSameExits(ExitTimeResult one, ExitTimeResult merged) {
         assertEquals(one.config(), merged.config());
         assertArrayEquals(one.exitSteps(), merged.exitSteps());
         assertArrayEquals(one.censored(), merged.censored());
@@ -77,31 +77,31 @@ class PathBlocksTest {
 
     @Test
     void testOccupancyMergedEqualsTheWholeRun1D() {
-        Occupancy.Config1D whole = Occupancy.Config1D.of(SGD.withEta(0.2), -1, Partition1D.of(-0.5, 0), 20_000,
+        OccupancyConfig1D whole = OccupancyConfig1D.of(SGD.withEta(0.2), -1, Partition1D.of(-0.5, 0), 20_000,
             PATHS, 3).withHistogram(16).withTrajectory(1000, 15);
-        Occupancy.Result one = Occupancy.run(whole, Execution.threads(2));
+        OccupancyResult one = Occupancy.run(whole, Execution.threads(2));
         assertTrue(one.transitionCount() > 0, "no transition: a weak test");
-        List<Occupancy.Result> parts = new ArrayList<>();
+        List<OccupancyResult> parts = new ArrayList<>();
         for (int[] b : BLOCKS) {
             parts.add(Occupancy.run(whole.withBlock(b[0], b[1]), Execution.threads(1 + b[1] % 3)));
         }
-        assertSameOccupancy(one, Occupancy.Result.merge(parts));
+        assertSameOccupancy(one, OccupancyResult.merge(parts));
     }
 
     @Test
     void testOccupancyMergedEqualsTheWholeRunND() {
-        Occupancy.ConfigNd whole = Occupancy.ConfigNd.of(SGD2, new double[] {0, 0}, DISC, 5000, PATHS, 4)
+        OccupancyConfigNd whole = OccupancyConfigNd.of(SGD2, new double[] {0, 0}, DISC, 5000, PATHS, 4)
             .withTrajectory(500, 20);
-        Occupancy.Result one = Occupancy.run(whole, Execution.threads(3));
+        OccupancyResult one = Occupancy.run(whole, Execution.threads(3));
         assertTrue(one.transitionCount() > 0, "no transition: a weak test");
-        List<Occupancy.Result> parts = new ArrayList<>();
+        List<OccupancyResult> parts = new ArrayList<>();
         for (int[] b : BLOCKS) {
             parts.add(Occupancy.run(whole.withBlock(b[0], b[1]), Execution.threads(1)));
         }
-        assertSameOccupancy(one, Occupancy.Result.merge(parts));
+        assertSameOccupancy(one, OccupancyResult.merge(parts));
     }
 
-    private static void assertSameOccupancy(Occupancy.Result one, Occupancy.Result merged) {
+    private static void assertSameOccupancy(OccupancyResult one, OccupancyResult merged) {
         assertEquals(one.config(), merged.config());
         assertArrayEquals(one.fieldSteps(), merged.fieldSteps());
         assertArrayEquals(one.pathFieldSteps(), merged.pathFieldSteps());
@@ -114,32 +114,32 @@ class PathBlocksTest {
 
     @Test
     void testMergeRefusesGapsOverlapsAndOtherRuns() {
-        ExitTimes.Config1D whole = new ExitTimes.Config1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 1000, 10, 5);
-        ExitTimes.Result a = ExitTimes.run(whole.withBlock(0, 4), Execution.threads(1));
-        ExitTimes.Result b = ExitTimes.run(whole.withBlock(4, 6), Execution.threads(1));
-        ExitTimes.Result late = ExitTimes.run(whole.withBlock(5, 5), Execution.threads(1));
-        ExitTimes.Result seed = ExitTimes.run(new ExitTimes.Config1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 1000, 6, 6,
+        ExitTimeConfig1D whole = new ExitTimeConfig1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 1000, 10, 5);
+        ExitTimeResult a = ExitTimes.run(whole.withBlock(0, 4), Execution.threads(1));
+        ExitTimeResult b = ExitTimes.run(whole.withBlock(4, 6), Execution.threads(1));
+        ExitTimeResult late = ExitTimes.run(whole.withBlock(5, 5), Execution.threads(1));
+        ExitTimeResult seed = ExitTimes.run(new ExitTimeConfig1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 1000, 6, 6,
             4), Execution.threads(1));
-        assertEquals(10, ExitTimes.Result.merge(List.of(b, a)).paths());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.merge(List.of(a, late)))
+        assertEquals(10, ExitTimeResult.merge(List.of(b, a)).paths());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.merge(List.of(a, late)))
             .getMessage().contains("(gap)"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.merge(List.of(a, b, late)))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.merge(List.of(a, b, late)))
             .getMessage().contains("(overlap)"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.merge(List.of(a, seed)))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.merge(List.of(a, seed)))
             .getMessage().startsWith("parts are not of the same run"));
-        assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.merge(Collections.emptyList()));
+        assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.merge(Collections.emptyList()));
     }
 
     @Test
     void testBlockBoundsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(SGD, -1, Double.NEGATIVE_INFINITY,
+        assertThrows(IllegalArgumentException.class, () -> new ExitTimeConfig1D(SGD, -1, Double.NEGATIVE_INFINITY,
             0, 10, 3, 1, -1));
-        assertThrows(IllegalArgumentException.class, () -> new ExitTimes.Config1D(SGD, -1, Double.NEGATIVE_INFINITY,
+        assertThrows(IllegalArgumentException.class, () -> new ExitTimeConfig1D(SGD, -1, Double.NEGATIVE_INFINITY,
             0, 10, 2, 1, Integer.MAX_VALUE));
         // the last path index Integer.MAX_VALUE itself is fine
-        assertEquals(Integer.MAX_VALUE, new ExitTimes.Config1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 10, 1, 1,
+        assertEquals(Integer.MAX_VALUE, new ExitTimeConfig1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 10, 1, 1,
             Integer.MAX_VALUE).firstPath());
-        assertThrows(IllegalArgumentException.class, () -> Occupancy.Config1D.of(SGD, -1, Partition1D.of(0), 10, 3, 1)
+        assertThrows(IllegalArgumentException.class, () -> OccupancyConfig1D.of(SGD, -1, Partition1D.of(0), 10, 3, 1)
             .withBlock(Integer.MAX_VALUE - 1, 3));
     }
 
@@ -147,23 +147,23 @@ class PathBlocksTest {
     void testDivergenceInABlockNamesThePathOfTheWholeRun() {
         Sgd1D nan = new Sgd1D(TestProblems.quadratic(1), TestProblems.nan(), 0.1, Truncation.of(0.5));
         DivergenceException e = assertThrows(DivergenceException.class, () -> ExitTimes.run(
-            new ExitTimes.Config1D(nan, 0, -0.5, 0.5, 1000, 10, 1, 30), Execution.threads(2)));
+            new ExitTimeConfig1D(nan, 0, -0.5, 0.5, 1000, 10, 1, 30), Execution.threads(2)));
         assertEquals(30, e.path());
     }
 
     @Test
     void testResultOfDerivesFlagsAndCountsAndChecksThem() {
-        ExitTimes.Config1D c = new ExitTimes.Config1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 100, 3, 1);
-        ExitTimes.Result r = ExitTimes.Result.of(c, new long[] {5, 100, 7}, new int[] {1, -1, 0},
+        ExitTimeConfig1D c = new ExitTimeConfig1D(SGD, -1, Double.NEGATIVE_INFINITY, 0, 100, 3, 1);
+        ExitTimeResult r = ExitTimeResult.of(c, new long[] {5, 100, 7}, new int[] {1, -1, 0},
             new double[] {0.1, -1, -3});
         assertArrayEquals(new boolean[] {false, true, false}, r.censored());
         assertEquals(1, r.censoredCount());
         assertArrayEquals(new long[] {1, 1}, r.targetCounts());
-        assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.of(c, new long[] {5, 99, 7},
+        assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.of(c, new long[] {5, 99, 7},
             new int[] {1, -1, 0}, new double[] {0.1, -1, -3}), "censored below the cap");
-        assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.of(c, new long[] {5, 100, 7},
+        assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.of(c, new long[] {5, 100, 7},
             new int[] {1, 2, 0}, new double[] {0.1, -1, -3}), "target out of range");
-        assertThrows(IllegalArgumentException.class, () -> ExitTimes.Result.of(c, new long[] {5, 100},
+        assertThrows(IllegalArgumentException.class, () -> ExitTimeResult.of(c, new long[] {5, 100},
             new int[] {1, 2}, new double[] {0.1, -1}), "too few paths");
     }
 }

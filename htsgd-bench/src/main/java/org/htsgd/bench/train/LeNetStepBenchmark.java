@@ -46,15 +46,7 @@ public final class LeNetStepBenchmark {
         TorchRuntime.setThreads(threads);
         int n = 1200;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(2);
-        float[] pixels = new float[n * 784];
-        int[] labels = new int[n];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) (2 * rng.nextDouble() - 1);
-        }
-        for (int i = 0; i < n; i++) {
-            labels[i] = rng.nextInt(10);
-        }
-        ImageDataset data = new ImageDataset("random", 1, 28, 28, 10, pixels, labels);
+        ImageDataset data = randomImages(n, rng);
         try (Network net = Network.create(Models.lenet(), data, 1)) {
             double[] w = new double[net.dimension()];
             double[] g = new double[net.dimension()];
@@ -119,6 +111,23 @@ public final class LeNetStepBenchmark {
                     + " iterations on fmnist-lenet; %.2f%% of the time in the model: gradients, weight transfers)%n",
                     TorchRuntime.version(), TorchRuntime.threads(), full, repeats, steps, inModel);
         }
+    }
+
+    /**
+     * @param n images
+     * @param rng draws pixels U(-1, 1) and labels uniform over 10 classes, in this order
+     * @return n random 1x28x28 images (a step's time does not depend on the pixel values)
+     */
+    static ImageDataset randomImages(int n, UniformRandomProvider rng) {
+        float[] pixels = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        return new ImageDataset("random", 1, 28, 28, 10, pixels, labels);
     }
 
     private static double time(Runnable r, int steps, int repeats) {

@@ -132,7 +132,7 @@ public final class Reproduction {
         root.writeJson("profile.json", profile);
         List<Outcome> outcomes = new ArrayList<>();
         for (Part part : parts) {
-            outcomes.add(runOne(part, settings, root, log));
+            outcomes.add(runOne(part, settings, log));
         }
         root.writeJson("run.json", new RunRecord(settings.commandLine(), Versions.htsgd(), Versions.java(),
             profile.name(), profile.seed(), settings.threads(), Instant.now().toString(), outcomes));
@@ -148,7 +148,7 @@ public final class Reproduction {
      *
      * @throws IllegalArgumentException naming the damaged file and the directory (bad input, exit 2)
      */
-    private static void checkData(List<Part> parts, Settings settings) {
+    static void checkData(List<Part> parts, Settings settings) {
         if (settings.dataDir() == null) {
             return;
         }
@@ -247,7 +247,16 @@ public final class Reproduction {
         }
     }
 
-    private static Outcome runOne(Part part, Settings settings, OutputDir root, PrintWriter log) {
+    /**
+     * Runs a part unless it finished before with the same settings or is not selected ({@code done.json} or
+     * {@code failed.json} written); writes no report.
+     *
+     * @param part the part
+     * @param settings the invocation
+     * @param log where its lines go
+     * @return its outcome
+     */
+    static Outcome runOne(Part part, Settings settings, PrintWriter log) {
         Done done = finished(part, settings);
         if (done != null) {
             log.printf("%-14s skipped: finished before (%.1f s)%n", part.id(), done.seconds());
@@ -258,7 +267,27 @@ public final class Reproduction {
         if (settings.selected() != null && !settings.selected().contains(part.id())) {
             return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, Double.NaN, "");
         }
-        Path dir = root.resolve(part.id());
+        Path dir = settings.out().resolve(part.id());
+        prepare(part, settings);
+        PartContext ctx = context(part, settings);
+        try {
+            return runStarted(part, settings, ctx, log);
+        } finally {
+            PartFiles.end(dir);
+        }
+    }
+
+    /**
+     * Prepares a part's directory for a run: a resumable part's files of the same resume settings are kept (its
+     * finished units), anything else htsgd wrote there is deleted (an interrupted, failed or differently configured
+     * run's; not the user's), and the files present are recorded ({@link PartFiles#begin}).
+     *
+     * @param part the part
+     * @param settings the invocation
+     * @return its resume fingerprint (to be written to {@value #FINGERPRINT})
+     */
+    static String prepare(Part part, Settings settings) {
+        Path dir = settings.out().resolve(part.id());
         String fingerprint = resumeFingerprint(part, settings);
         if (part.resumable() && fingerprint.equals(readFingerprint(dir))) {
             deleteIfExists(dir.resolve(FAILED));
@@ -266,18 +295,12 @@ public final class Reproduction {
         } else {
             PartFiles.deleteOurs(dir); // files of an interrupted, failed or differently configured run; not the user's
         }
-        PartContext ctx = context(part, settings);
         PartFiles.begin(dir);
-        try {
-            return runStarted(part, settings, ctx, fingerprint, log);
-        } finally {
-            PartFiles.end(dir);
-        }
+        OutputDir.of(dir).writeText(FINGERPRINT, fingerprint);
+        return fingerprint;
     }
 
-    private static Outcome runStarted(Part part, Settings settings, PartContext ctx, String fingerprint,
-                                      PrintWriter log) {
-        ctx.dir().writeText(FINGERPRINT, fingerprint);
+    private static Outcome runStarted(Part part, Settings settings, PartContext ctx, PrintWriter log) {
         log.printf("%-14s running: %s%n", part.id(), part.title());
         log.flush();
         long t0 = System.nanoTime();
@@ -314,7 +337,8 @@ public final class Reproduction {
         return 0;
     }
 
-    private static String readFingerprint(Path dir) {
+    /** @param dir a part's directory @return its {@value #FINGERPRINT}, or "" */
+    static String readFingerprint(Path dir) {
         try {
             Path f = dir.resolve(FINGERPRINT);
             return Files.isRegularFile(f) ? Files.readString(f).trim() : "";

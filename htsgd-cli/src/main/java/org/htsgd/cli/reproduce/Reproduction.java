@@ -10,14 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.htsgd.cli.io.OutputDir;
-import org.htsgd.cli.report.HtmlReport;
-import org.htsgd.train.data.DataSpec;
 
 /**
  * Runs the parts of {@code htsgd reproduce} in order, skipping those already finished with the same settings, and
@@ -126,7 +123,7 @@ public final class Reproduction {
      * @return the outcomes, in order
      */
     public static List<Outcome> run(List<Part> parts, Settings settings, PrintWriter log) {
-        checkData(parts, settings);
+        DataCheck.before(parts, settings);
         OutputDir root = OutputDir.of(settings.out());
         Profile profile = settings.profile();
         root.writeJson("profile.json", profile);
@@ -136,40 +133,10 @@ public final class Reproduction {
         }
         root.writeJson("run.json", new RunRecord(settings.commandLine(), Versions.htsgd(), Versions.java(),
             profile.name(), profile.seed(), settings.threads(), Instant.now().toString(), outcomes));
-        writeReport(parts, outcomes, settings, root);
+        ReportWriter.write(parts, outcomes, settings, root);
         log.println("report: " + root.resolve(INDEX).toAbsolutePath());
         log.flush();
         return outcomes;
-    }
-
-    /**
-     * Reads every dataset that a part about to run takes from the user's {@code --data} directory, before anything
-     * is written: a copy there is used or refused, never replaced by another copy (e.g. the system's).
-     *
-     * @throws IllegalArgumentException naming the damaged file and the directory (bad input, exit 2)
-     */
-    static void checkData(List<Part> parts, Settings settings) {
-        if (settings.dataDir() == null) {
-            return;
-        }
-        Set<DataSpec> checked = EnumSet.noneOf(DataSpec.class);
-        for (Part part : parts) {
-            if (settings.selected() != null && !settings.selected().contains(part.id())
-                || finished(part, settings) != null) {
-                continue;
-            }
-            for (DataSpec spec : part.datasets(settings.profile())) {
-                Path dir = spec.locateIn(settings.dataDir());
-                if (dir != null && checked.add(spec)) {
-                    try {
-                        spec.load(dir, settings.profile().seedFor(part.id()));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--data: " + e.getMessage() + " (in "
-                            + dir.toAbsolutePath() + ")", e);
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -353,33 +320,5 @@ public final class Reproduction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeReport(List<Part> parts, List<Outcome> outcomes, Settings settings, OutputDir root) {
-        HtmlReport report = new HtmlReport("htsgd reproduce: Wang, Oh & Rhee (ICLR 2022), regenerated");
-        ReportHeader.write(report, settings, outcomes);
-        for (int i = 0; i < parts.size(); i++) {
-            Part part = parts.get(i);
-            Outcome o = outcomes.get(i);
-            report.section(part.title(), part.id());
-            switch (o.status()) {
-                case RAN, SKIPPED -> {
-                    PartContext ctx = context(part, settings);
-                    PartFiles.begin(ctx.dir().path());
-                    try {
-                        part.render(ctx, report);
-                    } catch (Exception e) {
-                        report.note("The saved results of this part could not be rendered: " + e);
-                    } finally {
-                        PartFiles.end(ctx.dir().path());
-                    }
-                }
-                case FAILED -> report.note("Failed after " + String.format("%.1f", o.seconds()) + " s: "
-                    + o.message() + " (re-run the same command to retry this part; finished parts are skipped).");
-                case NOT_SELECTED -> report.note("Not run in this invocation (not in --parts) and no earlier result.");
-                default -> throw new IllegalArgumentException("Unhandled status: " + o.status());
-            }
-        }
-        report.write(root, INDEX);
     }
 }

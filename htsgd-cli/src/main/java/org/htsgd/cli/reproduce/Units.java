@@ -97,7 +97,7 @@ public final class Units {
      * @return the units to run
      */
     static List<Pending> prepare(List<Part> parts, Reproduction.Settings settings) {
-        Reproduction.checkData(parts, settings);
+        DataCheck.before(parts, settings);
         List<Pending> split = new ArrayList<>();
         List<Pending> whole = new ArrayList<>();
         for (Part part : parts) {

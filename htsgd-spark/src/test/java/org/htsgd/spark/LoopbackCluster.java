@@ -118,7 +118,7 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     private String waitFor(Path log, String text) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // a busy 2-core machine is slow
         while (System.nanoTime() < deadline) {
             if (Files.isRegularFile(log)) {
                 for (String line : Files.readAllLines(log)) {
@@ -132,7 +132,8 @@ final class LoopbackCluster implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("timed out waiting for '" + text + "' in " + log);
+        throw new IllegalStateException("timed out waiting for '" + text + "' in " + log + ": "
+                + (Files.isRegularFile(log) ? Files.readString(log) : "(no log)"));
     }
 
     /** Stops the workers (and their executors), then the master. */

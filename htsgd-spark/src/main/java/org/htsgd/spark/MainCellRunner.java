@@ -42,15 +42,26 @@ public final class MainCellRunner implements CellRunner {
         if (ENGINE_COMMANDS.contains(command)) {
             return ChildCell.run(line(command, args, outDir), outDir.resolve(LOG));
         }
+        return inProcess(line(command, args, outDir), outDir.resolve(LOG));
+    }
+
+    /**
+     * Runs an htsgd command line in this JVM, everything it prints captured in a log file.
+     *
+     * @param line the argument vector ({@code command args...})
+     * @param logFile the log
+     * @return its exit code
+     */
+    static int inProcess(String[] line, Path logFile) {
         CellConsole.install();
-        try (PrintStream logStream = new PrintStream(Files.newOutputStream(outDir.resolve(LOG)), true,
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(logFile), true,
                 StandardCharsets.UTF_8);
              PrintWriter log = new PrintWriter(logStream, true)) {
             CellConsole.routeTo(logStream);
             CommandLine cl = Main.commandLine();
             cl.setOut(log);
             cl.setErr(log);
-            return cl.execute(line(command, args, outDir));
+            return cl.execute(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

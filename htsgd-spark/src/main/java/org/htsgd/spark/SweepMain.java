@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -43,14 +42,6 @@ import picocli.CommandLine.Parameters;
 public final class SweepMain implements Callable<Integer> {
     /** Default retries of a failed cell when neither the grid nor --retries says. */
     public static final int DEFAULT_RETRIES = 2;
-    /**
-     * The master URLs Spark 3 knows ({@code SparkContext.createTaskScheduler}): checked before Spark starts, whose
-     * own refusal of a bad URL is a logged stack trace.
-     */
-    static final Pattern MASTER = Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?"
-            + "|local-cluster\\[[1-9][0-9]*, *[1-9][0-9]*, *[1-9][0-9]*]"
-            + "|(spark|mesos)://[^\\s/]+(/.*)?|k8s://\\S+|yarn");
-
     @Parameters(index = "0", paramLabel = "GRID.yaml", description = "The grid file (command, fixed, axes, split, "
             + "retries).")
     private Path gridFile;
@@ -99,26 +90,12 @@ public final class SweepMain implements Callable<Integer> {
         CellRunner runner = runnerClass == null ? this.runner : instantiate(runnerClass);
         // check before Spark starts: a bad grid costs no cluster time
         runner.check(grid, grid.cells());
-        if (master != null && !MASTER.matcher(master).matches()) {
-            throw new IllegalArgumentException("--master is not a Spark master URL (local, local[N], local[*], "
-                    + "spark://HOST:PORT, yarn, k8s://URL, mesos://HOST:PORT): '" + master + "'");
-        }
-        SparkConf conf = new SparkConf().setAppName("htsgd sweep " + gridFile.getFileName());
-        if (master != null) {
-            conf.setMaster(master);
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
-        }
-        String m = conf.get("spark.master");
-        if (m.startsWith("local")) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-            conf.setIfMissing("spark.driver.host", "127.0.0.1");
-            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-        }
+        SparkStart.checkMaster(master);
+        SparkConf conf = SparkStart.conf("htsgd sweep " + gridFile.getFileName(), master);
         // the input is accepted: only now is anything written (an unwritable --out is refused here, exit 2)
         Path out = outOption.open().path();
         boolean ours = given == null;
-        SparkContext sc = ours ? start(conf) : given.sc();
+        SparkContext sc = ours ? SparkStart.start(conf) : given.sc();
         SweepResult result;
         try {
             result = Sweep.run(grid, JavaSparkContext.fromSparkContext(sc), out, runner, r, new SweepProgress() {
@@ -184,16 +161,6 @@ public final class SweepMain implements Callable<Integer> {
             code = code == Main.EXIT_BAD_INPUT ? code : c;
         }
         return code;
-    }
-
-    /** Starts Spark; a master it cannot start with is the user's to fix, the reason in one line (exit 3). */
-    private static SparkContext start(SparkConf conf) {
-        try {
-            return new SparkContext(conf);
-        } catch (RuntimeException e) {
-            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new RunFailedException("cannot start Spark on " + conf.get("spark.master") + ": " + why, e);
-        }
     }
 
     private static CellRunner instantiate(String name) {

@@ -53,6 +53,34 @@ public interface Part {
     }
 
     /**
+     * The part's independent units of work ({@link Unit}), which {@code htsgd reproduce --master} runs apart (e.g. as
+     * Spark tasks) before this part's {@link #run} assembles them; none by default (the part is then one unit: itself).
+     * A part with units must be {@link #resumable()} (their files are kept between invocations), and its
+     * {@link #run} must use a finished unit's files and run a missing one with the code of {@link #runUnit}, so that
+     * a run with or without {@code --master} gives the same numbers.
+     *
+     * @param ctx the part's directory, profile, seed and data directory
+     * @return its units, each with whether it is done
+     * @throws Exception if they cannot be listed (e.g. no data: the part then runs as one unit)
+     */
+    default List<Unit> units(PartContext ctx) throws Exception {
+        return List.of();
+    }
+
+    /**
+     * Runs one of the part's {@link #units} into the part's directory (prepared for these settings), with the same
+     * code as {@link #run} uses for it.
+     *
+     * @param ctx the part's context
+     * @param name the unit's {@link Unit#name()}
+     * @throws IllegalArgumentException if the part has no such unit
+     * @throws Exception if the unit fails
+     */
+    default void runUnit(PartContext ctx, String name) throws Exception {
+        throw new IllegalArgumentException(id() + " has no unit '" + name + "'");
+    }
+
+    /**
      * Computes the part's results and writes them (JSON/CSV) into {@link PartContext#dir()}, with its own progress
      * bar. Must not write {@code done.json}.
      *

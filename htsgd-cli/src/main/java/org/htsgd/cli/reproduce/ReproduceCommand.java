@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -81,6 +82,18 @@ public final class ReproduceCommand implements Callable<Integer> {
             + "has the same seed whatever N, so a later run with a larger N keeps the finished runs.")
     private Integer replications;
 
+    @Option(names = "--master", paramLabel = "URL",
+        description = "Run the units of work (Table 2's training runs, the other parts each whole) as Apache Spark "
+            + "tasks on this master (local[*], spark://HOST:7077, ...), then assemble the report here; a restarted "
+            + "run skips finished units. Runs from the htsgd-spark jar (./htsgd does that); --out and --data must be "
+            + "at the same path on every worker.")
+    private String master;
+
+    @Option(names = "--unit", hidden = true, paramLabel = "ID",
+        description = "Run only this unit of work (PART or PART/NAME) into --out, without a report (what --master "
+            + "runs on a worker).")
+    private String unit;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
@@ -120,6 +133,22 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         Reproduction.Settings settings = new Reproduction.Settings(profile, out.path(), dataDir, n, selected,
             commandLine(spec.commandLine().getParseResult().originalArgs()));
+        if (unit != null) {
+            Units.runOne(all, settings, unit, log);
+            return 0;
+        }
+        Map<String, String> failedElsewhere = Map.of();
+        if (master != null) {
+            UnitScheduler scheduler = Units.scheduler();
+            scheduler.check(master); // before anything is written
+            failedElsewhere = Units.runElsewhere(scheduler, master, all, settings, unitArgs(), log);
+            if (!failedElsewhere.isEmpty()) { // their parts are left out of the report: a re-run retries them
+                Set<String> rest = new LinkedHashSet<>(selected != null ? selected
+                    : all.stream().map(Part::id).toList());
+                rest.removeAll(failedElsewhere.keySet());
+                settings = new Reproduction.Settings(profile, out.path(), dataDir, n, rest, settings.commandLine());
+            }
+        }
         List<Reproduction.Outcome> outcomes = Reproduction.run(all, settings, log);
         PrintWriter stdout = spec.commandLine().getOut();
         for (Reproduction.Outcome o : outcomes) {
@@ -134,13 +163,38 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         stdout.println("report: " + out.path().resolve(Reproduction.INDEX).toAbsolutePath());
         stdout.flush();
-        List<String> failed = outcomes.stream().filter(o -> o.status() == Reproduction.Status.FAILED)
-            .map(o -> o.id() + " (" + o.message() + ")").toList();
+        List<String> failed = new ArrayList<>(outcomes.stream()
+            .filter(o -> o.status() == Reproduction.Status.FAILED).map(o -> o.id() + " (" + o.message() + ")")
+            .toList());
+        failedElsewhere.forEach((part, why) -> failed.add(part + " (units failed on " + master + ": " + why + ")"));
         if (!failed.isEmpty()) {
             throw new RunFailedException(failed.size() + " part(s) failed: " + String.join("; ", failed)
                 + "; the report shows the others; re-run the same command to retry");
         }
         return 0;
+    }
+
+    /**
+     * @return the arguments of the {@code htsgd reproduce --unit ID} that runs a unit elsewhere: the options given
+     *     here as typed, but {@code --master}, {@code --parts} and {@code --unit}, with {@code --out} (always) and
+     *     {@code --data} as absolute paths
+     */
+    private List<String> unitArgs() {
+        List<String> args = new ArrayList<>(List.of("--out", out.path().toAbsolutePath().toString()));
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = o.longestName();
+            if (Set.of("--master", "--parts", "--unit", "--out").contains(name)) {
+                continue;
+            }
+            if (name.equals("--data")) {
+                args.addAll(List.of(name, dataDir.toAbsolutePath().toString()));
+                continue;
+            }
+            for (String v : o.originalStringValues()) {
+                args.addAll(List.of(name, v));
+            }
+        }
+        return args;
     }
 
     /** @return the {@code --tasks}, each one of the profile's Table 2 tasks */

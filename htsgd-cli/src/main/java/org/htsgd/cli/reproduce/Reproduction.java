@@ -10,14 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.htsgd.cli.io.OutputDir;
-import org.htsgd.cli.report.HtmlReport;
-import org.htsgd.train.data.DataSpec;
 
 /**
  * Runs the parts of {@code htsgd reproduce} in order, skipping those already finished with the same settings, and
@@ -126,50 +123,20 @@ public final class Reproduction {
      * @return the outcomes, in order
      */
     public static List<Outcome> run(List<Part> parts, Settings settings, PrintWriter log) {
-        checkData(parts, settings);
+        DataCheck.before(parts, settings);
         OutputDir root = OutputDir.of(settings.out());
         Profile profile = settings.profile();
         root.writeJson("profile.json", profile);
         List<Outcome> outcomes = new ArrayList<>();
         for (Part part : parts) {
-            outcomes.add(runOne(part, settings, root, log));
+            outcomes.add(runOne(part, settings, log));
         }
         root.writeJson("run.json", new RunRecord(settings.commandLine(), Versions.htsgd(), Versions.java(),
             profile.name(), profile.seed(), settings.threads(), Instant.now().toString(), outcomes));
-        writeReport(parts, outcomes, settings, root);
+        ReportWriter.write(parts, outcomes, settings, root);
         log.println("report: " + root.resolve(INDEX).toAbsolutePath());
         log.flush();
         return outcomes;
-    }
-
-    /**
-     * Reads every dataset that a part about to run takes from the user's {@code --data} directory, before anything
-     * is written: a copy there is used or refused, never replaced by another copy (e.g. the system's).
-     *
-     * @throws IllegalArgumentException naming the damaged file and the directory (bad input, exit 2)
-     */
-    private static void checkData(List<Part> parts, Settings settings) {
-        if (settings.dataDir() == null) {
-            return;
-        }
-        Set<DataSpec> checked = EnumSet.noneOf(DataSpec.class);
-        for (Part part : parts) {
-            if (settings.selected() != null && !settings.selected().contains(part.id())
-                || finished(part, settings) != null) {
-                continue;
-            }
-            for (DataSpec spec : part.datasets(settings.profile())) {
-                Path dir = spec.locateIn(settings.dataDir());
-                if (dir != null && checked.add(spec)) {
-                    try {
-                        spec.load(dir, settings.profile().seedFor(part.id()));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--data: " + e.getMessage() + " (in "
-                            + dir.toAbsolutePath() + ")", e);
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -247,7 +214,16 @@ public final class Reproduction {
         }
     }
 
-    private static Outcome runOne(Part part, Settings settings, OutputDir root, PrintWriter log) {
+    /**
+     * Runs a part unless it finished before with the same settings or is not selected ({@code done.json} or
+     * {@code failed.json} written); writes no report.
+     *
+     * @param part the part
+     * @param settings the invocation
+     * @param log where its lines go
+     * @return its outcome
+     */
+    static Outcome runOne(Part part, Settings settings, PrintWriter log) {
         Done done = finished(part, settings);
         if (done != null) {
             log.printf("%-14s skipped: finished before (%.1f s)%n", part.id(), done.seconds());
@@ -258,7 +234,27 @@ public final class Reproduction {
         if (settings.selected() != null && !settings.selected().contains(part.id())) {
             return new Outcome(part.id(), part.title(), Status.NOT_SELECTED, Double.NaN, Double.NaN, "");
         }
-        Path dir = root.resolve(part.id());
+        Path dir = settings.out().resolve(part.id());
+        prepare(part, settings);
+        PartContext ctx = context(part, settings);
+        try {
+            return runStarted(part, settings, ctx, log);
+        } finally {
+            PartFiles.end(dir);
+        }
+    }
+
+    /**
+     * Prepares a part's directory for a run: a resumable part's files of the same resume settings are kept (its
+     * finished units), anything else htsgd wrote there is deleted (an interrupted, failed or differently configured
+     * run's; not the user's), and the files present are recorded ({@link PartFiles#begin}).
+     *
+     * @param part the part
+     * @param settings the invocation
+     * @return its resume fingerprint (to be written to {@value #FINGERPRINT})
+     */
+    static String prepare(Part part, Settings settings) {
+        Path dir = settings.out().resolve(part.id());
         String fingerprint = resumeFingerprint(part, settings);
         if (part.resumable() && fingerprint.equals(readFingerprint(dir))) {
             deleteIfExists(dir.resolve(FAILED));
@@ -266,18 +262,12 @@ public final class Reproduction {
         } else {
             PartFiles.deleteOurs(dir); // files of an interrupted, failed or differently configured run; not the user's
         }
-        PartContext ctx = context(part, settings);
         PartFiles.begin(dir);
-        try {
-            return runStarted(part, settings, ctx, fingerprint, log);
-        } finally {
-            PartFiles.end(dir);
-        }
+        OutputDir.of(dir).writeText(FINGERPRINT, fingerprint);
+        return fingerprint;
     }
 
-    private static Outcome runStarted(Part part, Settings settings, PartContext ctx, String fingerprint,
-                                      PrintWriter log) {
-        ctx.dir().writeText(FINGERPRINT, fingerprint);
+    private static Outcome runStarted(Part part, Settings settings, PartContext ctx, PrintWriter log) {
         log.printf("%-14s running: %s%n", part.id(), part.title());
         log.flush();
         long t0 = System.nanoTime();
@@ -314,7 +304,8 @@ public final class Reproduction {
         return 0;
     }
 
-    private static String readFingerprint(Path dir) {
+    /** @param dir a part's directory @return its {@value #FINGERPRINT}, or "" */
+    static String readFingerprint(Path dir) {
         try {
             Path f = dir.resolve(FINGERPRINT);
             return Files.isRegularFile(f) ? Files.readString(f).trim() : "";
@@ -329,33 +320,5 @@ public final class Reproduction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeReport(List<Part> parts, List<Outcome> outcomes, Settings settings, OutputDir root) {
-        HtmlReport report = new HtmlReport("htsgd reproduce: Wang, Oh & Rhee (ICLR 2022), regenerated");
-        ReportHeader.write(report, settings, outcomes);
-        for (int i = 0; i < parts.size(); i++) {
-            Part part = parts.get(i);
-            Outcome o = outcomes.get(i);
-            report.section(part.title(), part.id());
-            switch (o.status()) {
-                case RAN, SKIPPED -> {
-                    PartContext ctx = context(part, settings);
-                    PartFiles.begin(ctx.dir().path());
-                    try {
-                        part.render(ctx, report);
-                    } catch (Exception e) {
-                        report.note("The saved results of this part could not be rendered: " + e);
-                    } finally {
-                        PartFiles.end(ctx.dir().path());
-                    }
-                }
-                case FAILED -> report.note("Failed after " + String.format("%.1f", o.seconds()) + " s: "
-                    + o.message() + " (re-run the same command to retry this part; finished parts are skipped).");
-                case NOT_SELECTED -> report.note("Not run in this invocation (not in --parts) and no earlier result.");
-                default -> throw new IllegalArgumentException("Unhandled status: " + o.status());
-            }
-        }
-        report.write(root, INDEX);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.HtmlReport;
@@ -83,6 +84,50 @@ final class Table2Part implements Part {
     @Override
     public List<DataSpec> datasets(Profile profile) {
         return profile.training().tasks().stream().map(Task::data).toList();
+    }
+
+    /**
+     * The units: the training runs (each with its sharpness measures) of the tasks this invocation trains whose data
+     * is found, named by their directories ({@code runs/<task>/<method>/rep<r>}), done when their
+     * {@code result.json} exists.
+     */
+    @Override
+    public List<Unit> units(PartContext ctx) {
+        List<Unit> units = new ArrayList<>();
+        for (Table2Job j : plannedJobs(ctx)) {
+            if (Table2Data.locate(j.task(), ctx.dataDir(), ctx.seed()).found()) {
+                units.add(new Unit(unitName(ctx, j), Files.isRegularFile(j.dir().resolve(TrainingRuns.RESULT)),
+                    j.relativeCost()));
+            }
+        }
+        return units;
+    }
+
+    /** Trains and measures one run ({@link TrainingRuns#runOne}, as {@link #run} does), unless it is done. */
+    @Override
+    public void runUnit(PartContext ctx, String name) throws Exception {
+        Table2Job job = plannedJobs(ctx).stream().filter(j -> unitName(ctx, j).equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("table2 has no training run '" + name + "' in the '"
+                + ctx.profile().name() + "' profile with these --tasks, --methods and --replications"));
+        if (Files.isRegularFile(job.dir().resolve(TrainingRuns.RESULT))) {
+            return;
+        }
+        Table2Data.Location found = Table2Data.locate(job.task(), ctx.dataDir(), ctx.seed());
+        if (!found.found()) {
+            throw new RunFailedException(job.label() + ": " + found.problem());
+        }
+        TrainingRuns.runOne(job, ctx.profile().training(), found.dir(), it -> { });
+    }
+
+    /** @return the runs of the tasks this invocation trains, in plan order (data found or not) */
+    private static List<Table2Job> plannedJobs(PartContext ctx) {
+        TrainingScale s = ctx.profile().training();
+        return Table2Plan.jobs(s, s.tasks(), ctx.seed(), ctx.dir().resolve("runs"));
+    }
+
+    /** @return e.g. {@code runs/fmnist-lenet/sb/rep0} */
+    private static String unitName(PartContext ctx, Table2Job job) {
+        return ctx.dir().path().relativize(job.dir()).toString().replace(java.io.File.separatorChar, '/');
     }
 
     @Override

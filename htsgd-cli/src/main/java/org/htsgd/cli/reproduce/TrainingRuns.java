@@ -117,7 +117,7 @@ final class TrainingRuns {
                         }
                         report.run();
                         try {
-                            run = inChildProcess(new Request(job, scale, dataDirs.get(job.task()), 1), it -> {
+                            run = runOne(job, scale, dataDirs.get(job.task()), it -> {
                                 synchronized (done) {
                                     done[i] = it + 1;
                                 }
@@ -140,6 +140,23 @@ final class TrainingRuns {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs one of Table 2's runs as {@link #runAll} runs each (also when it runs as a unit of work apart,
+     * {@link Table2Part#runUnit}): in a child JVM with one intra-op thread ({@link #inChildProcess}).
+     *
+     * @param job the run
+     * @param scale the training scale
+     * @param dataDir its task's data directory
+     * @param iterationDone progress
+     * @return the run's numbers
+     * @throws IOException if the child fails
+     * @throws InterruptedException if interrupted
+     */
+    static Table2Run runOne(Table2Job job, TrainingScale scale, Path dataDir, LongConsumer iterationDone)
+        throws IOException, InterruptedException {
+        return inChildProcess(new Request(job, scale, dataDir, 1), iterationDone);
     }
 
     private static List<Table2Run> collect(List<Future<Table2Run>> futures) throws Exception {

@@ -112,6 +112,9 @@ final class LoopbackCluster implements AutoCloseable {
     private void start(Path log, String main, String... args) throws IOException {
         List<String> cmd = java(main, args);
         cmd.add(1, "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"));
+        // the daemons' log lines are how their ports are read back: make SLF4J use Log4j even where the class
+        // path also holds slf4j-nop (the full reactor build's test class path does, and SLF4J then picks nop)
+        cmd.add(1, "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(environment());
         daemons.add(pb.start());

@@ -7,8 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -17,8 +15,6 @@ import ai.djl.training.GradientCollector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.htsgd.core.validation.Require;
 import org.htsgd.train.data.ImageDataset;
@@ -61,9 +57,6 @@ import org.htsgd.train.data.ImageDataset;
  * free the native memory.
  */
 public final class StackedLeNet implements AutoCloseable {
-    /** LeNet's trainable tensors in flat order, per network. */
-    private static final Shape[] LENET_SHAPES = {new Shape(10, 1, 5, 5), new Shape(10), new Shape(10, 10, 5, 5),
-        new Shape(10), new Shape(50, 160), new Shape(50), new Shape(10, 50), new Shape(10)};
     /** Features per network after the second pool: 10 channels x 4 x 4. */
     private static final int FEATURES = 160;
 
@@ -89,16 +82,16 @@ public final class StackedLeNet implements AutoCloseable {
     private StackedLeNet(int networks, ImageDataset train) {
         this.networks = networks;
         this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        this.stacked = new NDArray[LENET_SHAPES.length];
-        this.offsets = new int[LENET_SHAPES.length + 1];
-        this.buffers = new ByteBuffer[LENET_SHAPES.length];
-        this.floatViews = new FloatBuffer[LENET_SHAPES.length];
-        for (int t = 0; t < LENET_SHAPES.length; t++) {
-            int size = Math.toIntExact(LENET_SHAPES[t].size());
+        this.stacked = new NDArray[StackedLayout.LENET_SHAPES.length];
+        this.offsets = new int[StackedLayout.LENET_SHAPES.length + 1];
+        this.buffers = new ByteBuffer[StackedLayout.LENET_SHAPES.length];
+        this.floatViews = new FloatBuffer[StackedLayout.LENET_SHAPES.length];
+        for (int t = 0; t < StackedLayout.LENET_SHAPES.length; t++) {
+            int size = Math.toIntExact(StackedLayout.LENET_SHAPES[t].size());
             offsets[t + 1] = offsets[t] + size;
             buffers[t] = ByteBuffer.allocateDirect(networks * size * Float.BYTES).order(ByteOrder.nativeOrder());
             floatViews[t] = buffers[t].asFloatBuffer();
-            stacked[t] = manager.zeros(stackedShape(t, networks), DataType.FLOAT32);
+            stacked[t] = manager.zeros(StackedLayout.stackedShape(t, networks), DataType.FLOAT32);
             stacked[t].setRequiresGradient(true);
         }
         this.trainingSize = train.size();
@@ -124,43 +117,12 @@ public final class StackedLeNet implements AutoCloseable {
         Require.nonNull(architecture, "architecture");
         Require.nonNull(train, "train");
         Require.positive(networks, "networks");
-        checkLeNet(architecture);
+        StackedLayout.requireLeNet(architecture);
         if (train.channels() != 1 || train.height() != 28 || train.width() != 28 || train.classes() != 10) {
             throw new IllegalArgumentException(train.name() + " (" + train.channels() + "x" + train.height() + "x"
                     + train.width() + ", " + train.classes() + " classes) does not fit lenet (1x28x28, 10 classes)");
         }
         return new StackedLeNet(networks, train);
-    }
-
-    /** Refuses anything but LeNet: its name, input shape, classes and the eight parameter shapes of its block. */
-    private static void checkLeNet(Architecture a) {
-        Architecture lenet = Models.lenet();
-        boolean same = a.name().equals(lenet.name()) && a.channels() == lenet.channels()
-                && a.height() == lenet.height() && a.width() == lenet.width() && a.classes() == lenet.classes();
-        if (same) {
-            List<Shape> shapes = new ArrayList<>();
-            try (NDManager probe = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-                Block block = a.blockFactory().get();
-                block.initialize(probe, DataType.FLOAT32, new Shape(1, 1, 28, 28));
-                for (Parameter p : block.getParameters().values()) {
-                    shapes.add(p.getArray().getShape());
-                }
-            }
-            same = shapes.equals(List.of(LENET_SHAPES));
-        }
-        if (!same) {
-            throw new IllegalArgumentException("architecture is not lenet (only LeNet is stacked): " + a.name());
-        }
-    }
-
-    /** The shape of stacked tensor t for K networks. */
-    private static Shape stackedShape(int t, int k) {
-        Shape s = LENET_SHAPES[t];
-        return switch (t) {
-            case 0, 1, 2, 3 -> new Shape(k * s.get(0)).addAll(s.slice(1)); // conv: K*out filters / biases
-            case 4, 6 -> new Shape(k).addAll(s); // fc weight [K, out, in]
-            default -> new Shape(k, 1, s.get(0)); // fc bias [K, 1, out], broadcast over the batch
-        };
     }
 
     /** @return K */
@@ -170,7 +132,7 @@ public final class StackedLeNet implements AutoCloseable {
 
     /** @return d, each network's number of weights ({@value Models#LENET_PARAMETERS}) */
     public int dimension() {
-        return offsets[LENET_SHAPES.length];
+        return offsets[StackedLayout.LENET_SHAPES.length];
     }
 
     /** @return n, the size of the shared training set */

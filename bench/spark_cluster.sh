@@ -91,50 +91,8 @@ YAML
 fi
 
 load0="$(cut -d' ' -f1-3 /proc/loadavg)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$p" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT INT TERM
-
-wait_for() { # file pattern seconds
-  for _ in $(seq $((${3} * 5))); do
-    grep -q "$2" "$1" 2>/dev/null && return 0
-    sleep 0.2
-  done
-  echo "bench: timed out waiting for '$2' in $1" >&2; tail -20 "$1" >&2; return 1
-}
-
-# The daemons log at INFO (their start-up lines tell the ports); htsgd-spark.jar's own log4j2.properties says WARN.
-cat > "$work/log4j2-daemon.properties" <<'PROPS'
-rootLogger.level = info
-rootLogger.appenderRef.stderr.ref = console
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n%ex
-PROPS
-daemon_opts=(-Xmx512m "${opens[@]}" -Dspark.ui.enabled=false -Dlog4j2.configurationFile="$work/log4j2-daemon.properties")
-java "${daemon_opts[@]}" -cp "$cp_" org.apache.spark.deploy.master.Master \
-  --host 127.0.0.1 --port 0 --webui-port 0 > "$work/master.log" 2>&1 &
-pids+=($!)
-wait_for "$work/master.log" "Starting Spark master at spark://" 60
-master_url="$(grep -o 'spark://127.0.0.1:[0-9]*' "$work/master.log" | head -1)"
-echo "bench: master $master_url" >&2
-
-start_worker() { # n
-  mkdir -p "$work/worker$1"
-  java "${daemon_opts[@]}" -cp "$cp_" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port 0 \
-    --webui-port 0 --cores 1 --memory 2g --work-dir "$work/worker$1" "$master_url" > "$work/worker$1.log" 2>&1 &
-  pids+=($!)
-  wait_for "$work/worker$1.log" "Successfully registered with master" 60
-  echo "bench: worker $1 registered (1 core)" >&2
-}
+. "$(dirname "$0")/loopback_spark.sh"
+start_master -Dspark.ui.enabled=false
 
 run_sweep() { # label
   local out="$work/out-$1" t0 t1
@@ -158,11 +116,11 @@ run_sweep() { # label
   echo "$(echo "$t1 - $t0" | bc) $(echo "$sweep_s - $first_s" | bc)"
 }
 
-start_worker 1
+start_worker 1 2g
 read -r wall1 cells1 <<< "$(run_sweep 1worker)"
 [ -n "${cells1:-}" ] || exit 1
 echo "bench: 1 worker: ${wall1} s end to end, cells phase ${cells1} s" >&2
-start_worker 2
+start_worker 2 2g
 read -r wall2 cells2 <<< "$(run_sweep 2workers)"
 [ -n "${cells2:-}" ] || exit 1
 echo "bench: 2 workers: ${wall2} s end to end, cells phase ${cells2} s" >&2

@@ -53,6 +53,15 @@ public interface Part {
     }
 
     /**
+     * @param profile the profile
+     * @return resume scales written by earlier versions of this part whose kept files are as valid as with
+     *     {@link #resumeScale} (default: none): an output directory such a version wrote is resumed, not cleared
+     */
+    default List<Object> formerResumeScales(Profile profile) {
+        return List.of();
+    }
+
+    /**
      * The part's independent units of work ({@link Unit}), which {@code htsgd reproduce --master} runs apart (e.g. as
      * Spark tasks) before this part's {@link #run} assembles them; none by default (the part is then one unit: itself).
      * A part with units must be {@link #resumable()} (their files are kept between invocations), and its

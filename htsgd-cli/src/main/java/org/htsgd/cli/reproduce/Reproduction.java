@@ -256,7 +256,10 @@ public final class Reproduction {
     static String prepare(Part part, Settings settings) {
         Path dir = settings.out().resolve(part.id());
         String fingerprint = resumeFingerprint(part, settings);
-        if (part.resumable() && fingerprint.equals(readFingerprint(dir))) {
+        String kept = readFingerprint(dir);
+        boolean same = fingerprint.equals(kept) || part.formerResumeScales(settings.profile()).stream()
+            .anyMatch(former -> hash(former, part, settings).equals(kept));
+        if (part.resumable() && same) {
             deleteIfExists(dir.resolve(FAILED));
             deleteIfExists(dir.resolve(DONE));
         } else {

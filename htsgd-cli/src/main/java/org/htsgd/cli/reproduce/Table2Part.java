@@ -70,10 +70,20 @@ final class Table2Part implements Part {
         return profile.training();
     }
 
-    /** The runs do not depend on which tasks are trained in one invocation ({@code --tasks}): one row at a time. */
+    /**
+     * A run's directory, seed and schedule do not depend on which tasks, methods or how many replications one
+     * invocation trains ({@code --tasks}, {@code --methods}, {@code --replications}; {@link Table2Plan}), so those
+     * are left out: one row at a time, SB+Noise later, more replications later, and the finished runs stay.
+     */
     @Override
     public Object resumeScale(Profile profile) {
-        return profile.training().withTasks(Task.table2Tasks());
+        return profile.training().withTasks(Task.table2Tasks()).withMethods(Task.table2Methods()).withReplications(1);
+    }
+
+    /** Before {@code --methods} and {@code --replications}, the resume scale left out only the tasks. */
+    @Override
+    public List<Object> formerResumeScales(Profile profile) {
+        return List.of(profile.training().withTasks(Task.table2Tasks()));
     }
 
     @Override

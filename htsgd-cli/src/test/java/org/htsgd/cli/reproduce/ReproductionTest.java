@@ -26,6 +26,7 @@ class ReproductionTest {
         volatile Object scale = "s1";
         volatile boolean resumable;
         volatile Object resumeScale;
+        volatile List<Object> formerResumeScales = List.of();
 
         FakePart(String id) {
             this.id = id;
@@ -54,6 +55,11 @@ class ReproductionTest {
         @Override
         public Object resumeScale(Profile profile) {
             return resumeScale != null ? resumeScale : scale;
+        }
+
+        @Override
+        public List<Object> formerResumeScales(Profile profile) {
+            return formerResumeScales;
         }
 
         @Override
@@ -212,6 +218,32 @@ class ReproductionTest {
         assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status(),
             "done.json holds the last scale only");
         assertEquals(3, a.runs.get());
+    }
+
+    @Test
+    void filesKeptUnderAFormerResumeScaleAreResumedOthersCleared(@TempDir Path out) {
+        // an output directory written when Table 2's resume scale still held the methods and replications
+        FakePart a = new FakePart("a");
+        a.resumable = true;
+        a.fail = true;
+        a.resumeScale = "old form";
+        run(out, List.of(a), null);
+        a.fail = false;
+        a.resumeScale = "new form";
+        a.formerResumeScales = List.of("old form");
+        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        assertTrue(Files.exists(out.resolve("a/resumed.txt")), "the former form's files were kept");
+        // a former form of other settings does not match: cleared
+        FakePart b = new FakePart("b");
+        b.resumable = true;
+        b.fail = true;
+        b.resumeScale = "old form, other schedule";
+        run(out, List.of(b), null);
+        b.fail = false;
+        b.resumeScale = "new form";
+        b.formerResumeScales = List.of("old form");
+        run(out, List.of(b), null);
+        assertFalse(Files.exists(out.resolve("b/resumed.txt")), "files of other settings were deleted");
     }
 
     @Test

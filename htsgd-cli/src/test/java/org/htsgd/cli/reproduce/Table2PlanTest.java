@@ -1,6 +1,7 @@
 package org.htsgd.cli.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -93,5 +94,19 @@ class Table2PlanTest {
         for (Table2Job j : some) {
             assertTrue(all.contains(j), "not in the full plan: " + j);
         }
+    }
+
+    @Test
+    void theKeptRunsDoNotDependOnTasksMethodsOrReplicationsButOnTheSchedule() {
+        Table2Part part = new Table2Part();
+        Profile paper = Profile.paper();
+        TrainingScale full = paper.training();
+        Object resume = part.resumeScale(paper);
+        Profile subset = paper.withTraining(full.withTasks(List.of(Task.FMNIST_LENET))
+            .withMethods(List.of(Method.SB, Method.OUR2)).withReplications(3));
+        assertEquals(resume, part.resumeScale(subset));
+        assertNotEquals(resume, part.resumeScale(Profile.quick()), "another schedule");
+        // the form written before --methods/--replications: the full profile's and the subset's differ
+        assertNotEquals(part.formerResumeScales(paper), part.formerResumeScales(subset));
     }
 }

@@ -88,8 +88,9 @@ final class HimmelblauPart implements Part {
             bar.message("2-D theory (flow grid, reachable sets, rates)");
             Theory2D.Settings settings = new Theory2D.Settings(s.gridSpacing(), 720, 20_000, ctx.seed());
             FlowGrid flow = FlowGrid.of(f, s.gridSpacing());
-            Theory2DReport clipped = Theory2D.of(flow, s.b(), noise.alpha(), settings);
-            Theory2DReport unclipped = Theory2D.of(flow, Double.POSITIVE_INFINITY, noise.alpha(), settings);
+            Theory2DReport clipped = Theory2D.of(flow, s.b(), noise.alpha(), settings, ctx.threads());
+            Theory2DReport unclipped = Theory2D.of(flow, Double.POSITIVE_INFINITY, noise.alpha(), settings,
+                ctx.threads());
             int n = flow.fieldCount();
             List<Field> fl = new ArrayList<>();
             double[][] dense = new double[n][];

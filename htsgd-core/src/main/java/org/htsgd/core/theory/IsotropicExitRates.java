@@ -1,5 +1,9 @@
 package org.htsgd.core.theory;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.UnitSphereSampler;
 import org.htsgd.core.analysis.FlowGrid;
@@ -22,7 +26,8 @@ import org.htsgd.core.validation.Require;
  *
  * <p><b>J = 1: quadrature</b> (2-D): \(q_{i,j} = \frac{1}{n}\sum_{k<n} \mathrm{mass}_j(m_i, u_k)\) over \(n\)
  * equally spaced angles (the periodic trapezoid rule); the error estimate is the difference to the rule on every
- * second angle.
+ * second angle. The rays run on {@link #withThreads threads} (all processors by default); each ray's mass is summed
+ * in the order of its angle, so the result does not depend on the thread count.
  *
  * <p><b>J &ge; 2: Monte Carlo</b> (any d), stated as such: jumps \(1..J-1\) are drawn with \(r\) from
  * \(\nu_\alpha\) restricted to \([\rho, \infty)\) (mass \(\rho^{-\alpha}\); \(\rho\) from
@@ -44,11 +49,14 @@ public final class IsotropicExitRates {
     private final double b;
     /** Tail index. */
     private final double alpha;
+    /** Threads of the quadrature's rays. */
+    private final int threads;
 
-    private IsotropicExitRates(FlowGrid grid, double b, double alpha) {
+    private IsotropicExitRates(FlowGrid grid, double b, double alpha, int threads) {
         this.grid = grid;
         this.b = b;
         this.alpha = alpha;
+        this.threads = threads;
     }
 
     /**
@@ -60,7 +68,17 @@ public final class IsotropicExitRates {
      */
     public static IsotropicExitRates of(FlowGrid grid, double b, double alpha) {
         Require.nonNull(grid, "flow grid");
-        return new IsotropicExitRates(grid, Require.positive(b, "b"), Require.tailIndex(alpha, "alpha"));
+        return new IsotropicExitRates(grid, Require.positive(b, "b"), Require.tailIndex(alpha, "alpha"),
+            Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param n threads of the quadrature's rays, {@code >= 1} (never changes a result)
+     * @return a copy running on {@code n} threads
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public IsotropicExitRates withThreads(int n) {
+        return new IsotropicExitRates(grid, b, alpha, (int) Require.atLeast(n, 1, "threads"));
     }
 
     /**
@@ -83,14 +101,13 @@ public final class IsotropicExitRates {
         int n = grid.fieldCount();
         double[] all = new double[n];
         double[] even = new double[n];
-        double[] one = new double[n];
-        double[] u = new double[2];
-        for (int k = 0; k < directions; k++) {
+        double[][] masses = new double[directions][n];
+        forEach(directions, k -> {
             double th = 2 * Math.PI * k / directions;
-            u[0] = Math.cos(th);
-            u[1] = Math.sin(th);
-            java.util.Arrays.fill(one, 0);
-            rayMass(from, u, field, one);
+            rayMass(from, new double[] {Math.cos(th), Math.sin(th)}, field, masses[k]);
+        });
+        for (int k = 0; k < directions; k++) {
+            double[] one = masses[k];
             for (int j = 0; j < n; j++) {
                 all[j] += one[j] / directions;
                 even[j] += k % 2 == 0 ? 2 * one[j] / directions : 0;
@@ -241,6 +258,28 @@ public final class IsotropicExitRates {
             + "from nu_alpha on [" + rho + ", inf)" + (capped > 0 ? "; " + capped + " waiting times cut at " + T_CAP
                 : "") + (strayed > 0 ? "; " + strayed + " samples left the field early (counted as 0)" : "");
         return new ExitRate(field, ExitRate.MONTE_CARLO, from, jumps, total, totalSe, mean, se, samples, rho, note);
+    }
+
+    /** Runs task(0 .. count - 1) on this calculator's threads; each index writes only its own slots. */
+    private void forEach(int count, IntConsumer task) {
+        if (threads == 1) {
+            IntStream.range(0, count).forEach(task);
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("exit-rate quadrature interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Adds to out[j] the nu-mass of jump lengths r along direction u from y that land in field j != field. */

@@ -76,11 +76,27 @@ public final class Theory2D {
      * @throws IllegalArgumentException on bad input
      */
     public static Theory2DReport of(FlowGrid grid, double b, double alpha, Settings settings) {
+        return of(grid, b, alpha, settings, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #of(FlowGrid, double, double, Settings)}, the quadratures on {@code threads} threads (the report does
+     * not depend on the thread count; the Monte Carlo rates run on one stream per field).
+     *
+     * @param grid a flow grid of a 2-D landscape (reused across thresholds)
+     * @param b truncation threshold
+     * @param alpha tail index, finite and {@code > 1}
+     * @param settings numerical settings ({@code h} is ignored: the grid's own spacing is used)
+     * @param threads worker threads, {@code >= 1}
+     * @return the report
+     * @throws IllegalArgumentException on bad input
+     */
+    public static Theory2DReport of(FlowGrid grid, double b, double alpha, Settings settings, int threads) {
         Require.nonNull(grid, "flow grid");
         Require.tailIndex(alpha, "alpha");
+        IsotropicExitRates rates = IsotropicExitRates.of(grid, b, alpha).withThreads(threads);
         ReachableSets sets = ReachableSets.of(grid);
         List<JumpNumber> jumps = sets.jumpNumbers(b);
-        IsotropicExitRates rates = IsotropicExitRates.of(grid, b, alpha);
         int n = grid.fieldCount();
         double[][] q = new double[n][n];
         List<Theory2DReport.FieldReport> fields = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.htsgd.core.theory;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,25 @@ class IsotropicExitRatesTest {
 
     private static int discField() {
         return DISC.field(new double[] {0.1, 0.1});
+    }
+
+    /** The quadrature's rays run in parallel; the rates are bit-identical for any thread count. */
+    @Test
+    void quadratureDoesNotDependOnTheThreadCount() {
+        int right = WELL.field(new double[] {1, 0});
+        double[] start = {0.9, 0.2};
+        for (double b : new double[] {1.5, Double.POSITIVE_INFINITY}) {
+            IsotropicExitRates rates = IsotropicExitRates.of(WELL, b, ALPHA);
+            ExitRate one = rates.withThreads(1).quadrature(right, start, 360);
+            for (int threads : new int[] {2, 3, 8}) {
+                ExitRate many = rates.withThreads(threads).quadrature(right, start, 360);
+                assertArrayEquals(one.toField(), many.toField(), "b = " + b + ", " + threads + " threads");
+                assertArrayEquals(one.toFieldError(), many.toFieldError());
+                assertEquals(one.exitRate(), many.exitRate());
+            }
+            assertTrue(one.exitRate() > 0, "the test exercises rays that exit: " + one.exitRate());
+        }
+        assertThrows(IllegalArgumentException.class, () -> IsotropicExitRates.of(WELL, 1, ALPHA).withThreads(0));
     }
 
     /**

@@ -1,24 +1,20 @@
 package org.htsgd.cli.commands;
 
+import static org.htsgd.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.htsgd.cli.Main;
+import org.htsgd.cli.CommandRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * {@code htsgd exit-time} writes, byte for byte, the files that the command wrote before its eta sweep moved into
@@ -28,18 +24,6 @@ import picocli.CommandLine;
 class ExitTimeGoldenTest {
     @TempDir
     Path tmp;
-
-    private static int run(List<String> args, StringWriter err) {
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream()));
-        try {
-            return cl.execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     private static String golden(String name) throws IOException {
         try (InputStream in = ExitTimeGoldenTest.class.getResourceAsStream("/golden/" + name)) {
@@ -57,8 +41,8 @@ class ExitTimeGoldenTest {
         List<String> argv = new ArrayList<>(List.of("exit-time", "--landscape", "paper1d", "--threads", "2"));
         argv.addAll(List.of(args.split(" ")));
         argv.addAll(List.of("--out", tmp.toString()));
-        StringWriter err = new StringWriter();
-        assertEquals(0, run(argv, err), err.toString());
+        CommandRun r = run(argv);
+        assertEquals(0, r.code(), r.err());
         assertEquals(golden(name + ".json"), Files.readString(tmp.resolve("exit-time.json")));
         if (name.equals("exit-time-b0.5")) {
             assertEquals(golden(name + ".csv"), Files.readString(tmp.resolve("exit-time.csv")));
@@ -73,12 +57,12 @@ class ExitTimeGoldenTest {
         "occupancy|-1.3|-1.3 between fields 1 and 2"})
     void testStartOnAFieldBoundaryIsRefusedWithOneLine(String command, String start, String where) {
         Path out = tmp.resolve("out");
-        StringWriter err = new StringWriter();
         List<String> argv = new ArrayList<>(List.of(command, "--landscape", "paper1d", "--start", start, "--eta",
             "0.1", "--paths", "2", "--out", out.toString()));
-        assertEquals(2, run(argv, err), err.toString());
+        CommandRun r = run(argv);
+        assertEquals(2, r.code(), r.err());
         assertEquals(command + ": start is not inside a field (on the boundary " + where + "): " + start,
-            err.toString().strip());
+            r.err().strip());
         assertFalse(Files.exists(out), "a refused command writes nothing");
     }
 }

@@ -1,50 +1,29 @@
 package org.htsgd.cli.commands;
 
+import static org.htsgd.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.htsgd.cli.Main;
+import org.htsgd.cli.CommandRun;
 import org.htsgd.cli.io.OutputDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The simulation commands end to end: JSON written, summaries printed, bad input one line with exit 2. */
 class SimulationCommandsTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out));
-        try {
-            int code = cl.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     @Test
     void theoryOfThePaperLandscapeMatchesThePaper() throws Exception {
-        Run r = run("theory", "--landscape", "paper1d", "--b", "0.5", "--alpha", "1.2", "--out", tmp.toString());
+        CommandRun r = run("theory", "--landscape", "paper1d", "--b", "0.5", "--alpha", "1.2", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = OutputDir.JSON.readTree(Files.readString(tmp.resolve("theory.json")));
         int[] lStar = new int[4];
@@ -60,7 +39,7 @@ class SimulationCommandsTest {
 
     @Test
     void exitTimeWritesPerEtaResultsAndAFit() throws Exception {
-        Run r = run("exit-time", "--landscape", "paper1d", "--start", "-0.7", "--b", "inf", "--eta", "0.1,0.05",
+        CommandRun r = run("exit-time", "--landscape", "paper1d", "--start", "-0.7", "--b", "inf", "--eta", "0.1,0.05",
                 "--paths", "20", "--seed", "3", "--threads", "2", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = OutputDir.JSON.readTree(Files.readString(tmp.resolve("exit-time.json")));
@@ -79,7 +58,7 @@ class SimulationCommandsTest {
 
     @Test
     void occupancyReportsFractionsThatSumToOne() throws Exception {
-        Run r = run("occupancy", "--landscape", "paper1d", "--start", "0.3", "--b", "0.5", "--eta", "0.05",
+        CommandRun r = run("occupancy", "--landscape", "paper1d", "--start", "0.3", "--b", "0.5", "--eta", "0.05",
                 "--steps", "20000", "--paths", "2", "--histogram-bins", "32", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = OutputDir.JSON.readTree(Files.readString(tmp.resolve("occupancy.json")));
@@ -149,7 +128,7 @@ class SimulationCommandsTest {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("exit-time", "--start", "-0.7",
                     "--paths", "1000000000", "--out", out.toString()));
             args.addAll(java.util.List.of(etas));
-            Run r = run(args.toArray(String[]::new));
+            CommandRun r = run(args.toArray(String[]::new));
             assertEquals(2, r.code(), r.err());
             assertEquals("exit-time: eta repeats 0.1: give each learning rate once", r.err().strip());
         }
@@ -169,7 +148,7 @@ class SimulationCommandsTest {
         "exit-time --start -0.7 --eta 0.1 --paths 0 --out DIR"
     })
     void badInputIsOneLineWithExitCode2(String line) {
-        Run r = run(line.replace("DIR", tmp.toString()).split(" "));
+        CommandRun r = run(line.replace("DIR", tmp.toString()).split(" "));
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());

@@ -1,26 +1,23 @@
 package org.htsgd.cli.commands;
 
+import static org.htsgd.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.htsgd.cli.CommandRun;
 import org.htsgd.cli.Main;
 import org.htsgd.cli.io.OutputDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * {@code --path-offset} and {@code --merge-parts}: a simulation run in parts and merged writes byte for byte the
@@ -31,22 +28,6 @@ class SplitRunTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(List<String> args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out));
-        try {
-            return new Run(cl.execute(args.toArray(String[]::new)), out.toString(), err.toString());
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     private static List<String> with(List<String> base, String... more) {
         List<String> args = new ArrayList<>(base);
@@ -63,22 +44,23 @@ class SplitRunTest {
     private List<Path> assertSplitEqualsWhole(List<String> base, int total, int[] sizes, String... files)
             throws Exception {
         Path whole = tmp.resolve("whole");
-        Run one = run(with(base, "--paths", Integer.toString(total), "--threads", "2", "--out", whole.toString()));
+        CommandRun one = run(with(base, "--paths", Integer.toString(total), "--threads", "2", "--out",
+                whole.toString()));
         assertEquals(0, one.code(), one.err());
         List<String> dirs = new ArrayList<>();
         List<Path> parts = new ArrayList<>();
         int offset = 0;
         for (int k = 0; k < sizes.length; k++) {
             Path part = tmp.resolve("part" + k);
-            Run r = run(with(base, "--paths", Integer.toString(sizes[k]), "--path-offset", Integer.toString(offset),
-                    "--threads", Integer.toString(1 + k % 3), "--out", part.toString()));
+            CommandRun r = run(with(base, "--paths", Integer.toString(sizes[k]), "--path-offset",
+                    Integer.toString(offset), "--threads", Integer.toString(1 + k % 3), "--out", part.toString()));
             assertEquals(0, r.code(), r.err());
             dirs.add(0, part.toString()); // listed in reverse path order: the merge sorts by block
             parts.add(part);
             offset += sizes[k];
         }
         Path merged = tmp.resolve("merged");
-        Run m = run(with(base, "--paths", Integer.toString(total), "--merge-parts", String.join(",", dirs),
+        CommandRun m = run(with(base, "--paths", Integer.toString(total), "--merge-parts", String.join(",", dirs),
                 "--out", merged.toString()));
         assertEquals(0, m.code(), m.err());
         for (String f : files) {
@@ -165,7 +147,7 @@ class SplitRunTest {
                 .replace("WHOLE", whole.toString()).replace("P0", p0.toString()).replace("P2", p2.toString())
                 .replace("P4", p4.toString());
         Path out = tmp.resolve("out");
-        Run r = run(with(with(base, args.split(" ")), "--out", out.toString()));
+        CommandRun r = run(with(with(base, args.split(" ")), "--out", out.toString()));
         assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("exit-time: ") && r.err().contains(parts[1]), r.err());

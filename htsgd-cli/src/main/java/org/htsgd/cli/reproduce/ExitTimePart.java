@@ -29,7 +29,7 @@ import org.htsgd.core.theory.TheoryReport;
  * The paths of each (curve, eta) run in blocks ({@link PathUnits}), the part's units of work, joined into the same
  * numbers as one run.
  */
-final class ExitTimePart implements Part {
+final class ExitTimePart implements PathBlockPart {
     /** Tolerance of the quick profile's requirement on the fitted slopes. */
     static final double SLOPE_TOLERANCE = 0.15;
 
@@ -118,27 +118,16 @@ final class ExitTimePart implements Part {
     }
 
     /**
-     * The part's units are blocks of paths of its points (curve, eta) ({@link PathUnits}, with its block rule), each
-     * written to {@code blocks/c<curve>-eta<k>-paths<first>-<last>.json} ({@link PathBlock}); they are kept between
-     * invocations, so a killed run also resumes its finished blocks.
+     * The blocks of paths of every (curve, eta), each written to
+     * {@code blocks/c<curve>-eta<k>-paths<first>-<last>.json} ({@link PathBlock}).
      */
     @Override
-    public boolean resumable() {
-        return true;
+    public PathUnits.Split<PathBlock> split(PartContext ctx) {
+        return split(ctx, Plan.of(ctx));
     }
 
-    /** The blocks of paths of every (curve, eta), costed in Theorem 1's predicted steps (thousands). */
-    @Override
-    public List<Unit> units(PartContext ctx) {
-        return PathUnits.units(ctx, Plan.of(ctx).blocks());
-    }
-
-    /** Runs one block of paths ({@link #block}, as {@link #run} runs a missing one) and writes its file. */
-    @Override
-    public void runUnit(PartContext ctx, String name) throws Exception {
-        Plan plan = Plan.of(ctx);
-        PathUnits.runOne(ctx, PathUnits.find(id(), plan.blocks(), name), (b, progress) -> block(ctx, plan, b,
-            progress), n -> { });
+    private static PathUnits.Split<PathBlock> split(PartContext ctx, Plan plan) {
+        return new PathUnits.Split<>(plan.blocks(), PathBlock.class, (b, progress) -> block(ctx, plan, b, progress));
     }
 
     /**
@@ -213,13 +202,10 @@ final class ExitTimePart implements Part {
     public void run(PartContext ctx) throws Exception {
         Profile.ExitTimeScale scale = ctx.profile().exitTimes();
         Plan plan = Plan.of(ctx);
-        List<PathBlock> done = PathUnits.collect(ctx, plan.blocks(), PathBlock.class,
-            (b, progress) -> block(ctx, plan, b, progress), "exit times", "k steps (predicted)", b -> {
-                int[] p = plan.points().get(b.point());
-                Profile.ExitCurve c = scale.curves().get(p[0]);
-                return c.label() + ", eta " + c.etas()[p[1]] + ", paths " + b.firstPath() + ".."
-                    + (b.firstPath() + b.paths() - 1);
-            });
+        List<PathBlock> done = PathUnits.collect(ctx, split(ctx, plan), "exit times", "k steps (predicted)", i -> {
+            Profile.ExitCurve c = scale.curves().get(plan.points().get(i)[0]);
+            return c.label() + ", eta " + c.etas()[plan.points().get(i)[1]];
+        });
         List<List<ExitTimeResult>> pieces = new ArrayList<>();
         double[] seconds = new double[plan.points().size()];
         for (int i = 0; i < plan.points().size(); i++) {

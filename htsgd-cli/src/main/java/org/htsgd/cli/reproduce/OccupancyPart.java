@@ -27,7 +27,7 @@ import org.htsgd.core.truncation.Truncation;
  * (paper.md §3.1, Experiment B; Theorem 2 and Corollary 6). The paths of each scenario run in blocks
  * ({@link PathUnits}), the part's units of work, joined into the same numbers as one run.
  */
-final class OccupancyPart implements Part {
+final class OccupancyPart implements PathBlockPart {
     /** The requirement on clipped heavy-tailed runs: under this fraction of time in the narrow fields. */
     static final double NARROW_LIMIT = 0.05;
     /** The clipping threshold of the figure. */
@@ -90,27 +90,16 @@ final class OccupancyPart implements Part {
     }
 
     /**
-     * The part's units are blocks of paths of its scenarios ({@link PathUnits}, with its block rule), each written
-     * to {@code blocks/<scenario>-paths<first>-<last>.json} ({@link PathBlock}); they are kept between invocations,
-     * so a killed run also resumes its finished blocks.
+     * The blocks of paths of every scenario, each written to {@code blocks/<scenario>-paths<first>-<last>.json}
+     * ({@link PathBlock}).
      */
     @Override
-    public boolean resumable() {
-        return true;
+    public PathUnits.Split<PathBlock> split(PartContext ctx) {
+        return split(ctx, Plan.of(ctx));
     }
 
-    /** The blocks of paths of every scenario, costed in thousands of steps. */
-    @Override
-    public List<Unit> units(PartContext ctx) {
-        return PathUnits.units(ctx, Plan.of(ctx).blocks());
-    }
-
-    /** Runs one block of paths ({@link #block}, as {@link #run} runs a missing one) and writes its file. */
-    @Override
-    public void runUnit(PartContext ctx, String name) throws Exception {
-        Plan plan = Plan.of(ctx);
-        PathUnits.runOne(ctx, PathUnits.find(id(), plan.blocks(), name), (b, progress) -> block(ctx, plan, b,
-            progress), n -> { });
+    private static PathUnits.Split<PathBlock> split(PartContext ctx, Plan plan) {
+        return new PathUnits.Split<>(plan.blocks(), PathBlock.class, (b, progress) -> block(ctx, plan, b, progress));
     }
 
     /**
@@ -200,10 +189,8 @@ final class OccupancyPart implements Part {
         Plan plan = Plan.of(ctx);
         AttractionFields1D fields = plan.fields();
         int[] narrow = narrowFields(TypicalTransitionGraph.of(fields, B));
-        List<PathBlock> done = PathUnits.collect(ctx, plan.blocks(), PathBlock.class,
-            (b, progress) -> block(ctx, plan, b, progress), "occupancy", "k steps",
-            b -> plan.specs().get(b.point()).label() + ", paths " + b.firstPath() + ".."
-                + (b.firstPath() + b.paths() - 1));
+        List<PathBlock> done = PathUnits.collect(ctx, split(ctx, plan), "occupancy", "k steps",
+            i -> plan.specs().get(i).label());
         List<Scenario> scenarios = new ArrayList<>();
         for (int k = 0; k < plan.specs().size(); k++) {
             Spec sp = plan.specs().get(k);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
@@ -25,8 +25,9 @@ import org.htsgd.cli.io.Progress;
  * large-eta points are not cut into many tiny units); and a part has at most (number of points + 16) units. The
  * rule depends only on the profile (it is in the part's fingerprint), so every invocation cuts the same blocks.
  *
- * <p>The part's local {@link Part#run} reads the blocks already in their files and runs the missing ones with the
- * same code ({@link #runOne}) as {@link Part#runUnit}, so a run killed half-way continues from its finished blocks.
+ * <p>The part ({@link PathBlockPart}) runs a unit with {@link #runOne}; its local {@link Part#run} reads the blocks
+ * already in their files and runs the missing ones with the same code ({@link #collect}), so a run killed half-way
+ * continues from its finished blocks.
  */
 final class PathUnits {
     /** A unit holds at most 1 / {@value} of its part's predicted work (unless it is a single path). */
@@ -72,6 +73,23 @@ final class PathUnits {
          * @throws Exception if it fails
          */
         T run(Block block, LongConsumer progress) throws Exception;
+    }
+
+    /**
+     * A part's blocks with how one is computed.
+     *
+     * @param blocks the blocks ({@link #plan})
+     * @param type the record a block's file holds
+     * @param compute how one block is computed
+     * @param <T> that record
+     */
+    record Split<T>(List<Block> blocks, Class<T> type, Compute<T> compute) {
+        /** Validates. */
+        Split {
+            Objects.requireNonNull(blocks, "blocks");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(compute, "compute");
+        }
     }
 
     /**
@@ -127,15 +145,15 @@ final class PathUnits {
      * {@link #collect}.
      *
      * @param ctx the part's context
+     * @param split the part's blocks
      * @param block the block
-     * @param compute how the part computes it
      * @param progress its completed work so far
      * @param <T> its record
      * @return its result
      * @throws Exception if it fails (nothing is written)
      */
-    static <T> T runOne(PartContext ctx, Block block, Compute<T> compute, LongConsumer progress) throws Exception {
-        T result = compute.run(block, progress);
+    static <T> T runOne(PartContext ctx, Split<T> split, Block block, LongConsumer progress) throws Exception {
+        T result = split.compute().run(block, progress);
         ctx.dir().writeJson(block.file(), result);
         return result;
     }
@@ -145,29 +163,27 @@ final class PathUnits {
      * computed and written ({@link #runOne}), with a progress bar counted in predicted work.
      *
      * @param ctx the part's context
-     * @param blocks its blocks
-     * @param type the blocks' record
-     * @param compute how the part computes one
+     * @param split its blocks
      * @param task the progress bar's task
      * @param unit the progress bar's unit (that of {@link Block#perPath})
-     * @param message per block, the progress bar's message while it runs
-     * @param <T> the record
-     * @return the blocks' results, in the order of {@code blocks}
+     * @param label per point index, its label in the progress bar's message (with the block's paths)
+     * @param <T> the blocks' record
+     * @return the blocks' results, in the order of the blocks
      * @throws Exception if a block fails
      */
-    static <T> List<T> collect(PartContext ctx, List<Block> blocks, Class<T> type, Compute<T> compute, String task,
-                               String unit, Function<Block, String> message) throws Exception {
-        Objects.requireNonNull(compute, "compute");
-        long total = blocks.stream().mapToLong(Block::cost).sum();
+    static <T> List<T> collect(PartContext ctx, Split<T> split, String task, String unit,
+                               IntFunction<String> label) throws Exception {
+        long total = split.blocks().stream().mapToLong(Block::cost).sum();
         List<T> results = new ArrayList<>();
         try (Progress bar = ctx.progress(task, total, unit)) {
             long done = 0;
-            for (Block b : blocks) {
-                T r = read(ctx.dir().resolve(b.file()), type);
+            for (Block b : split.blocks()) {
+                T r = read(ctx.dir().resolve(b.file()), split.type());
                 if (r == null) {
-                    bar.message(message.apply(b));
+                    bar.message(label.apply(b.point()) + ", paths " + b.firstPath() + ".."
+                        + (b.firstPath() + b.paths() - 1));
                     long offset = done;
-                    r = runOne(ctx, b, compute, n -> bar.set(offset + n));
+                    r = runOne(ctx, split, b, n -> bar.set(offset + n));
                 }
                 done += b.cost();
                 bar.set(done);

@@ -41,6 +41,11 @@ class ClusterReproduceTest {
     /** Files that are bookkeeping, not results (or exist in one of the two runs only). */
     private static final Set<String> NOT_RESULTS = Set.of("done.json", "files.json", "estimate.json",
             "request.json");
+    /**
+     * The units of work of {@link #ARGS}: Figure 2 and the CTMC comparison whole, Table 2's 2 training runs, Figure 1
+     * right's 12 and left's 8 blocks of paths.
+     */
+    private static final int UNITS = 2 + 2 + 12 + 8;
     private static final Pattern TO_RUN = Pattern.compile("reproduce: ([0-9]+) unit\\(s\\) of work to run");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +89,7 @@ class ClusterReproduceTest {
             }
             Map<Path, FileTime> finished = markers(out);
             int total = unitsToRun("first.log");
-            assertEquals(6, total, "4 parts whole + Table 2's 2 training runs");
+            assertEquals(UNITS, total, "2 parts whole + Table 2's 2 training runs + Figure 1's blocks of paths");
             assertTrue(finished.size() < total, "killed mid-way: " + finished.keySet());
 
             Process second = driver(cluster, out, "second.log");
@@ -94,6 +99,7 @@ class ClusterReproduceTest {
             for (Map.Entry<Path, FileTime> e : finished.entrySet()) {
                 assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), e.getKey() + " was redone");
             }
+            assertEquals(total, markers(out).size(), "every unit left its marker: " + markers(out).keySet());
         }
         assertEquals(0, localRun.get(600, TimeUnit.SECONDS), "the local run");
         assertSameNumbers(local, out);
@@ -110,7 +116,10 @@ class ClusterReproduceTest {
         return pb.start();
     }
 
-    /** @return the finished units' markers: whole parts' done.json, Table 2 runs' result.json, with their mtimes */
+    /**
+     * @return the finished units' markers, with their mtimes: whole parts' done.json (of parts without units), Table 2
+     *     runs' result.json, Figure 1's blocks of paths
+     */
     private static Map<Path, FileTime> markers(Path out) throws IOException {
         Map<Path, FileTime> m = new TreeMap<>();
         if (!Files.isDirectory(out)) {
@@ -120,7 +129,8 @@ class ClusterReproduceTest {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = out.relativize(p).toString();
                 if (rel.matches("[^/]+/done\\.json") && !rel.startsWith("table2/")
-                        || rel.matches("table2/runs/.*/result\\.json")) {
+                        && !Files.isDirectory(p.resolveSibling("blocks"))
+                        || rel.matches("table2/runs/.*/result\\.json") || rel.matches("fig1-[a-z]+/blocks/.*\\.json")) {
                     m.put(p, Files.getLastModifiedTime(p));
                 }
             }

@@ -2,7 +2,7 @@ package org.htsgd.cli.reproduce;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.htsgd.cli.io.Progress;
+import java.util.function.LongConsumer;
 import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.core.landscape.Landscape1D;
@@ -13,7 +13,10 @@ import org.htsgd.core.simulation.EtaGrid;
 import org.htsgd.core.simulation.EtaSweepPoint;
 import org.htsgd.core.simulation.EtaSweepResult;
 import org.htsgd.core.simulation.Execution;
+import org.htsgd.core.simulation.ExitTimeConfig;
+import org.htsgd.core.simulation.ExitTimeResult;
 import org.htsgd.core.simulation.ExitTimeSweep;
+import org.htsgd.core.simulation.ExitTimes;
 import org.htsgd.core.stats.LogLogFit;
 import org.htsgd.core.theory.TheoryReport;
 
@@ -23,8 +26,10 @@ import org.htsgd.core.theory.TheoryReport;
  * \(1 + (\alpha - 1) l^*\) = 1.6, 1.4, 1.2 predicted by Theorem 1 (paper.md §3.1, Experiment A). The slope is fitted
  * on the settled small-eta points only ({@link Profile.ExitCurve#fitMaxEta()}); local slopes between consecutive
  * etas show how the asymptotics set in; Theorem 1's mean \(1/(q\lambda(\eta))\) is drawn where \(q\) is known.
+ * The paths of each (curve, eta) run in blocks ({@link PathUnits}), the part's units of work, joined into the same
+ * numbers as one run.
  */
-final class ExitTimePart implements Part {
+final class ExitTimePart implements PathBlockPart {
     /** Tolerance of the quick profile's requirement on the fitted slopes. */
     static final double SLOPE_TOLERANCE = 0.15;
 
@@ -112,61 +117,137 @@ final class ExitTimePart implements Part {
                          long maxSteps, long seed, List<Curve> curves) {
     }
 
+    /**
+     * The blocks of paths of every (curve, eta), each written to
+     * {@code blocks/c<curve>-eta<k>-paths<first>-<last>.json} ({@link PathBlock}).
+     */
     @Override
-    public void run(PartContext ctx) {
-        Profile.ExitTimeScale scale = ctx.profile().exitTimes();
-        Landscape1D f = Landscapes.paper1d();
-        NoiseLaw law = NoiseLaws.paper1d();
-        // Progress is counted in the steps Theorem 1 predicts (the cost of a point grows like (1/eta)^beta).
-        List<ExitTimeSweep> sweeps = new ArrayList<>();
-        List<long[]> units = new ArrayList<>();
-        long total = 0;
-        for (int curveIndex = 0; curveIndex < scale.curves().size(); curveIndex++) {
-            Profile.ExitCurve c = scale.curves().get(curveIndex);
-            ExitTimeSweep sweep = ExitTimeSweep.of(config(f, law, scale, c, ctx.seed(), curveIndex));
-            double[] etas = c.etas();
-            long[] unit = new long[etas.length];
-            for (int k = 0; k < etas.length; k++) {
-                unit[k] = predictedWork(sweep, etas[k], scale.maxSteps());
-                total += c.paths() * unit[k];
+    public PathUnits.Split<PathBlock> split(PartContext ctx) {
+        return split(ctx, Plan.of(ctx));
+    }
+
+    private static PathUnits.Split<PathBlock> split(PartContext ctx, Plan plan) {
+        return new PathUnits.Split<>(plan.blocks(), PathBlock.class, (b, progress) -> block(ctx, plan, b, progress));
+    }
+
+    /**
+     * One block of paths of one (curve, eta), as its unit file holds it: enough to rebuild its exit times exactly
+     * ({@code ExitTimeResult.of}; a censored path has target -1 and its step at the cap).
+     *
+     * @param curve the curve's index
+     * @param k the eta's index in the curve
+     * @param eta the learning rate
+     * @param seed the eta's seed ({@code partSeed + 1000 curve + k})
+     * @param firstPath the block's first path
+     * @param paths its number of paths
+     * @param exitSteps per path, the exit step (the cap if censored)
+     * @param exitTargets per path, where it went (0 below, 1 above the field), -1 if censored
+     * @param exitPoints per path, the first point outside the field (the last point if censored)
+     * @param seconds wall time of the block
+     */
+    public record PathBlock(int curve, int k, double eta, long seed, int firstPath, int paths, long[] exitSteps,
+                            int[] exitTargets, double[] exitPoints, double seconds) {
+    }
+
+    /**
+     * The part's sweeps and blocks.
+     *
+     * @param sweeps per curve, its sweep
+     * @param points per point (curve-major), {@code {curve, k}}
+     * @param blocks the units
+     */
+    private record Plan(List<ExitTimeSweep> sweeps, List<int[]> points, List<PathUnits.Block> blocks) {
+        static Plan of(PartContext ctx) {
+            Profile.ExitTimeScale scale = ctx.profile().exitTimes();
+            Landscape1D f = Landscapes.paper1d();
+            NoiseLaw law = NoiseLaws.paper1d();
+            List<ExitTimeSweep> sweeps = new ArrayList<>();
+            List<int[]> points = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Long> work = new ArrayList<>();
+            for (int c = 0; c < scale.curves().size(); c++) {
+                Profile.ExitCurve curve = scale.curves().get(c);
+                ExitTimeSweep sweep = ExitTimeSweep.of(config(f, law, scale, curve, ctx.seed(), c));
+                sweeps.add(sweep);
+                for (int k = 0; k < curve.etas().length; k++) {
+                    points.add(new int[] {c, k});
+                    names.add("c" + c + "-eta" + k);
+                    work.add(predictedWork(sweep, curve.etas()[k], scale.maxSteps()));
+                }
             }
-            sweeps.add(sweep);
-            units.add(unit);
+            int[] paths = points.stream().mapToInt(p -> scale.curves().get(p[0]).paths()).toArray();
+            return new Plan(sweeps, points, PathUnits.plan(names, paths,
+                work.stream().mapToLong(Long::longValue).toArray()));
+        }
+    }
+
+    /** Runs a block's paths ({@link ExitTimeSweep#pointConfig} restricted to the block), progress in its k steps. */
+    private static PathBlock block(PartContext ctx, Plan plan, PathUnits.Block b, LongConsumer progress) {
+        int c = plan.points().get(b.point())[0];
+        int k = plan.points().get(b.point())[1];
+        ExitTimeSweep sweep = plan.sweeps().get(c);
+        ExitTimeConfig config = sweep.pointConfig(k, b.firstPath()).withBlock(b.firstPath(), b.paths());
+        long t0 = System.nanoTime();
+        ExitTimeResult r = ExitTimes.run(config, new Execution(ctx.threads(), n -> progress.accept(n * b.perPath())));
+        return new PathBlock(c, k, sweep.grid().etas()[k], sweep.grid().seeds()[k], b.firstPath(), b.paths(),
+            r.exitSteps(), r.exitTargets(), r.exitPoints(), (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * Runs the missing blocks (the code of {@link #runUnit}), reads the others from their files, joins each point's
+     * blocks ({@link ExitTimeResult#merge}) and finishes each curve's sweep ({@code EtaSweep.finish}): the same numbers
+     * as the sweep run at once; a point's wall time is the sum of its blocks'.
+     */
+    @Override
+    public void run(PartContext ctx) throws Exception {
+        Profile.ExitTimeScale scale = ctx.profile().exitTimes();
+        Plan plan = Plan.of(ctx);
+        List<PathBlock> done = PathUnits.collect(ctx, split(ctx, plan), "exit times", "k steps (predicted)", i -> {
+            Profile.ExitCurve c = scale.curves().get(plan.points().get(i)[0]);
+            return c.label() + ", eta " + c.etas()[plan.points().get(i)[1]];
+        });
+        List<List<ExitTimeResult>> pieces = new ArrayList<>();
+        double[] seconds = new double[plan.points().size()];
+        for (int i = 0; i < plan.points().size(); i++) {
+            pieces.add(new ArrayList<>());
+        }
+        for (int j = 0; j < done.size(); j++) {
+            PathBlock d = done.get(j);
+            int i = plan.blocks().get(j).point();
+            ExitTimeConfig config = plan.sweeps().get(d.curve()).pointConfig(d.k(), d.firstPath())
+                .withBlock(d.firstPath(), d.paths());
+            pieces.get(i).add(ExitTimeResult.of(config, d.exitSteps(), d.exitTargets(), d.exitPoints()));
+            seconds[i] += d.seconds();
         }
         List<Curve> curves = new ArrayList<>();
         List<List<?>> raw = new ArrayList<>();
-        try (Progress bar = ctx.progress("exit times", total, "k steps (predicted)")) {
-            long[] done = {0};
-            for (int curveIndex = 0; curveIndex < sweeps.size(); curveIndex++) {
-                Profile.ExitCurve c = scale.curves().get(curveIndex);
-                ExitTimeSweep sweep = sweeps.get(curveIndex);
-                long[] unit = units.get(curveIndex);
-                EtaSweepResult r = sweep.run(k -> {
-                    bar.set(done[0]);
-                    bar.message(c.label() + ", eta " + c.etas()[k]);
-                    long offset = done[0];
-                    done[0] += c.paths() * unit[k];
-                    return new Execution(ctx.threads(), n -> bar.set(offset + n * unit[k]));
-                });
-                bar.set(done[0]);
-                List<Point> points = new ArrayList<>();
-                for (EtaSweepPoint p : r.points()) {
-                    long[] steps = p.exits().exitSteps();
-                    boolean[] censored = p.exits().censored();
-                    for (int i = 0; i < steps.length; i++) {
-                        raw.add(List.of(c.label(), c.b(), p.eta(), i, steps[i], censored[i]));
-                    }
-                    points.add(new Point(p.eta(), steps.length, p.exits().mean(), p.exits().median(),
-                        p.exits().censoredCount(), p.fitted(), p.predictedMean(), p.seconds()));
-                }
-                TheoryReport.MinimumReport m = sweep.theory();
-                curves.add(new Curve(c.label(), c.b(), m.lStar(), m.predictedExponent(), m.exitRate(),
-                    m.exitRateError(), points, Fit.of(r.fitEtas(), r.fit()), Fit.of(r.allEtas(), r.all())));
+        int point = 0;
+        for (int curveIndex = 0; curveIndex < plan.sweeps().size(); curveIndex++) {
+            Profile.ExitCurve c = scale.curves().get(curveIndex);
+            ExitTimeSweep sweep = plan.sweeps().get(curveIndex);
+            List<ExitTimeResult> exits = new ArrayList<>();
+            for (int k = 0; k < c.etas().length; k++) {
+                exits.add(ExitTimeResult.merge(pieces.get(point + k)));
             }
+            EtaSweepResult r = sweep.finish(exits);
+            List<Point> points = new ArrayList<>();
+            for (EtaSweepPoint p : r.points()) {
+                long[] steps = p.exits().exitSteps();
+                boolean[] censored = p.exits().censored();
+                for (int i = 0; i < steps.length; i++) {
+                    raw.add(List.of(c.label(), c.b(), p.eta(), i, steps[i], censored[i]));
+                }
+                points.add(new Point(p.eta(), steps.length, p.exits().mean(), p.exits().median(),
+                    p.exits().censoredCount(), p.fitted(), p.predictedMean(), seconds[point++]));
+            }
+            TheoryReport.MinimumReport m = sweep.theory();
+            curves.add(new Curve(c.label(), c.b(), m.lStar(), m.predictedExponent(), m.exitRate(),
+                m.exitRateError(), points, Fit.of(r.fitEtas(), r.fit()), Fit.of(r.allEtas(), r.all())));
         }
         ctx.dir().writeCsv("exit-times.csv", List.of("curve", "b", "eta", "path", "exit_steps", "censored"), raw);
-        TheoryReport.MinimumReport first = sweeps.get(0).theory();
-        Result result = new Result(f.name(), NoiseLaws.spec(law), scale.start(), first.fieldLower(),
+        Landscape1D f = Landscapes.paper1d();
+        TheoryReport.MinimumReport first = plan.sweeps().get(0).theory();
+        Result result = new Result(f.name(), NoiseLaws.spec(NoiseLaws.paper1d()), scale.start(), first.fieldLower(),
             first.fieldUpper(), scale.maxSteps(), ctx.seed(), curves);
         ctx.dir().writeJson("exit-times.json", result);
         List<List<?>> rows = new ArrayList<>();

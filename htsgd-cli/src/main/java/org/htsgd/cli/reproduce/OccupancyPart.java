@@ -1,13 +1,13 @@
 package org.htsgd.cli.reproduce;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.htsgd.cli.io.Progress;
+import java.util.function.LongConsumer;
 import org.htsgd.cli.report.Charts;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.core.analysis.AttractionFields1D;
 import org.htsgd.core.analysis.CriticalPoints1D;
-import org.htsgd.core.analysis.Partition1D;
 import org.htsgd.core.landscape.Landscape1D;
 import org.htsgd.core.landscape.Landscapes;
 import org.htsgd.core.noise.NoiseLaw;
@@ -24,9 +24,10 @@ import org.htsgd.core.truncation.Truncation;
  * Figure 1 (left and middle) of the paper: where SGD spends its time on the paper's 1-D landscape from
  * \(X_0 = 0.3\), clipped (b = 0.5) vs unclipped, heavy-tailed (\(0.1\,U\,\)Lomax(1.2)) vs light-tailed (N(0, 1))
  * noise: histograms of visited locations, trajectories, and the fraction of time per attraction field
- * (paper.md §3.1, Experiment B; Theorem 2 and Corollary 6).
+ * (paper.md §3.1, Experiment B; Theorem 2 and Corollary 6). The paths of each scenario run in blocks
+ * ({@link PathUnits}), the part's units of work, joined into the same numbers as one run.
  */
-final class OccupancyPart implements Part {
+final class OccupancyPart implements PathBlockPart {
     /** The requirement on clipped heavy-tailed runs: under this fraction of time in the narrow fields. */
     static final double NARROW_LIMIT = 0.05;
     /** The clipping threshold of the figure. */
@@ -88,56 +89,138 @@ final class OccupancyPart implements Part {
                          double start, long seed, List<Scenario> scenarios) {
     }
 
+    /**
+     * The blocks of paths of every scenario, each written to {@code blocks/<scenario>-paths<first>-<last>.json}
+     * ({@link PathBlock}).
+     */
     @Override
-    public void run(PartContext ctx) {
-        Profile.OccupancyScale s = ctx.profile().occupancy();
-        Landscape1D f = Landscapes.paper1d();
-        AttractionFields1D fields = CriticalPoints1D.of(f).fields();
-        Partition1D partition = fields.partition();
-        TypicalTransitionGraph graph = TypicalTransitionGraph.of(fields, B);
-        int[] narrow = narrowFields(graph);
-        NoiseLaw heavy = NoiseLaws.paper1d();
-        NoiseLaw light = NoiseLaws.gaussian(1);
-        record Spec(String id, String label, NoiseLaw law, double b) {
-        }
-        List<Spec> specs = List.of(
-            new Spec("heavy-clipped", "heavy-tailed, clipped (b = 0.5)", heavy, B),
-            new Spec("heavy-unclipped", "heavy-tailed, unclipped", heavy, Double.POSITIVE_INFINITY),
-            new Spec("light-clipped", "light-tailed N(0,1), clipped (b = 0.5)", light, B),
-            new Spec("light-unclipped", "light-tailed N(0,1), unclipped", light, Double.POSITIVE_INFINITY));
-        List<Scenario> scenarios = new ArrayList<>();
-        long total = specs.size() * s.steps() * s.paths();
-        try (Progress bar = ctx.progress("occupancy", total, "steps")) {
-            long done = 0;
-            int k = 0;
-            for (Spec sp : specs) {
-                final long offset = done;
-                bar.message(sp.label());
-                Sgd1D sgd = new Sgd1D(f, sp.law(), s.eta(), Truncation.of(sp.b()));
-                long t0 = System.nanoTime();
-                OccupancyResult r = Occupancy.run(new OccupancyConfig1D(sgd, s.start(), partition, s.steps(),
-                        s.paths(), ctx.seed() + k, s.trajectoryEvery(), s.trajectoryPoints(), s.histogramBins()),
-                    new Execution(ctx.threads(), n -> bar.set(offset + n)));
-                double seconds = (System.nanoTime() - t0) * 1e-9;
-                done += s.steps() * s.paths();
-                double[] fr = r.fractions();
-                double nf = 0;
-                for (int i : narrow) {
-                    nf += fr[i];
-                }
-                long[][] pfs = r.pathFieldSteps();
-                double[][] pf = new double[pfs.length][];
-                for (int p = 0; p < pfs.length; p++) {
-                    pf[p] = new double[pfs[p].length];
-                    for (int i = 0; i < pfs[p].length; i++) {
-                        pf[p][i] = pfs[p][i] / (double) s.steps();
-                    }
-                }
-                scenarios.add(new Scenario(sp.id(), sp.label(), NoiseLaws.spec(sp.law()), sp.b(), fr, pf, nf,
-                    r.transitionCount(), r.transitions(), r.histogramEdges(), r.histogram(), s.trajectoryEvery(),
-                    r.trajectories()[0], seconds));
-                k++;
+    public PathUnits.Split<PathBlock> split(PartContext ctx) {
+        return split(ctx, Plan.of(ctx));
+    }
+
+    private static PathUnits.Split<PathBlock> split(PartContext ctx, Plan plan) {
+        return new PathUnits.Split<>(plan.blocks(), PathBlock.class, (b, progress) -> block(ctx, plan, b, progress));
+    }
+
+    /**
+     * One block of paths of one scenario, as its unit file holds it: its {@code OccupancyResult} on those paths.
+     *
+     * @param scenario the scenario's index
+     * @param firstPath the block's first path
+     * @param paths its number of paths
+     * @param fieldSteps per field, steps in it (summed over the block's paths)
+     * @param pathFieldSteps per path and field, steps in it
+     * @param transitions field changes from field i to j
+     * @param trajectories per path, its recorded iterates
+     * @param histogram counts per bin
+     * @param histogramEdges the bin edges
+     * @param seconds wall time of the block
+     */
+    public record PathBlock(int scenario, int firstPath, int paths, long[] fieldSteps, long[][] pathFieldSteps,
+                            long[][] transitions, double[][] trajectories, long[] histogram, double[] histogramEdges,
+                            double seconds) {
+    }
+
+    /**
+     * A scenario.
+     *
+     * @param id short id (file names)
+     * @param label legend label
+     * @param law the noise
+     * @param b the threshold
+     */
+    private record Spec(String id, String label, NoiseLaw law, double b) {
+    }
+
+    /**
+     * The part's runs and blocks.
+     *
+     * @param fields the attraction fields of the landscape
+     * @param specs the scenarios
+     * @param runs per scenario, its run of all paths (scenario k draws from seed {@code partSeed + k})
+     * @param blocks the units
+     */
+    private record Plan(AttractionFields1D fields, List<Spec> specs, List<OccupancyConfig1D> runs,
+                        List<PathUnits.Block> blocks) {
+        static Plan of(PartContext ctx) {
+            Profile.OccupancyScale s = ctx.profile().occupancy();
+            Landscape1D f = Landscapes.paper1d();
+            AttractionFields1D fields = CriticalPoints1D.of(f).fields();
+            NoiseLaw heavy = NoiseLaws.paper1d();
+            NoiseLaw light = NoiseLaws.gaussian(1);
+            List<Spec> specs = List.of(
+                new Spec("heavy-clipped", "heavy-tailed, clipped (b = 0.5)", heavy, B),
+                new Spec("heavy-unclipped", "heavy-tailed, unclipped", heavy, Double.POSITIVE_INFINITY),
+                new Spec("light-clipped", "light-tailed N(0,1), clipped (b = 0.5)", light, B),
+                new Spec("light-unclipped", "light-tailed N(0,1), unclipped", light, Double.POSITIVE_INFINITY));
+            List<OccupancyConfig1D> runs = new ArrayList<>();
+            for (int k = 0; k < specs.size(); k++) {
+                Spec sp = specs.get(k);
+                runs.add(new OccupancyConfig1D(new Sgd1D(f, sp.law(), s.eta(), Truncation.of(sp.b())), s.start(),
+                    fields.partition(), s.steps(), s.paths(), ctx.seed() + k, s.trajectoryEvery(),
+                    s.trajectoryPoints(), s.histogramBins()));
             }
+            int[] paths = new int[specs.size()];
+            long[] perPath = new long[specs.size()];
+            Arrays.fill(paths, s.paths());
+            Arrays.fill(perPath, Math.max(1, s.steps() / 1000));
+            return new Plan(fields, specs, runs, PathUnits.plan(specs.stream().map(Spec::id).toList(), paths,
+                perPath));
+        }
+    }
+
+    /** Runs a block's paths (the scenario's run restricted to the block), progress in thousands of steps. */
+    private static PathBlock block(PartContext ctx, Plan plan, PathUnits.Block b, LongConsumer progress) {
+        OccupancyConfig1D config = plan.runs().get(b.point()).withBlock(b.firstPath(), b.paths());
+        long t0 = System.nanoTime();
+        OccupancyResult r = Occupancy.run(config, new Execution(ctx.threads(), n -> progress.accept(n / 1000)));
+        return new PathBlock(b.point(), b.firstPath(), b.paths(), r.fieldSteps(), r.pathFieldSteps(),
+            r.transitions(), r.trajectories(), r.histogram(), r.histogramEdges(), (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * Runs the missing blocks (the code of {@link #runUnit}), reads the others from their files and joins each
+     * scenario's blocks ({@link OccupancyResult#merge}): the same numbers as each scenario run at once; a scenario's
+     * wall time is the sum of its blocks'.
+     */
+    @Override
+    public void run(PartContext ctx) throws Exception {
+        Profile.OccupancyScale s = ctx.profile().occupancy();
+        Plan plan = Plan.of(ctx);
+        AttractionFields1D fields = plan.fields();
+        int[] narrow = narrowFields(TypicalTransitionGraph.of(fields, B));
+        List<PathBlock> done = PathUnits.collect(ctx, split(ctx, plan), "occupancy", "k steps",
+            i -> plan.specs().get(i).label());
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int k = 0; k < plan.specs().size(); k++) {
+            Spec sp = plan.specs().get(k);
+            List<OccupancyResult> pieces = new ArrayList<>();
+            double seconds = 0;
+            for (PathBlock d : done) {
+                if (d.scenario() == k) {
+                    pieces.add(new OccupancyResult(plan.runs().get(k).withBlock(d.firstPath(), d.paths()),
+                        d.fieldSteps(), d.pathFieldSteps(), d.transitions(), d.trajectories(), d.histogram(),
+                        d.histogramEdges()));
+                    seconds += d.seconds();
+                }
+            }
+            OccupancyResult r = OccupancyResult.merge(pieces);
+            double[] fr = r.fractions();
+            double nf = 0;
+            for (int i : narrow) {
+                nf += fr[i];
+            }
+            long[][] pfs = r.pathFieldSteps();
+            double[][] pf = new double[pfs.length][];
+            for (int p = 0; p < pfs.length; p++) {
+                pf[p] = new double[pfs[p].length];
+                for (int i = 0; i < pfs[p].length; i++) {
+                    pf[p][i] = pfs[p][i] / (double) s.steps();
+                }
+            }
+            scenarios.add(new Scenario(sp.id(), sp.label(), NoiseLaws.spec(sp.law()), sp.b(), fr, pf, nf,
+                r.transitionCount(), r.transitions(), r.histogramEdges(), r.histogram(), s.trajectoryEvery(),
+                r.trajectories()[0], seconds));
         }
         Result result = new Result(fields.minima(), fields.boundaries(), narrow, s.eta(), s.steps(), s.paths(),
             s.start(), ctx.seed(), scenarios);

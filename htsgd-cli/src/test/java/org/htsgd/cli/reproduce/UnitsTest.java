@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The units of work of {@code reproduce}: what {@code --master} would run (Table 2's training runs, every other part
- * whole), a whole part run as a unit is skipped by the local pass, and the refusals of {@code --unit} and of
- * {@code --master} without the Spark jar.
+ * The units of work of {@code reproduce}: what {@code --master} would run (Table 2's training runs, Figure 1's blocks
+ * of paths, every other part whole), a whole part run as a unit is skipped by the local pass, and the refusals of
+ * {@code --unit} and of {@code --master} without the Spark jar.
  */
 class UnitsTest {
     @TempDir
@@ -29,16 +29,25 @@ class UnitsTest {
     }
 
     @Test
-    void table2IsSplitIntoItsTrainingRunsAndTheOtherPartsRunWhole() {
+    void table2AndFigure1AreSplitIntoUnitsAndTheOtherPartsRunWhole() {
         List<Units.Pending> pending = Units.prepare(Parts.all(), settings(out));
         List<String> ids = pending.stream().map(Units.Pending::id).toList();
         // the tiny profile trains SB and Our 2 once: Our 2's large-batch steps make it the costlier, so it starts first
-        assertEquals(List.of("table2/runs/fmnist-lenet/our2/rep0", "table2/runs/fmnist-lenet/sb/rep0", "fig1-right",
-            "fig1-left", "fig2", "fig3", "theory-vs-sim"), ids);
-        // Table 2's directory is prepared for its units (fingerprint written), nothing else is written
+        String our2 = "table2/runs/fmnist-lenet/our2/rep0";
+        String sb = "table2/runs/fmnist-lenet/sb/rep0";
+        assertTrue(ids.indexOf(our2) >= 0 && ids.indexOf(our2) < ids.indexOf(sb), ids.toString());
+        // Figure 1's blocks of paths (PathUnitsTest), then the parts without units, whole, in report order
+        assertEquals(List.of("fig2", "fig3", "theory-vs-sim"), ids.subList(ids.size() - 3, ids.size()));
+        for (String id : ids.subList(0, ids.size() - 3)) {
+            assertTrue(id.equals(our2) || id.equals(sb) || id.startsWith("fig1-right/blocks/")
+                || id.startsWith("fig1-left/blocks/"), id);
+        }
+        // the directories of the parts with units are prepared (fingerprint written), nothing else is written
         assertEquals(Reproduction.resumeFingerprint(new Table2Part(), settings(out)),
             Reproduction.readFingerprint(out.resolve("table2")));
-        assertFalse(Files.exists(out.resolve("fig1-right")));
+        assertEquals(Reproduction.resumeFingerprint(new ExitTimePart(), settings(out)),
+            Reproduction.readFingerprint(out.resolve("fig1-right")));
+        assertFalse(Files.exists(out.resolve("fig2")));
     }
 
     @Test
@@ -46,8 +55,8 @@ class UnitsTest {
         assertEquals(0, run("reproduce", "--profile", "tiny", "--out", out.toString(), "--unit", "fig2").code);
         assertTrue(Files.isRegularFile(out.resolve("fig2").resolve(Reproduction.DONE)));
         assertFalse(Files.exists(out.resolve(Reproduction.INDEX)), "a unit writes no report");
-        List<Units.Pending> pending = Units.prepare(Parts.all(), settings(out, "fig2", "fig1-right"));
-        assertEquals(List.of("fig1-right"), pending.stream().map(Units.Pending::id).toList());
+        List<Units.Pending> pending = Units.prepare(Parts.all(), settings(out, "fig2", "fig3"));
+        assertEquals(List.of("fig3"), pending.stream().map(Units.Pending::id).toList());
         StringWriter log = new StringWriter();
         Reproduction.Outcome o = Reproduction.runOne(new TransitionGraphPart(), settings(out), new PrintWriter(log));
         assertEquals(Reproduction.Status.SKIPPED, o.status());

@@ -15,15 +15,21 @@ interface PathBlockPart extends Part {
      */
     PathUnits.Split<?> split(PartContext ctx);
 
+    /**
+     * @return milliseconds on one core per unit of predicted work of a block ({@link PathUnits.Block#cost()}),
+     *     measured, so that unit costs compare with other parts' (a {@link Unit}'s cost)
+     */
+    double millisPerWork();
+
     @Override
     default boolean resumable() {
         return true;
     }
 
-    /** The blocks of paths of every point, costed in its predicted work. */
+    /** The blocks of paths of every point, costed in its predicted work ({@link PathUnits#millis}). */
     @Override
     default List<Unit> units(PartContext ctx) {
-        return PathUnits.units(ctx, split(ctx).blocks());
+        return PathUnits.units(ctx, split(ctx).blocks(), millisPerWork());
     }
 
     /** Runs one block of paths ({@link PathUnits#runOne}, as {@link #run} runs a missing one) and writes its file. */

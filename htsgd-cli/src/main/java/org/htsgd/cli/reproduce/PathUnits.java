@@ -120,11 +120,21 @@ final class PathUnits {
     /**
      * @param ctx the part's context
      * @param blocks its blocks
-     * @return its units, done when their files exist
+     * @param millisPerWork milliseconds on one core per unit of {@link Block#cost()}, measured
+     * @return its units, done when their files exist, costed in milliseconds ({@link #millis})
      */
-    static List<Unit> units(PartContext ctx, List<Block> blocks) {
+    static List<Unit> units(PartContext ctx, List<Block> blocks, double millisPerWork) {
         return blocks.stream().map(b -> new Unit(b.name(), Files.isRegularFile(ctx.dir().resolve(b.file())),
-            b.cost())).toList();
+            millis(b, millisPerWork))).toList();
+    }
+
+    /**
+     * @param b a block
+     * @param millisPerWork milliseconds on one core per unit of {@link Block#cost()}
+     * @return its rough time on one core in milliseconds (its {@link Unit} cost), at least 1
+     */
+    static long millis(Block b, double millisPerWork) {
+        return Math.max(1, (long) Math.ceil(b.cost() * millisPerWork));
     }
 
     /**

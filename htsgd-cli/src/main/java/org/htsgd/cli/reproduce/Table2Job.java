@@ -38,8 +38,20 @@ record Table2Job(Task task, Method method, int replication, long seed, Iteration
         return method == Method.LB || method.injectsNoise();
     }
 
+    /**
+     * Milliseconds of one small-batch (100 images) LeNet step on one core, rounded: measured 25-30 ms (a 1,200-image
+     * step 253-278 ms, 10x) on an AMD EPYC Zen 3 core (BENCHMARKS.md). It converts {@link #relativeCost} into
+     * {@link #estimatedMillis}; runs of larger models (VGG11) cost more, so this is a lower bound for them.
+     */
+    static final long SMALL_BATCH_STEP_MS = 28;
+
     /** @return the run's rough cost for the start order: iterations, times 10 for a {@link #largeBatch()} run */
     long relativeCost() {
         return schedule.iterations() * (largeBatch() ? 10 : 1);
+    }
+
+    /** @return the run's rough training time on one core in milliseconds (its {@link Unit} cost) */
+    long estimatedMillis() {
+        return relativeCost() * SMALL_BATCH_STEP_MS;
     }
 }

@@ -107,7 +107,7 @@ final class Table2Part implements Part {
         for (Table2Job j : plannedJobs(ctx)) {
             if (Table2Data.locate(j.task(), ctx.dataDir(), ctx.seed()).found()) {
                 units.add(new Unit(unitName(ctx, j), Files.isRegularFile(j.dir().resolve(TrainingRuns.RESULT)),
-                    j.relativeCost()));
+                    j.estimatedMillis()));
             }
         }
         return units;

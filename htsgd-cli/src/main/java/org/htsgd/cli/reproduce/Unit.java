@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param name the unit's name within its part, e.g. {@code runs/fmnist-lenet/sb/rep0} (no leading '/')
  * @param done whether its output is complete (a finished unit is never run again)
- * @param cost its rough relative cost (larger starts first)
+ * @param cost its rough cost in milliseconds on one core, comparable across parts (the costliest units start first,
+ *     so that a cluster does not end on one long unit started last)
  */
 public record Unit(String name, boolean done, long cost) {
     /** Validates. */

@@ -11,7 +11,7 @@
 # What to expect: each worker has one core and runs one training run at a time (one intra-op thread, in its own
 # JVM). The quick Table 2 has 5 runs, 3 of them (LB, Our 1, Our 2) about 10x the cost of the other two (a
 # large-batch gradient every step), so two slots cannot halve it: the best split is about 2 large runs per worker,
-# a speed-up near (3L + 2S) / (2L + S) ~ 1.4. On a 2-core machine the two workers also share the memory bandwidth
+# a speed-up near (3L + 2S) / (2L + S) ~ 1.4-1.7 (measured 1.73x, BENCHMARKS.md). On a 2-core machine the two workers also share the memory bandwidth
 # and the driver, so expect less; on a busy machine the numbers mean little.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

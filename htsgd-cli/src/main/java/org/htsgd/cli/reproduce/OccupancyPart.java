@@ -33,7 +33,10 @@ final class OccupancyPart implements PathBlockPart {
     /** The clipping threshold of the figure. */
     static final double B = 0.5;
 
-    /** Measured on one AMD EPYC Zen 3 core (the quick profile: 27 s of CPU for 4e5 thousand steps): milliseconds per thousand steps. */
+    /**
+     * @return milliseconds per thousand steps, measured on one AMD EPYC Zen 3 core (the quick profile:
+     *     27 s of CPU for 4e5 thousand steps)
+     */
     @Override
     public double millisPerWork() {
         return 0.067;

@@ -36,10 +36,10 @@ final class ExitTime2DRun extends ExitTimeRun {
      *     resolution)
      */
     static ExitTime2DRun of(Landscape f, VectorNoiseLaw law, double b, double[] start, EtaGrid grid,
-                            Theory2D.Settings settings, PathBlockOption block) {
+                            Theory2D.Settings settings, PathBlockOption block, int threads) {
         ExitTimeSweep2D.Config config = new ExitTimeSweep2D.Config(f, law, b, start, grid);
         FlowGrid flow = TheoryCommand.flowGrid(f, settings);
-        Theory2DReport theory = Theory2D.of(flow, b, law.alpha(), settings);
+        Theory2DReport theory = Theory2D.of(flow, b, law.alpha(), settings, threads);
         return new ExitTime2DRun(ExitTimeSweep2D.of(config, flow, theory), settings.h(), block);
     }
 

@@ -58,7 +58,8 @@ public final class ExitTimeCommand implements Callable<Integer> {
                         + "run a 2-D exit-time sweep whole");
             }
             run = ExitTime2DRun.of(parsed, sim.vectorNoise(2), sim.b(), start,
-                    ExitTimeRun.grid(etas, paths, maxSteps, fitPoints, sim.seed(), true), grid.settings(), block);
+                    ExitTimeRun.grid(etas, paths, maxSteps, fitPoints, sim.seed(), true), grid.settings(), block,
+                    sim.threadCount());
         } else {
             run = ExitTime1DRun.of(sim.parseLandscape1D("exit-time"), sim.scalarNoise(), sim.b(), start[0],
                     ExitTimeRun.grid(etas, paths, maxSteps, fitPoints, sim.seed(), !block.isMerge()), block);

@@ -223,27 +223,27 @@ class ReproductionTest {
     @Test
     void filesKeptUnderAFormerResumeScaleAreResumedOthersCleared(@TempDir Path out) {
         // an output directory written when Table 2's resume scale still held the methods and replications
-        FakePart a = new FakePart("a");
-        a.resumable = true;
-        a.fail = true;
-        a.resumeScale = "old form";
-        run(out, List.of(a), null);
-        a.fail = false;
-        a.resumeScale = "new form";
-        a.formerResumeScales = List.of("old form");
-        assertEquals(Reproduction.Status.RAN, run(out, List.of(a), null).get(0).status());
+        assertEquals(Reproduction.Status.RAN, failThenRunInNewForm(out, "a", "old form"));
         assertTrue(Files.exists(out.resolve("a/resumed.txt")), "the former form's files were kept");
         // a former form of other settings does not match: cleared
-        FakePart b = new FakePart("b");
-        b.resumable = true;
-        b.fail = true;
-        b.resumeScale = "old form, other schedule";
-        run(out, List.of(b), null);
-        b.fail = false;
-        b.resumeScale = "new form";
-        b.formerResumeScales = List.of("old form");
-        run(out, List.of(b), null);
+        failThenRunInNewForm(out, "b", "old form, other schedule");
         assertFalse(Files.exists(out.resolve("b/resumed.txt")), "files of other settings were deleted");
+    }
+
+    /**
+     * A resumable part fails under resume scale {@code first} (its files kept), then runs under the resume scale
+     * "new form" whose former form is "old form".
+     */
+    private static Reproduction.Status failThenRunInNewForm(Path out, String id, String first) {
+        FakePart p = new FakePart(id);
+        p.resumable = true;
+        p.fail = true;
+        p.resumeScale = first;
+        run(out, List.of(p), null);
+        p.fail = false;
+        p.resumeScale = "new form";
+        p.formerResumeScales = List.of("old form");
+        return run(out, List.of(p), null).get(0).status();
     }
 
     @Test

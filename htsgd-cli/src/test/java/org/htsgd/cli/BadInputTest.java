@@ -358,6 +358,8 @@ class BadInputTest {
                 "--out", OUT),
             row(2, "noiseOffLast is not in [0, 10000]: -1", "train", "--method", "our1", "--noise-off-last", "-1",
                 "--out", OUT),
+            row(2, "noise-off phase is not lb or sb: gd", "train", "--method", "our1", "--noise-off-phase", "gd",
+                "--out", OUT),
             row(2, "momentum is not in [0, 1): 1.0", "train", "--method", "sb", "--momentum", "1", "--out", OUT),
             row(2, "weightDecay is not finite and >= 0: NaN", "train", "--method", "sb", "--weight-decay", "NaN",
                 "--out", OUT),

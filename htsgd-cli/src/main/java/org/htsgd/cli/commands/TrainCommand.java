@@ -21,8 +21,9 @@ import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.method.Hyperparameters;
 import org.htsgd.train.method.Method;
-import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.method.NoiseOffPhase;
 import org.htsgd.train.method.ParetoVariant;
+import org.htsgd.train.method.StepRecord;
 import org.htsgd.cli.options.DirectoryConverter;
 import org.htsgd.cli.options.OutputOption;
 import org.htsgd.cli.options.SeedOption;
@@ -85,8 +86,13 @@ public final class TrainCommand implements Callable<Integer> {
     String noiseLaw;
 
     @Option(names = "--noise-off-last", converter = Converters.Count.class,
-            description = "final iterations run as LB steps without noise")
+            description = "final iterations run without noise (as --noise-off-phase says)")
     Long noiseOffLast;
+
+    @Option(names = "--noise-off-phase",
+            description = "what the final --noise-off-last iterations run: lb (large-batch steps, Table 2's "
+                + "\"run LB instead\"; default) or sb (small-batch steps)")
+    String noiseOffPhase;
 
     @Option(names = "--momentum", description = "heavy-ball momentum")
     Double momentum;
@@ -137,6 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         h = given(h, alpha, Hyperparameters::withAlpha);
         h = given(h, noiseLaw, (x, v) -> x.withParetoVariant(ParetoVariant.fromCliName(v)));
         h = given(h, noiseOffLast, Hyperparameters::withNoiseOffLast);
+        h = given(h, noiseOffPhase, (x, v) -> x.withNoiseOffPhase(NoiseOffPhase.fromCliName(v)));
         h = given(h, momentum, Hyperparameters::withMomentum);
         h = given(h, weightDecay, Hyperparameters::withWeightDecay);
         // NaN is the library's "off": on the command line only 0 means off

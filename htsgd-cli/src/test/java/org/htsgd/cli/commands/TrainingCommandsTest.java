@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.htsgd.cli.Main;
 import org.htsgd.cli.io.OutputDir;
+import org.htsgd.train.method.NoiseOffPhase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -63,6 +64,17 @@ class TrainingCommandsTest {
                 "--b", "2.5", "--out", out).subcommand().commandSpec().userObject();
         assertEquals(1, given.config().threads());
         assertEquals(2.5, given.config().hyperparameters().b().b());
+    }
+
+    @Test
+    void theNoiseOffPhaseIsLbUnlessGiven() {
+        String out = tmp.resolve("cfg").toString();
+        TrainCommand dflt = (TrainCommand) Main.commandLine().parseArgs("train", "--method", "our1", "--out", out)
+                .subcommand().commandSpec().userObject();
+        assertEquals(NoiseOffPhase.LB, dflt.config().hyperparameters().noiseOffPhase()); // Table 2: "run LB instead"
+        TrainCommand sb = (TrainCommand) Main.commandLine().parseArgs("train", "--method", "our1",
+                "--noise-off-phase", "SB", "--out", out).subcommand().commandSpec().userObject();
+        assertEquals(NoiseOffPhase.SB, sb.config().hyperparameters().noiseOffPhase());
     }
 
     @Test

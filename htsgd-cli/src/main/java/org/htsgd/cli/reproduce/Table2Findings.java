@@ -74,12 +74,29 @@ final class Table2Findings {
                 + "training; not which minima the methods find at the paper's schedule (--profile paper).";
         }
         boolean sbNoise = taskRuns.stream().anyMatch(r -> r.method() == Method.SB_NOISE);
-        return t.label() + ": the premises of the paper's comparison hold: every run"
-            + (sbNoise ? " (SB+Noise aside, as in the paper)" : "") + " ended at >= "
-            + Fmt.f(100 * Table2Course.TRAINED, 0) + "% training accuracy, every noise phase ended after the run "
-            + "left the initial plateau, and the truncation acted in Our 1 and Our 2"
+        List<String> hold = new ArrayList<>();
+        hold.add("every run" + (sbNoise ? " (SB+Noise aside, as in the paper)" : "") + " ended at >= "
+            + Fmt.f(100 * Table2Course.TRAINED, 0) + "% training accuracy");
+        List<Method> noisy = Task.table2Methods().stream().filter(m -> m != Method.SB_NOISE && m.injectsNoise()
+            && taskRuns.stream().anyMatch(r -> r.method() == m && !r.hasDiverged())).toList();
+        if (!noisy.isEmpty()) {
+            hold.add("every noise phase ended after the run left the initial plateau");
+        }
+        List<String> truncated = noisy.stream().filter(Method::truncates).map(Method::label).toList();
+        if (!truncated.isEmpty()) {
+            hold.add("the truncation acted in " + String.join(" and ", truncated));
+        }
+        return t.label() + ": the premises of the paper's comparison hold: " + series(hold)
             + (reps < 2 ? "; but with one replication per method no confidence statement is possible."
             : "; " + reps + " replications per method.");
+    }
+
+    /** @return "a", "a and b", "a, b, and c" */
+    private static String series(List<String> items) {
+        if (items.size() < 3) {
+            return String.join(" and ", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + ", and " + items.get(items.size() - 1);
     }
 
     /** @param taskRuns runs of one task @return the most replications of any method */

@@ -145,8 +145,8 @@ final class Table2Report {
             String paperAcc = Fmt.f(paper.testAccuracyPercent(), 2) + "%";
             String paperSharp = Fmt.f(paper.expectedSharpness(), 3);
             if (all.isEmpty()) {
-                rows.add(List.of(m.label(), "not run in this profile", paperAcc, "", paperSharp, "", "", "", "", "",
-                    "", "0"));
+                rows.add(List.of(m.label(), leftOutByMethods(ctx, m) ? "not run in this invocation (--methods)"
+                    : "not run in this profile", paperAcc, "", paperSharp, "", "", "", "", "", "", "0"));
                 continue;
             }
             int divergedCount = all.size() - mr.size();
@@ -225,10 +225,24 @@ final class Table2Report {
                 }
             }
         }
-        return t.label() + ", SB+Noise: not run in the '" + ctx.profile().name() + "' profile. At App. A.3's lr "
+        boolean byMethods = leftOutByMethods(ctx, Method.SB_NOISE);
+        return t.label() + ", SB+Noise: " + (byMethods ? "not run in this invocation (--methods left it out)"
+            : "not run in the '" + ctx.profile().name() + "' profile") + ". At App. A.3's lr "
             + plain(n.lr()) + " (a tenth of the others') it needs about ten times the iterations to leave the "
             + "initial plateau, and its schedule is " + String.format(Locale.ROOT, "%,d", n.totalIterations())
-            + " iterations with a large-batch gradient at every step" + cost + "; run it with --profile paper.";
+            + " iterations with a large-batch gradient at every step" + cost + "; "
+            + (byMethods ? "add sb-noise to --methods to run it." : "run it with --profile paper.");
+    }
+
+    /**
+     * @param ctx the part's context (its profile carries this invocation's {@code --methods})
+     * @param m a method of Table 2
+     * @return whether the built-in profile trains {@code m} but this invocation's {@code --methods} left it out
+     */
+    static boolean leftOutByMethods(PartContext ctx, Method m) {
+        String name = ctx.profile().name();
+        return Profile.BUILT_IN.contains(name) && Profile.of(name).training().methods().contains(m)
+            && !ctx.profile().training().methods().contains(m);
     }
 
     private static MeanSd stat(List<Table2Run> runs, ToDoubleFunction<Table2Run> value) {

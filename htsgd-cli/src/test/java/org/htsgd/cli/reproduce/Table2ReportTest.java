@@ -1,6 +1,7 @@
 package org.htsgd.cli.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class Table2ReportTest {
+    @Test
+    void aMethodLeftOutByMethodsIsNotCalledOutsideTheProfile(@TempDir Path dir) {
+        Profile paper = Profile.of("paper");
+        Profile lbSb = paper.withTraining(paper.training().withMethods(List.of(Method.LB, Method.SB)));
+        PartContext ctx = new PartContext(lbSb, "table2", OutputDir.of(dir), null, 1, 1);
+        assertTrue(Table2Report.leftOutByMethods(ctx, Method.SB_NOISE)); // the paper profile trains it
+        assertTrue(Table2Report.leftOutByMethods(ctx, Method.OUR1));
+        assertFalse(Table2Report.leftOutByMethods(ctx, Method.SB));
+        Profile quick = Profile.of("quick");
+        PartContext q = new PartContext(quick, "table2", OutputDir.of(dir), null, 1, 1);
+        assertFalse(Table2Report.leftOutByMethods(q, Method.SB_NOISE)); // the quick profile never trains it
+    }
+
     @Test
     void settingsAreReadFromTheCatalogue() {
         assertEquals("Settings of Fashion-MNIST, LeNet: Table 1 (lr 0.05, batch 100, LB batch 1,200, b = 5, "

@@ -13,7 +13,9 @@ import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
 import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.train.data.DataSpec;
+import org.htsgd.train.loop.PaperResult;
 import org.htsgd.train.loop.Task;
+import org.htsgd.train.method.Method;
 
 /**
  * Table 2 of the paper: test accuracy and expected sharpness of LB, SB, SB+Clip, SB+Noise, Our 1 and Our 2 (paper.md
@@ -80,10 +82,37 @@ final class Table2Part implements Part {
         return profile.training().withTasks(Task.table2Tasks()).withMethods(Task.table2Methods()).withReplications(1);
     }
 
-    /** Before {@code --methods} and {@code --replications}, the resume scale left out only the tasks. */
+    /**
+     * Before {@code --methods} and {@code --replications} were left out of it, the resume scale left out only the
+     * tasks, so a directory written then carries the methods and replications it was run with, which need not be this
+     * invocation's: its form for every selection of Table 2's methods (in catalogue order, and in this invocation's
+     * order) with 1 to max(5, this invocation's) replications is accepted (a few hundred hashes).
+     */
     @Override
     public List<Object> formerResumeScales(Profile profile) {
-        return List.of(profile.training().withTasks(Task.table2Tasks()));
+        TrainingScale s = profile.training().withTasks(Task.table2Tasks());
+        List<Method> all = Task.table2Methods();
+        List<List<Method>> selections = new ArrayList<>();
+        for (int mask = 1; mask < 1 << all.size(); mask++) {
+            List<Method> chosen = new ArrayList<>();
+            for (int k = 0; k < all.size(); k++) {
+                if ((mask & 1 << k) != 0) {
+                    chosen.add(all.get(k));
+                }
+            }
+            selections.add(chosen);
+        }
+        if (!selections.contains(s.methods())) {
+            selections.add(s.methods());
+        }
+        int most = Math.max(PaperResult.REPLICATIONS, s.replications());
+        List<Object> forms = new ArrayList<>();
+        for (List<Method> methods : selections) {
+            for (int r = 1; r <= most; r++) {
+                forms.add(s.withMethods(methods).withReplications(r));
+            }
+        }
+        return forms;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.htsgd.cli.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +107,22 @@ class Table2PlanTest {
             .withMethods(List.of(Method.SB, Method.OUR2)).withReplications(3));
         assertEquals(resume, part.resumeScale(subset));
         assertNotEquals(resume, part.resumeScale(Profile.quick()), "another schedule");
-        // the form written before --methods/--replications: the full profile's and the subset's differ
-        assertNotEquals(part.formerResumeScales(paper), part.formerResumeScales(subset));
+        // the form written before --methods/--replications carried them: a directory written then with any of them
+        // is kept, whatever this invocation's (the recorded paper row was started with five methods and 3
+        // replications, before the change)
+        Object startedWith = full.withMethods(List.of(Method.LB, Method.SB, Method.SB_CLIP, Method.OUR1,
+            Method.OUR2)).withReplications(3);
+        Object sbOnce = full.withMethods(List.of(Method.SB)).withReplications(1);
+        Object unordered = full.withMethods(List.of(Method.OUR2, Method.SB)).withReplications(7);
+        Profile later = paper.withTraining(full.withMethods(List.of(Method.LB, Method.SB)).withReplications(2));
+        assertTrue(part.formerResumeScales(later).contains(startedWith));
+        assertTrue(part.formerResumeScales(later).contains(sbOnce));
+        assertTrue(part.formerResumeScales(later).contains(paper.training()));
+        assertFalse(part.formerResumeScales(later).contains(unordered), "another order, 7 replications");
+        Profile own = paper.withTraining(full.withTasks(List.of(Task.FMNIST_LENET))
+            .withMethods(List.of(Method.OUR2, Method.SB)).withReplications(7));
+        assertTrue(part.formerResumeScales(own).contains(unordered), "this invocation's own form");
+        assertFalse(part.formerResumeScales(later).contains(Profile.quick().training().withTasks(Task.table2Tasks())),
+            "another schedule");
     }
 }

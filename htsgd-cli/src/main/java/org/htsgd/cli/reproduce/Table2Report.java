@@ -119,6 +119,11 @@ final class Table2Report {
         Table2Estimate e = ctx.readJson(Table2Part.ESTIMATE, Table2Estimate.class);
         double took = result.runs().stream().filter(r -> !r.hasDiverged())
             .mapToDouble(r -> r.training().seconds() + r.sharpness().seconds()).sum();
+        if (e.toTrain() == 0) {
+            report.paragraph("All " + e.runs() + " runs had finished before the last invocation, which trained none; "
+                + "they took " + Table2Estimate.duration(took) + " of run time in all (sum over runs).");
+            return;
+        }
         report.paragraph("Estimated before the runs started: " + e.line(ctx.profile().name()) + ". The runs took "
             + Table2Estimate.duration(took) + " of run time in all (sum over runs, against "
             + Table2Estimate.duration(e.cpuSeconds()) + " estimated for the runs trained in the last invocation).");

@@ -74,6 +74,17 @@ class ReproduceEndToEndTest {
         for (String ref : references(html2)) {
             assertTrue(Files.isRegularFile(out.resolve(ref)), "re-rendered report references a missing file: " + ref);
         }
+
+        // Table 2 for SB alone: the finished runs are read, not retrained, and Our 2 is named as left out
+        Path sbResult = out.resolve("table2/runs/fmnist-lenet/sb/rep0/result.json");
+        FileTime trained = Files.getLastModifiedTime(sbResult);
+        assertEquals(0, Main.run("reproduce", "--profile", "tiny", "--parts", "table2", "--methods", "sb", "--out",
+            out.toString(), "--threads", "2"));
+        assertEquals(trained, Files.getLastModifiedTime(sbResult), "the SB run was retrained");
+        String sbOnly = Files.readString(out.resolve(Reproduction.INDEX));
+        assertTrue(sbOnly.contains("All 1 runs had finished before the last invocation, which trained none"),
+            "no estimate of nothing to train");
+        assertTrue(sbOnly.contains("not run in this invocation (--methods)"), "Our 2 left out by --methods");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.htsgd.core.validation.Require;
 import org.htsgd.train.loop.PaperResult;
 import org.htsgd.train.loop.Task;
@@ -72,6 +73,14 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
             case "paper" -> paper();
             default -> throw new IllegalArgumentException("profile is not one of " + BUILT_IN + ": " + name);
         };
+    }
+
+    /**
+     * @return the Table 2 scale of the built-in profile of this name as shipped, before an invocation's
+     *     {@code --tasks}, {@code --methods} or {@code --replications} narrowed it; empty if the name is not built in
+     */
+    public Optional<TrainingScale> builtInTraining() {
+        return BUILT_IN.contains(name) ? Optional.of(of(name).training()) : Optional.empty();
     }
 
     /** @param newSeed a master seed @return a copy with that seed */

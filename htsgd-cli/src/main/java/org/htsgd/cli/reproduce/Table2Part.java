@@ -237,7 +237,7 @@ final class Table2Part implements Part {
     private static String notTrained(PartContext ctx, Task t) {
         String name = ctx.profile().name();
         Path where = ctx.dataDir() != null ? ctx.dataDir() : t.data().defaultDirectory();
-        if (Profile.BUILT_IN.contains(name) && Profile.of(name).training().tasks().contains(t)) {
+        if (ctx.profile().builtInTraining().map(shipped -> shipped.tasks().contains(t)).orElse(false)) {
             return "not trained in this invocation (--tasks); train it with htsgd reproduce --profile " + name
                 + " --parts table2 --tasks " + t.cliName() + " (data in " + where + ")";
         }

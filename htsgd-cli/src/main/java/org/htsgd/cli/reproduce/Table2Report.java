@@ -245,8 +245,7 @@ final class Table2Report {
      * @return whether the built-in profile trains {@code m} but this invocation's {@code --methods} left it out
      */
     static boolean leftOutByMethods(PartContext ctx, Method m) {
-        String name = ctx.profile().name();
-        return Profile.BUILT_IN.contains(name) && Profile.of(name).training().methods().contains(m)
+        return ctx.profile().builtInTraining().map(shipped -> shipped.methods().contains(m)).orElse(false)
             && !ctx.profile().training().methods().contains(m);
     }
 

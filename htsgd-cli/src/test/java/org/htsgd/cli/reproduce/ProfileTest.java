@@ -32,6 +32,18 @@ class ProfileTest {
     }
 
     @Test
+    void builtInTrainingIsTheShippedScaleWhateverAnInvocationNarrowed() {
+        Profile paper = Profile.of("paper");
+        Profile narrowed = paper.withTraining(paper.training().withMethods(List.of(Method.SB))
+            .withTasks(List.of(Task.FMNIST_LENET)).withReplications(1));
+        assertEquals(paper.training(), narrowed.builtInTraining().orElseThrow());
+        assertNotEquals(narrowed.training(), narrowed.builtInTraining().orElseThrow());
+        Profile custom = new Profile("mine", 1, paper.exitTimes(), paper.occupancy(), paper.himmelblau(), paper.ctmc(),
+            paper.training());
+        assertTrue(custom.builtInTraining().isEmpty(), "a profile that is not built in has no shipped scale");
+    }
+
+    @Test
     void paperProfileHasThePapersScale() {
         Profile p = Profile.paper();
         assertTrue(p.exitTimes().curves().stream().allMatch(c -> c.paths() == 20), "20 samples per eta");

@@ -47,9 +47,13 @@ final class Table2Findings {
         List<Table2Run> neverTruncated = ok.stream().filter(r -> r.method().injectsNoise()
             && r.method().truncates() && r.course().windowSteps() > 0 && r.course().windowTruncated() == 0).toList();
         if (!neverTruncated.isEmpty()) {
+            List<Table2Run> others = ok.stream().filter(r -> r.method().injectsNoise() && r.method().truncates()
+                && !neverTruncated.contains(r)).toList();
             failures.add("the truncation never acted in " + neverTruncated.stream().map(Table2Findings::name)
-                .collect(Collectors.joining(", ")) + " (0 truncated steps in the noise phase), so they ran as "
-                + "untruncated heavy-tailed noise and cannot show the effect of the truncation");
+                .collect(Collectors.joining(", ")) + " (0 truncated steps in the noise phase)" + (others.isEmpty()
+                ? "" : " and in the other truncated runs at most " + others.stream()
+                .mapToLong(r -> r.course().windowTruncated()).max().orElseThrow() + " times in a noise phase")
+                + ", so they ran as untruncated heavy-tailed noise and cannot show the effect of the truncation");
         }
         long diverged = taskRuns.stream().filter(Table2Run::hasDiverged).count();
         if (diverged > 0) {
@@ -67,11 +71,15 @@ final class Table2Findings {
         List<String> failures = premiseFailures(taskRuns);
         int reps = replications(taskRuns);
         if (!failures.isEmpty()) {
+            boolean papersSchedule = taskRuns.stream().allMatch(r -> r.schedule().equals(t.schedule(r.method())));
             return t.label() + ": these runs cannot show the paper's claim: " + String.join("; ", failures) + "."
                 + (reps < 2 ? " Also, one replication per method: no confidence statement is possible." : "")
                 + " What they can show: that every method runs end to end, whether the truncation acts once the "
-                + "network is off the plateau (per-run table below), and how the methods compare at this point of "
-                + "training; not which minima the methods find at the paper's schedule (--profile paper).";
+                + "network is off the plateau (per-run table below), and how the methods compare "
+                + (papersSchedule ? "at the paper's schedule as these runs went (the verdicts below); not the "
+                + "paper's claim itself, whose premises are named above."
+                : "at this point of training; not which minima the methods find at the paper's schedule "
+                + "(--profile paper).");
         }
         boolean sbNoise = taskRuns.stream().anyMatch(r -> r.method() == Method.SB_NOISE);
         List<String> hold = new ArrayList<>();
@@ -89,6 +97,20 @@ final class Table2Findings {
         return t.label() + ": the premises of the paper's comparison hold: " + series(hold)
             + (reps < 2 ? "; but with one replication per method no confidence statement is possible."
             : "; " + reps + " replications per method.");
+    }
+
+    /**
+     * @param m a method
+     * @param runs runs of {@code m}
+     * @return "k of n": truncated steps among the steps of the runs' truncation windows ({@link Table2Course}: the
+     *     noise phase, or the whole run of a method without noise), summed; empty if {@code m} does not truncate
+     */
+    static String truncatedSteps(Method m, List<Table2Run> runs) {
+        if (!m.truncates()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%,d of %,d", runs.stream().mapToLong(r -> r.course().windowTruncated())
+            .sum(), runs.stream().mapToLong(r -> r.course().windowSteps()).sum());
     }
 
     /** @return "a", "a and b", "a, b, and c" */
@@ -132,11 +154,17 @@ final class Table2Findings {
             return "One replication: none of the paper's " + verdicts.size() + " ordering claims can be confirmed or "
                 + "refuted with confidence" + notTested + "; the directions below are single observations.";
         }
-        return String.format(Locale.ROOT, "Of the paper's %d ordering claims, %d hold with 95%% confidence, %d are "
-                + "contradicted with 95%% confidence, %d are not shown (interval includes 0)%s%s.", verdicts.size(),
-            n[Table2Claim.Outcome.HOLDS.ordinal()], n[Table2Claim.Outcome.CONTRADICTED.ordinal()],
-            n[Table2Claim.Outcome.INCONCLUSIVE.ordinal()], one > 0 ? ", " + one + " rest on one pair" : "",
-            notTested);
+        return "Of the paper's " + verdicts.size() + " ordering claims, "
+            + counted(n[Table2Claim.Outcome.HOLDS.ordinal()], "holds", "hold") + " with 95% confidence, "
+            + counted(n[Table2Claim.Outcome.CONTRADICTED.ordinal()], "is", "are") + " contradicted with 95% "
+            + "confidence, " + counted(n[Table2Claim.Outcome.INCONCLUSIVE.ordinal()], "is", "are")
+            + " not shown (interval includes 0)" + (one > 0 ? ", " + counted(one, "rests", "rest") + " on one pair"
+            : "") + notTested + ".";
+    }
+
+    /** @return e.g. "1 is", "2 are" */
+    private static String counted(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     /**
@@ -182,8 +210,7 @@ final class Table2Findings {
                 c.leftPlateau() ? Long.toString(c.plateauEnd()) : "never",
                 noise ? Long.toString(c.windowEnd()) : "no noise",
                 noise ? String.format(Locale.ROOT, "%,d", c.noiseStepsAfterPlateau()) : "",
-                r.method().truncates() ? String.format(Locale.ROOT, "%,d of %,d", c.windowTruncated(),
-                    c.windowSteps()) : "",
+                truncatedSteps(r.method(), List.of(r)),
                 Fmt.f(100 * c.trainAccuracy(), 1) + "%" + (c.trained() ? "" : " (< "
                     + Fmt.f(100 * Table2Course.TRAINED, 0) + "%)")));
         }

@@ -160,7 +160,7 @@ final class Table2Report {
                 stat(mr, x -> x.sharpness().maximal()).formatSignificant(),
                 stat(mr, x -> x.sharpness().hessianTop()).formatSignificant(),
                 stat(mr, x -> 100 * x.training().trainAccuracy()).format(1) + "%",
-                Fmt.f(stat(mr, x -> x.training().truncationRate()).mean(), 3),
+                Table2Findings.truncatedSteps(m, mr),
                 Fmt.f(stat(mr, x -> x.training().seconds() + x.sharpness().seconds()).mean(), 0),
                 mr.size() + (divergedCount > 0 ? " (+" + divergedCount + " diverged)" : "")));
         }
@@ -174,7 +174,7 @@ final class Table2Report {
             + " replication(s) per method; mean ± sd over replications (sd shown when there are at least 2).");
         report.table(List.of("method", "test accuracy", "paper", "expected sharpness", "paper",
             "PAC-Bayes 1/sigma'^2", "maximal 1/alpha'^2", "Hessian top eigenvalue", "train accuracy",
-            "truncated steps", "wall s", "runs"), rows);
+            "truncated steps (summed over runs)", "wall s", "runs"), rows);
         for (int k = 0; k < methods.size(); k++) {
             if (acc[0][k] <= CHANCE_ACCURACY + CHANCE_MARGIN) {
                 report.note(t.label() + ", " + methods.get(k).label() + ": test accuracy " + Fmt.f(acc[0][k], 2)

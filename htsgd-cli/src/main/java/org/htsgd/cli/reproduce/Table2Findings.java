@@ -50,10 +50,11 @@ final class Table2Findings {
             List<Table2Run> others = ok.stream().filter(r -> r.method().injectsNoise() && r.method().truncates()
                 && !neverTruncated.contains(r)).toList();
             failures.add("the truncation never acted in " + neverTruncated.stream().map(Table2Findings::name)
-                .collect(Collectors.joining(", ")) + " (0 truncated steps in the noise phase)" + (others.isEmpty()
-                ? "" : " and in the other truncated runs at most " + others.stream()
-                .mapToLong(r -> r.course().windowTruncated()).max().orElseThrow() + " times in a noise phase")
-                + ", so they ran as untruncated heavy-tailed noise and cannot show the effect of the truncation");
+                .collect(Collectors.joining(", ")) + " (0 truncated steps in the noise phase), so they ran as "
+                + "untruncated heavy-tailed noise and cannot show the effect of the truncation" + (others.isEmpty()
+                ? "" : " (the other runs with truncation: at most " + String.format(Locale.ROOT, "%,d", others
+                .stream().mapToLong(r -> r.course().windowTruncated()).max().orElseThrow()) + " truncated steps in "
+                + "a noise phase)"));
         }
         long diverged = taskRuns.stream().filter(Table2Run::hasDiverged).count();
         if (diverged > 0) {

@@ -24,6 +24,7 @@ import org.htsgd.train.method.Method;
 import org.htsgd.train.method.NoiseOffPhase;
 import org.htsgd.train.method.ParetoVariant;
 import org.htsgd.train.method.StepRecord;
+import org.htsgd.train.method.TruncationReading;
 import org.htsgd.cli.options.DirectoryConverter;
 import org.htsgd.cli.options.OutputOption;
 import org.htsgd.cli.options.SeedOption;
@@ -75,6 +76,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     private TruncationOption truncation;
+
+    @Option(names = "--b-on", paramLabel = "WHAT",
+            description = "what b bounds (paper.md §4.2): update (||eta g||, eq. 1; default) or gradient (||g||, "
+                + "as clip_grad_norm_(params, b) would: the update is truncated at lr x b; constant lr only)")
+    String bOn;
 
     @Option(names = "--c", description = "scale c of Z = c W")
     Double c;
@@ -138,7 +144,9 @@ public final class TrainCommand implements Callable<Integer> {
         h = given(h, lr, Hyperparameters::withLr);
         h = given(h, batch, Hyperparameters::withBatch);
         h = given(h, lbBatch, Hyperparameters::withLbBatch);
-        h = h.withB(truncation.orElse(h.b().b())); // the task's Table 1 b unless given
+        // the task's Table 1 b unless given, read on the update unless --b-on gradient (after --lr: it uses it)
+        h = (bOn == null ? TruncationReading.UPDATE : TruncationReading.fromCliName(bOn))
+                .apply(h, truncation.orElse(h.b().b()));
         h = given(h, c, Hyperparameters::withC);
         h = given(h, alpha, Hyperparameters::withAlpha);
         h = given(h, noiseLaw, (x, v) -> x.withParetoVariant(ParetoVariant.fromCliName(v)));

@@ -14,6 +14,7 @@ import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.UserInputException;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 import picocli.CommandLine;
 import org.htsgd.cli.options.DirectoryConverter;
 import org.htsgd.cli.options.OutputOption;
@@ -82,6 +83,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             + "has the same seed whatever N, so a later run with a larger N keeps the finished runs.")
     private Integer replications;
 
+    @Option(names = "--b-on", paramLabel = "WHAT",
+        description = "Table 2: what Table 1's b bounds in SB+Clip, Our 1 and Our 2 (the paper leaves it open): update "
+            + "(||eta g||, eq. 1; default) or gradient (||g||, as clip_grad_norm_(params, b) would). Runs read on the "
+            + "gradient have their own directories (e.g. runs/fmnist-lenet/our1-b-on-gradient), so both rows can "
+            + "share one --out and its LB, SB and SB+Noise runs.")
+    private String bOn;
+
     @Option(names = "--master", paramLabel = "URL",
         description = "Run the units of work (Table 2's training runs, the other parts each whole) as Apache Spark "
             + "tasks on this master (local[*], spark://HOST:7077, ...), then assemble the report here; a restarted "
@@ -111,6 +119,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 throw new UserInputException("--replications is not at least 1: " + replications);
             }
             profile = profile.withTraining(profile.training().withReplications(replications));
+        }
+        if (bOn != null) {
+            profile = profile.withTraining(profile.training().withBOn(TruncationReading.fromCliName(bOn)));
         }
         int n = threads.count();
         if (dataDir != null && !Files.isDirectory(dataDir)) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 
 /**
  * What one task's Table 2 runs can and do show, in plain words: whether the premises of the paper's comparison
@@ -44,8 +45,7 @@ final class Table2Findings {
                 .collect(Collectors.joining("; ")) + ": every heavy-tailed step was taken on the initial plateau "
                 + "(training loss above 0.9 ln 10)");
         }
-        List<Table2Run> neverTruncated = ok.stream().filter(r -> r.method().injectsNoise()
-            && r.method().truncates() && r.course().windowSteps() > 0 && r.course().windowTruncated() == 0).toList();
+        List<Table2Run> neverTruncated = neverTruncated(ok);
         if (!neverTruncated.isEmpty()) {
             List<Table2Run> others = ok.stream().filter(r -> r.method().injectsNoise() && r.method().truncates()
                 && !neverTruncated.contains(r)).toList();
@@ -61,6 +61,32 @@ final class Table2Findings {
             failures.add(diverged + " run(s) diverged and have no numbers");
         }
         return failures;
+    }
+
+    /**
+     * @param taskRuns runs
+     * @return those that inject noise and truncate but whose truncation never acted in the noise phase (diverged
+     *     runs excluded)
+     */
+    static List<Table2Run> neverTruncated(List<Table2Run> taskRuns) {
+        return taskRuns.stream().filter(r -> !r.hasDiverged() && r.method().injectsNoise() && r.method().truncates()
+            && r.course().windowSteps() > 0 && r.course().windowTruncated() == 0).toList();
+    }
+
+    /**
+     * @param bOn what b bounded in the runs
+     * @param taskRuns a task's runs
+     * @return a sentence pointing to {@code --b-on gradient} when b was read on the update and the truncation never
+     *     acted in some run (paper.md §4.2: the reading is open, and the other one truncates 1/η times harder),
+     *     otherwise empty
+     */
+    static String readingHint(TruncationReading bOn, List<Table2Run> taskRuns) {
+        if (bOn != TruncationReading.UPDATE || neverTruncated(taskRuns).isEmpty()) {
+            return "";
+        }
+        return " Here b bounds the update ‖η g‖ (eq. 1); the paper leaves open whether it bounds the gradient ‖g‖ "
+            + "instead (a 1/η times tighter truncation), which --b-on gradient runs beside these runs (same --out: "
+            + "the LB, SB and SB+Noise runs are shared).";
     }
 
     /**

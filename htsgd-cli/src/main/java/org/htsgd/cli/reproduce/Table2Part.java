@@ -16,6 +16,7 @@ import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.loop.PaperResult;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 
 /**
  * Table 2 of the paper: test accuracy and expected sharpness of LB, SB, SB+Clip, SB+Noise, Our 1 and Our 2 (paper.md
@@ -75,11 +76,14 @@ final class Table2Part implements Part {
     /**
      * A run's directory, seed and schedule do not depend on which tasks, methods or how many replications one
      * invocation trains ({@code --tasks}, {@code --methods}, {@code --replications}; {@link Table2Plan}), so those
-     * are left out: one row at a time, SB+Noise later, more replications later, and the finished runs stay.
+     * are left out: one row at a time, SB+Noise later, more replications later, and the finished runs stay. Nor is
+     * {@code --b-on}: the runs read on the gradient have their own directories ({@link Table2Plan#methodDir}), so both
+     * readings' rows live in one output directory and share the runs of LB, SB and SB+Noise.
      */
     @Override
     public Object resumeScale(Profile profile) {
-        return profile.training().withTasks(Task.table2Tasks()).withMethods(Task.table2Methods()).withReplications(1);
+        return profile.training().withTasks(Task.table2Tasks()).withMethods(Task.table2Methods()).withReplications(1)
+            .withBOn(TruncationReading.UPDATE);
     }
 
     /**
@@ -90,7 +94,7 @@ final class Table2Part implements Part {
      */
     @Override
     public List<Object> formerResumeScales(Profile profile) {
-        TrainingScale s = profile.training().withTasks(Task.table2Tasks());
+        TrainingScale s = profile.training().withTasks(Task.table2Tasks()).withBOn(TruncationReading.UPDATE);
         List<Method> all = Task.table2Methods();
         List<List<Method>> selections = new ArrayList<>();
         for (int mask = 1; mask < 1 << all.size(); mask++) {

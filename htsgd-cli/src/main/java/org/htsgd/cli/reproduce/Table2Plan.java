@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 
 /**
  * Which training runs Table 2 makes, with which seeds, and in which order they start.
@@ -16,6 +17,8 @@ import org.htsgd.train.method.Method;
  *   <li>Seed of replication r: \(((s + 1000 r) \bmod 2^{40}) + 1\) with s the part's seed, shared by all methods
  *       and tasks, so within a replication every method starts from the same weights and sees the same corrupted
  *       labels (the paper's fair comparison, paper.md §4.1).</li>
+ *   <li>Directory: {@code runs/<task>/<method>/rep<r>} ({@link #methodDir}: {@code our1-b-on-gradient} for b read on
+ *       the gradient).</li>
  *   <li>Schedule: the profile's, or the paper's per task and method ({@link TrainingScale#scheduleOf}: Table 1's,
  *       App. A.3's 10x longer one for SB+Noise).</li>
  *   <li>Start order: longest first by {@link Table2Job#relativeCost()} (iterations, times 10 for a run with a
@@ -39,11 +42,24 @@ final class Table2Plan {
             for (Method m : scale.methods()) {
                 for (int r = 0; r < scale.replications(); r++) {
                     jobs.add(new Table2Job(t, m, r, runSeed(partSeed, r), scale.scheduleOf(t, m),
-                        runsDir.resolve(t.cliName()).resolve(m.cliName()).resolve("rep" + r)));
+                        runsDir.resolve(t.cliName()).resolve(methodDir(m, scale.bOn())).resolve("rep" + r)));
                 }
             }
         }
         return jobs;
+    }
+
+    /**
+     * @param m a method
+     * @param bOn what b bounds
+     * @return the directory of the method's runs under the task's: its name ({@code our1}), or for a method that
+     *     truncates with b read on the gradient its name and the reading ({@code our1-b-on-gradient}); the methods that
+     *     do not truncate (LB, SB, SB+Noise) run the same either way, so a row read on the gradient shares their runs
+     *     with the default row in the same output directory
+     */
+    static String methodDir(Method m, TruncationReading bOn) {
+        return m.truncates() && bOn != TruncationReading.UPDATE ? m.cliName() + "-b-on-" + bOn.cliName()
+            : m.cliName();
     }
 
     /**

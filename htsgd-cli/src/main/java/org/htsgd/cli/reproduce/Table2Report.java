@@ -21,6 +21,7 @@ import org.htsgd.train.method.Hyperparameters;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.ParetoVariant;
+import org.htsgd.train.method.TruncationReading;
 
 /**
  * Renders Table 2's runs: {@code runs.csv} (one row per run) and the report section (per task a table of mean ± sd
@@ -70,7 +71,8 @@ final class Table2Report {
         for (Task t : Task.table2Tasks()) {
             List<Table2Run> taskRuns = runsOf(result, t);
             if (!taskRuns.isEmpty()) {
-                String statement = Table2Findings.premiseStatement(t, taskRuns);
+                String statement = Table2Findings.premiseStatement(t, taskRuns)
+                    + Table2Findings.readingHint(s.bOn(), taskRuns);
                 if (Table2Findings.premiseFailures(taskRuns).isEmpty()) {
                     report.paragraph(statement);
                 } else {
@@ -197,7 +199,7 @@ final class Table2Report {
             report.note(sbNoiseLeftOut(ctx, t));
         }
         report.paragraph(settings(t, taskRuns.stream().filter(r -> r.method() == Method.SB_NOISE)
-            .map(Table2Run::schedule).findFirst().orElse(null)));
+            .map(Table2Run::schedule).findFirst().orElse(null), ctx.profile().training().bOn()));
         charts(ctx, report, t, methods, acc, sharp);
     }
 
@@ -264,9 +266,10 @@ final class Table2Report {
     /**
      * @param t a task
      * @param sbNoise the schedule SB+Noise ran on, or null if it did not run
+     * @param bOn what b bounds in the runs that truncate
      * @return the settings of its runs, read from the catalogue: Table 1, and SB+Noise's App. A.3 values
      */
-    static String settings(Task t, IterationSchedule sbNoise) {
+    static String settings(Task t, IterationSchedule sbNoise, TruncationReading bOn) {
         Hyperparameters h = t.hyperparameters();
         Hyperparameters n = t.hyperparameters(Method.SB_NOISE);
         IterationSchedule paper = t.schedule(Method.SB_NOISE);
@@ -276,10 +279,14 @@ final class Table2Report {
             + "in the last %,d)", paper.iterations(), paper.noiseOffLast())
             : String.format(Locale.ROOT, "on this profile's schedule (the paper ran it for %,d iterations, which "
             + "this profile does not)", paper.iterations());
+        String b = bOn == TruncationReading.UPDATE ? plain(h.b().b()) + " on the update ‖η g‖ (eq. 1)"
+            : plain(h.b().b()) + " on the gradient ‖g‖ (--b-on gradient: " + String.join(", ", Task.table2Methods()
+            .stream().filter(Method::truncates).map(Method::label).toList()) + " truncate the update at η b = "
+            + plain(bOn.apply(h, h.b().b()).b().b()) + ")";
         return String.format(Locale.ROOT, "Settings of %s: Table 1 (lr %s, batch %d, LB batch %,d, b = %s, Z = %s W "
                 + "with W %s(%s)); every method of a replication shares its seed (initial weights, corrupted "
                 + "labels). SB+Noise uses App. A.3's lr %s and L-infinity weight clip %s %s.", t.label(),
-            plain(h.lr()), h.batch(), h.lbBatch(), plain(h.b().b()), plain(h.c()),
+            plain(h.lr()), h.batch(), h.lbBatch(), b, plain(h.c()),
             h.paretoVariant() == ParetoVariant.LOMAX ? "Lomax" : "Pareto", plain(h.alpha()), plain(n.lr()),
             plain(n.weightLinfClip()), where);
     }

@@ -29,6 +29,7 @@ import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.loop.TrainListener;
 import org.htsgd.train.loop.TrainResult;
 import org.htsgd.train.loop.Trainer;
+import org.htsgd.train.method.Hyperparameters;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.StepRecord;
 import org.htsgd.train.loop.TrainingDivergedException;
@@ -301,8 +302,11 @@ final class TrainingRuns {
         Path data = dataDir != null ? dataDir : t.data().defaultDirectory();
         long iterations = job.schedule().iterations();
         TrainConfig scaled = TrainConfig.defaults(t, job.method(), data, job.dir()).withIterations(iterations);
-        TrainConfig config = scaled
-            .withHyperparameters(scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast()))
+        Hyperparameters h = scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast());
+        if (job.method().truncates()) { // only these have their own directory per reading (Table2Plan.methodDir)
+            h = s.bOn().apply(h, h.b().b());
+        }
+        TrainConfig config = scaled.withHyperparameters(h)
             .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
             .withCheckpointEvery(checkpointEvery(iterations)).withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {

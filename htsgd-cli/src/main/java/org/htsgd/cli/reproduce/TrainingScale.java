@@ -1,10 +1,12 @@
 package org.htsgd.cli.reproduce;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.htsgd.core.validation.Require;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 
 /**
  * Table 2: the tasks and methods trained (from the catalogue, {@link Task}), their schedule, replications, and the
@@ -23,12 +25,19 @@ import org.htsgd.train.method.Method;
  * @param maximalAscentSteps gradient-ascent steps per maximal-sharpness bisection step (Jiang et al.: 10)
  * @param hessianIterations power iterations for the Hessian top eigenvalue
  * @param hessianProbes Hutchinson probes for the Hessian trace
+ * @param bOn what Table 1's b bounds ({@code --b-on}; null means {@link TruncationReading#UPDATE}, the paper's eq. 1
+ *     and the default). Left out of the JSON when it is the default, so the fingerprint of a directory written before
+ *     the option existed is unchanged; runs of a method that truncates read on the gradient have their own
+ *     directories ({@link Table2Plan#methodDir})
  */
 public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSchedule schedule, int replications,
                             long evalEvery, int expectedSharpnessSamples, int pacBayesSamples, int searchDepth,
-                            int maximalAscentSteps, int hessianIterations, int hessianProbes) {
-    /** Validates. */
+                            int maximalAscentSteps, int hessianIterations, int hessianProbes,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OnUpdate.class)
+                            TruncationReading bOn) {
+    /** Validates; a null {@code bOn} is the default reading. */
     public TrainingScale {
+        bOn = bOn == null ? TruncationReading.UPDATE : bOn;
         tasks = List.copyOf(tasks);
         methods = List.copyOf(methods);
         if (tasks.isEmpty()) {
@@ -58,6 +67,41 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
     }
 
     /**
+     * The scale with b read on the update (the paper's eq. 1), as before {@code --b-on} existed.
+     *
+     * @param tasks see the record
+     * @param methods see the record
+     * @param schedule see the record
+     * @param replications see the record
+     * @param evalEvery see the record
+     * @param expectedSharpnessSamples see the record
+     * @param pacBayesSamples see the record
+     * @param searchDepth see the record
+     * @param maximalAscentSteps see the record
+     * @param hessianIterations see the record
+     * @param hessianProbes see the record
+     */
+    public TrainingScale(List<Task> tasks, List<Method> methods, IterationSchedule schedule, int replications,
+                         long evalEvery, int expectedSharpnessSamples, int pacBayesSamples, int searchDepth,
+                         int maximalAscentSteps, int hessianIterations, int hessianProbes) {
+        this(tasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples, pacBayesSamples,
+            searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, TruncationReading.UPDATE);
+    }
+
+    /** Jackson's filter that leaves the default reading out of the JSON ({@code equals} true = left out). */
+    static final class OnUpdate {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == TruncationReading.UPDATE;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    /**
      * @param task a task
      * @param method a method
      * @return the schedule the task's runs of the method use: {@link #schedule()}, or the paper's (Table 1, App.
@@ -73,7 +117,7 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
      */
     public TrainingScale withTasks(List<Task> newTasks) {
         return new TrainingScale(newTasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn);
     }
 
     /**
@@ -83,7 +127,7 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
     public TrainingScale withMethods(List<Method> newMethods) {
         List<Method> ordered = Task.table2Methods().stream().filter(newMethods::contains).toList();
         return new TrainingScale(tasks, ordered, schedule, replications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn);
     }
 
     /**
@@ -93,6 +137,15 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
      */
     public TrainingScale withReplications(int newReplications) {
         return new TrainingScale(tasks, methods, schedule, newReplications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn);
+    }
+
+    /**
+     * @param reading what b bounds in the runs of methods that truncate (SB+Clip, Our 1, Our 2)
+     * @return a copy reading b that way
+     */
+    public TrainingScale withBOn(TruncationReading reading) {
+        return new TrainingScale(tasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, reading);
     }
 }

@@ -67,6 +67,22 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void bIsReadOnTheUpdateUnlessBOnGradient() {
+        String out = tmp.resolve("cfg").toString();
+        String[][] cases = {{"--b-on", "update"}, {"--b-on", "gradient"}, {"--b-on", "gradient", "--b", "2"},
+            {"--b-on", "gradient", "--lr", "0.1"}};
+        double[] threshold = {5, 0.25, 0.1, 0.5}; // Table 1: lr 0.05, b 5
+        for (int k = 0; k < cases.length; k++) {
+            String[] args = new String[cases[k].length + 5];
+            System.arraycopy(new String[] {"train", "--method", "our1", "--out", out}, 0, args, 0, 5);
+            System.arraycopy(cases[k], 0, args, 5, cases[k].length);
+            TrainCommand c = (TrainCommand) Main.commandLine().parseArgs(args).subcommand().commandSpec()
+                    .userObject();
+            assertEquals(threshold[k], c.config().hyperparameters().b().b(), 1e-15, String.join(" ", cases[k]));
+        }
+    }
+
+    @Test
     void theNoiseOffPhaseIsLbUnlessGiven() {
         String out = tmp.resolve("cfg").toString();
         TrainCommand dflt = (TrainCommand) Main.commandLine().parseArgs("train", "--method", "our1", "--out", out)
@@ -85,6 +101,10 @@ class TrainingCommandsTest {
             {"train", "--method", "sb", "--lr", "-1", "--out", tmp.resolve("c").toString()},
             {"train", "--method", "sb", "--data", tmp.resolve("nowhere").toString(), "--out",
                 tmp.resolve("d").toString()},
+            {"train", "--method", "our1", "--b-on", "norm", "--out", tmp.resolve("g").toString()},
+            // App. A.4's halving schedule: b on the gradient would need a bound that changes during the run
+            {"train", "--method", "our1", "--task", "cifar100-vgg16", "--b-on", "gradient", "--out",
+                tmp.resolve("h").toString()},
             {"sharpness", "--run", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("e").toString()},
             {"sharpness", "--run", tmp.toString(), "--measures", "flatness", "--out", tmp.resolve("f").toString()},
         };
@@ -94,5 +114,6 @@ class TrainingCommandsTest {
             assertEquals(1, err.toString().strip().lines().count(), err.toString());
             assertFalse(err.toString().contains("Exception"), err.toString());
         }
+        assertFalse(Files.exists(tmp.resolve("g")) || Files.exists(tmp.resolve("h")), "a refused run wrote nothing");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 import org.junit.jupiter.api.Test;
 
 class Table2FindingsTest {
@@ -117,6 +118,11 @@ class Table2FindingsTest {
         assertTrue(s.endsWith("how the methods compare at the paper's schedule as these runs went (the verdicts "
             + "below); not the paper's claim itself, whose premises are named above."), s);
         assertFalse(s.contains("--profile paper"), s);
+        // b read on the update (the default) and never acting in Our 1 rep 3: the report points to the other reading
+        assertTrue(Table2Findings.readingHint(TruncationReading.UPDATE, runs).contains("--b-on gradient"));
+        assertEquals("", Table2Findings.readingHint(TruncationReading.GRADIENT, runs));
+        assertEquals("", Table2Findings.readingHint(TruncationReading.UPDATE, runs.stream()
+            .filter(r -> !(r.method() == Method.OUR1 && r.replication() == 2)).toList()), "every Our run truncated");
         assertEquals("8 of 15,000", Table2Findings.truncatedSteps(Method.OUR1,
             runs.stream().filter(r -> r.method() == Method.OUR1).toList()));
         assertEquals("", Table2Findings.truncatedSteps(Method.SB, runs));

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.htsgd.cli.io.OutputDir;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 import org.junit.jupiter.api.Test;
 
 class Table2PlanTest {
@@ -124,5 +126,42 @@ class Table2PlanTest {
         assertTrue(part.formerResumeScales(own).contains(unordered), "this invocation's own form");
         assertFalse(part.formerResumeScales(later).contains(Profile.quick().training().withTasks(Task.table2Tasks())),
             "another schedule");
+    }
+
+    @Test
+    void readOnTheGradientTheTruncatingMethodsGetTheirOwnDirectoriesAndShareTheOthers() {
+        assertEquals("our1", Table2Plan.methodDir(Method.OUR1, TruncationReading.UPDATE));
+        assertEquals("our1-b-on-gradient", Table2Plan.methodDir(Method.OUR1, TruncationReading.GRADIENT));
+        TrainingScale update = Profile.paper().training().withTasks(List.of(Task.FMNIST_LENET));
+        List<Table2Job> a = Table2Plan.jobs(update, List.of(Task.FMNIST_LENET), 7, RUNS);
+        List<Table2Job> g = Table2Plan.jobs(update.withBOn(TruncationReading.GRADIENT), List.of(Task.FMNIST_LENET), 7,
+            RUNS);
+        assertEquals(a.size(), g.size());
+        for (int k = 0; k < a.size(); k++) {
+            Method m = a.get(k).method();
+            assertEquals(m.truncates(), !a.get(k).dir().equals(g.get(k).dir()), a.get(k).label());
+            assertEquals(a.get(k).seed(), g.get(k).seed(), "same seed: paired with the same SB run");
+        }
+        assertEquals(RUNS.resolve("fmnist-lenet/sb-clip-b-on-gradient/rep4"), g.stream()
+            .filter(j -> j.method() == Method.SB_CLIP && j.replication() == 4).findFirst().orElseThrow().dir());
+    }
+
+    @Test
+    void theReadingOfBChangesTheResultButNotTheKeptRuns() throws Exception {
+        Table2Part part = new Table2Part();
+        Profile paper = Profile.paper();
+        Profile gradient = paper.withTraining(paper.training().withBOn(TruncationReading.GRADIENT));
+        // one output directory holds both rows: switching --b-on neither deletes nor re-trains the finished runs
+        assertEquals(part.resumeScale(paper), part.resumeScale(gradient));
+        assertEquals(part.formerResumeScales(paper), part.formerResumeScales(gradient));
+        // but the part is re-run (its done.json fingerprint differs) and the reading reaches the training child
+        String u = OutputDir.JSON.writeValueAsString(part.scale(paper));
+        String gj = OutputDir.JSON.writeValueAsString(part.scale(gradient));
+        assertNotEquals(u, gj);
+        // the default is left out of the JSON: directories written before --b-on existed keep their fingerprint
+        assertFalse(u.contains("bOn"), u);
+        assertTrue(gj.contains("\"bOn\" : \"GRADIENT\""), gj);
+        assertEquals(gradient.training(), OutputDir.JSON.readValue(gj, TrainingScale.class));
+        assertEquals(paper.training(), OutputDir.JSON.readValue(u, TrainingScale.class));
     }
 }

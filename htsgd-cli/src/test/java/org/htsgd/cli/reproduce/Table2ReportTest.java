@@ -14,6 +14,7 @@ import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +34,22 @@ class Table2ReportTest {
 
     @Test
     void settingsAreReadFromTheCatalogue() {
-        assertEquals("Settings of Fashion-MNIST, LeNet: Table 1 (lr 0.05, batch 100, LB batch 1,200, b = 5, "
-            + "Z = 0.5 W with W Lomax(1.4)); every method of a replication shares its seed (initial weights, "
-            + "corrupted labels). SB+Noise uses App. A.3's lr 0.005 and L-infinity weight clip 1 on App. A.3's "
-            + "schedule (100,000 iterations, noise off in the last 50,000).",
-            Table2Report.settings(Task.FMNIST_LENET, IterationSchedule.of(100_000, 50_000)));
-        assertTrue(Table2Report.settings(Task.FMNIST_LENET, IterationSchedule.of(1_000, 500))
+        TruncationReading u = TruncationReading.UPDATE;
+        assertEquals("Settings of Fashion-MNIST, LeNet: Table 1 (lr 0.05, batch 100, LB batch 1,200, b = 5 on the "
+            + "update ‖η g‖ (eq. 1), Z = 0.5 W with W Lomax(1.4)); every method of a replication shares its seed "
+            + "(initial weights, corrupted labels). SB+Noise uses App. A.3's lr 0.005 and L-infinity weight clip 1 "
+            + "on App. A.3's schedule (100,000 iterations, noise off in the last 50,000).",
+            Table2Report.settings(Task.FMNIST_LENET, IterationSchedule.of(100_000, 50_000), u));
+        assertTrue(Table2Report.settings(Task.FMNIST_LENET, IterationSchedule.of(1_000, 500), u)
             .endsWith("on this profile's schedule (the paper ran it for 100,000 iterations, which this profile does "
                 + "not)."));
-        assertTrue(Table2Report.settings(Task.FMNIST_LENET, null)
+        assertTrue(Table2Report.settings(Task.FMNIST_LENET, null, u)
             .endsWith("(not run here; the paper ran it for 100,000 iterations, noise off in the last 50,000)."));
-        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null).contains("LB batch 1,024, b = 20,"));
-        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null).contains("ran it for 150,000 iterations"));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null, u).contains("LB batch 1,024, b = 20 on the update"));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null, u).contains("ran it for 150,000 iterations"));
+        assertTrue(Table2Report.settings(Task.FMNIST_LENET, null, TruncationReading.GRADIENT).contains("b = 5 on the "
+            + "gradient ‖g‖ (--b-on gradient: SB+Clip, Our 1, Our 2 truncate the update at η b = 0.25), Z = "));
+        assertTrue(Table2Report.settings(Task.SVHN_VGG11, null, TruncationReading.GRADIENT).contains("at η b = 1),"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.htsgd.cli.io.OutputDir;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +59,21 @@ class TrainingRunsTest {
         assertEquals(List.of(10L, 20L), org.htsgd.train.loop.MetricsFile.read(job.dir().resolve("metrics.csv"))
             .stream().map(r -> r.iteration()).toList());
         assertEquals(15, run.course().windowEnd());
+    }
+
+    @Test
+    void readOnTheGradientOnlyTheTruncatingMethodsThresholdChanges(@TempDir Path dir) throws Exception {
+        TrainingScale gradient = SCALE.withBOn(TruncationReading.GRADIENT);
+        Path data = Task.FMNIST_LENET.data().defaultDirectory();
+        for (Method m : List.of(Method.OUR2, Method.SB)) {
+            Table2Job job = new Table2Job(Task.FMNIST_LENET, m, 0, 2, IterationSchedule.of(4, 1),
+                dir.resolve(m.cliName()));
+            TrainingRuns.trainAndMeasure(job, gradient, data, 1, it -> { });
+            JsonNode h = OutputDir.JSON.readTree(job.dir().resolve("summary.json").toFile()).get("config")
+                .get("hyperparameters");
+            // Our 2: Table 1's b = 5 on ||g|| is 0.05 x 5 on the update; SB keeps the default row's identity (its
+            // run directory is shared by both readings, so its checkpoint must resume under either)
+            assertEquals(m == Method.OUR2 ? 0.25 : 5.0, h.get("b").get("b").asDouble(), m.cliName());
+        }
     }
 }

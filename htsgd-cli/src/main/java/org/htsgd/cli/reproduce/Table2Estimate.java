@@ -29,14 +29,18 @@ import org.htsgd.train.method.NoiseOffPhase;
  * the next run when it is free. The costs are measured with one run alone: two runs side by side each run slower
  * (memory bandwidth shared; BENCHMARKS.md), so the estimate is a lower bound on a busy machine.
  *
+ * <p>A run resumed from a checkpoint costs only what is left: its remaining iterations and their evaluations, and
+ * its measures.
+ *
  * @param runs planned runs
  * @param toTrain runs without a result yet (the others are read, not trained)
+ * @param resumed those of them that continue from a checkpoint
  * @param cpuSeconds the sum of the estimated times of the runs to train
  * @param wallSeconds their estimated wall time on {@code threads} workers
  * @param threads concurrent runs
  * @param costs the measured costs used, one per task trained
  */
-record Table2Estimate(int runs, int toTrain, double cpuSeconds, double wallSeconds, int threads,
+record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, double wallSeconds, int threads,
                       List<StepCost> costs) {
     /** Radius-search steps beyond the bisection depth that the refinement may add (sharpness package notes). */
     static final int REFINE_STEPS = 7;
@@ -50,24 +54,27 @@ record Table2Estimate(int runs, int toTrain, double cpuSeconds, double wallSecon
     /**
      * @param jobs every planned run, in plan order
      * @param finished whether each run (plan order) already has a result
+     * @param resumesAt iterations each run (plan order) has done by its checkpoint, 0 if none
      * @param costs measured costs of every task with a run to train
      * @param scale the training scale
      * @param threads concurrent runs
      * @return the estimate
      */
-    static Table2Estimate of(List<Table2Job> jobs, boolean[] finished, Map<Task, StepCost> costs,
+    static Table2Estimate of(List<Table2Job> jobs, boolean[] finished, long[] resumesAt, Map<Task, StepCost> costs,
                              TrainingScale scale, int threads) {
         List<Double> seconds = new ArrayList<>();
         double cpu = 0;
+        int resumed = 0;
         for (int k : Table2Plan.startOrder(jobs)) {
             if (!finished[k]) {
                 Table2Job j = jobs.get(k);
-                double s = runSeconds(j.task(), j.method(), j.schedule(), costs.get(j.task()), scale);
+                double s = runSeconds(j.task(), j.method(), j.schedule(), resumesAt[k], costs.get(j.task()), scale);
                 seconds.add(s);
                 cpu += s;
+                resumed += resumesAt[k] > 0 ? 1 : 0;
             }
         }
-        return new Table2Estimate(jobs.size(), seconds.size(), cpu, wall(seconds, threads), threads,
+        return new Table2Estimate(jobs.size(), seconds.size(), resumed, cpu, wall(seconds, threads), threads,
             List.copyOf(costs.values()));
     }
 
@@ -75,26 +82,34 @@ record Table2Estimate(int runs, int toTrain, double cpuSeconds, double wallSecon
      * @param task the task
      * @param method the method
      * @param schedule its T and K
+     * @param from iterations already done (its checkpoint's), 0 for a fresh run
      * @param c the task's costs
      * @param s the training scale (evaluation period, sharpness settings)
-     * @return the estimated seconds of the run on one thread: training, evaluations and sharpness measures
+     * @return the estimated seconds of the run's iterations from {@code from} on one thread: training, evaluations
+     *     and sharpness measures
      */
-    static double runSeconds(Task task, Method method, IterationSchedule schedule, StepCost c, TrainingScale s) {
+    static double runSeconds(Task task, Method method, IterationSchedule schedule, long from, StepCost c,
+                             TrainingScale s) {
         Hyperparameters h = task.hyperparameters(method);
         long t = schedule.iterations();
-        long off = schedule.noiseOffLast();
+        long start = Math.min(Math.max(from, 0), t);
+        long noiseEnd = t - schedule.noiseOffLast();
+        long noisyLeft = Math.max(0, noiseEnd - start);
+        long quietLeft = t - Math.max(start, noiseEnd);
         double training;
         if (method.injectsNoise()) {
             double noisy = (method == Method.OUR1 ? 2 : 1) * c.sbSeconds() + c.lbSeconds();
             double quiet = h.noiseOffPhase() == NoiseOffPhase.LB ? c.lbSeconds() : c.sbSeconds();
-            training = (t - off) * noisy + off * quiet;
+            training = noisyLeft * noisy + quietLeft * quiet;
         } else if (method == Method.LB) {
-            training = t * c.lbSeconds();
+            training = (t - start) * c.lbSeconds();
         } else {
-            training = t * c.sbSeconds() * (method == Method.SAM ? 2 : 1);
+            training = (t - start) * c.sbSeconds() * (method == Method.SAM ? 2 : 1);
         }
-        double evaluations = Math.ceil((double) t / s.evalEvery()) * c.forwardSeconds()
-            * (c.trainSize() + c.testSize());
+        long e = s.evalEvery();
+        // every e iterations and at the end; a run resumed from its final checkpoint evaluates its weights once
+        long evaluationsLeft = start == t ? 1 : t / e - start / e + (t % e == 0 ? 0 : 1);
+        double evaluations = evaluationsLeft * c.forwardSeconds() * (c.trainSize() + c.testSize());
         int steps = s.searchDepth() + REFINE_STEPS;
         double forwards = s.expectedSharpnessSamples() + (double) steps * s.pacBayesSamples();
         double gradients = (double) steps * s.maximalAscentSteps() + 2.0 * (s.hessianIterations() + s.hessianProbes());
@@ -126,9 +141,9 @@ record Table2Estimate(int runs, int toTrain, double cpuSeconds, double wallSecon
      *     one thread: SB gradient 18 ms, LB gradient 370 ms)}
      */
     String line(String profile) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Table 2, %s profile: %d runs (%d to train), "
-            + "estimated %s on %d thread%s", profile, runs, toTrain, duration(wallSeconds), threads,
-            threads == 1 ? "" : "s"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Table 2, %s profile: %d runs (%d to train%s), "
+            + "estimated %s on %d thread%s", profile, runs, toTrain, resumed == 0 ? ""
+            : ", " + resumed + " of them from a checkpoint", duration(wallSeconds), threads, threads == 1 ? "" : "s"));
         if (!costs.isEmpty()) {
             sb.append(" (measured on one thread:");
             for (StepCost c : costs) {

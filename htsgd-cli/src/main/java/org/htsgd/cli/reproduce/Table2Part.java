@@ -15,6 +15,7 @@ import org.htsgd.cli.report.HtmlReport;
 import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.loop.PaperResult;
 import org.htsgd.train.loop.Task;
+import org.htsgd.train.loop.Trainer;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.TruncationReading;
 
@@ -202,15 +203,17 @@ final class Table2Part implements Part {
         List<Task> trained = Task.table2Tasks().stream().filter(dataDirs::containsKey).toList();
         List<Table2Job> jobs = Table2Plan.jobs(s, trained, ctx.seed(), runsDir);
         boolean[] finished = new boolean[jobs.size()];
+        long[] resumesAt = new long[jobs.size()];
         Map<Task, StepCost> costs = new EnumMap<>(Task.class);
         for (int k = 0; k < jobs.size(); k++) {
             Table2Job j = jobs.get(k);
             finished[k] = Files.isRegularFile(j.dir().resolve(TrainingRuns.RESULT));
+            resumesAt[k] = finished[k] ? 0 : Trainer.resumesAt(j.dir());
             if (!finished[k] && !costs.containsKey(j.task())) {
                 costs.put(j.task(), TrainingRuns.stepCost(j.task(), dataDirs.get(j.task()), ctx.seed(), runsDir));
             }
         }
-        Table2Estimate estimate = Table2Estimate.of(jobs, finished, costs, s, ctx.threads());
+        Table2Estimate estimate = Table2Estimate.of(jobs, finished, resumesAt, costs, s, ctx.threads());
         System.err.println(estimate.line(ctx.profile().name()));
         System.err.flush();
         ctx.dir().writeJson(ESTIMATE, estimate);

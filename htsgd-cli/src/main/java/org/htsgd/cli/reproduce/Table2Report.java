@@ -227,7 +227,7 @@ final class Table2Report {
             for (StepCost c : e.costs()) {
                 if (c.task() == t) {
                     cost = ", estimated " + Table2Estimate.duration(Table2Estimate.runSeconds(t, Method.SB_NOISE,
-                        t.schedule(Method.SB_NOISE), c, ctx.profile().training())) + " per replication on one "
+                        t.schedule(Method.SB_NOISE), 0, c, ctx.profile().training())) + " per replication on one "
                         + "thread here";
                 }
             }

@@ -24,15 +24,39 @@ class Table2EstimateTest {
         // evaluations: 10 x 1e-4 x 11,200 = 11.2 s; sharpness: forwards 10 + (3 + 7) x 1 = 20 passes of 0.12 s
         // = 2.4 s, gradients (3 + 7) x 1 + 2 x (1 + 1) = 14 full gradients of 0.3 s = 4.2 s: 17.8 s besides training
         double other = 11.2 + 2.4 + 4.2;
-        assertEquals(1000 * 0.01 + other, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.SB, s, COST, SCALE),
+        assertEquals(1000 * 0.01 + other, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.SB, s, 0, COST, SCALE),
             1e-9);
-        assertEquals(1000 * 0.3 + other, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.LB, s, COST, SCALE),
+        assertEquals(1000 * 0.3 + other, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.LB, s, 0, COST, SCALE),
             1e-9);
         // Our 2: 600 noise iterations of SB + LB, then 400 LB; Our 1 one more SB gradient per noise iteration
         assertEquals(600 * 0.31 + 400 * 0.3 + other,
-            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR2, s, COST, SCALE), 1e-9);
+            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR2, s, 0, COST, SCALE), 1e-9);
         assertEquals(600 * 0.32 + 400 * 0.3 + other,
-            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, COST, SCALE), 1e-9);
+            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, 0, COST, SCALE), 1e-9);
+    }
+
+    @Test
+    void aResumedRunCostsOnlyWhatIsLeft() {
+        IterationSchedule s = IterationSchedule.of(1000, 400);
+        double measures = 2.4 + 4.2; // as above
+        double eval = 1e-4 * 11_200; // one evaluation
+        // Our 2 from its checkpoint at 300: 300 noise iterations and the 400 LB ones, evaluations at 400, ..., 1,000
+        assertEquals(300 * 0.31 + 400 * 0.3 + 7 * eval + measures,
+            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR2, s, 300, COST, SCALE), 1e-9);
+        // from 650, inside the noise-off phase: 350 LB iterations, evaluations at 700, ..., 1,000
+        assertEquals(350 * 0.3 + 4 * eval + measures,
+            Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR2, s, 650, COST, SCALE), 1e-9);
+        // a finished checkpoint: one evaluation of its weights, and the measures
+        assertEquals(eval + measures, Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.SB, s, 1000, COST, SCALE),
+            1e-9);
+        List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
+        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {false, false}, new long[] {0, 650},
+            Map.of(Task.FMNIST_LENET, COST), SCALE, 1);
+        assertEquals(1, e.resumed());
+        assertEquals(Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.SB, s, 0, COST, SCALE)
+            + Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, 650, COST, SCALE), e.cpuSeconds(), 1e-9);
+        assertTrue(e.line("paper").startsWith("Table 2, paper profile: 2 runs (2 to train, 1 of them from a "
+            + "checkpoint), estimated "), e.line("paper"));
     }
 
     @Test
@@ -46,11 +70,11 @@ class Table2EstimateTest {
     @Test
     void finishedRunsAreNotEstimatedAndTheLineSaysWhatWasMeasured() {
         List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
-        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, Map.of(Task.FMNIST_LENET, COST),
+        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2], Map.of(Task.FMNIST_LENET, COST),
             SCALE, 2);
         assertEquals(2, e.runs());
         assertEquals(1, e.toTrain());
-        double our1 = Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, IterationSchedule.of(1000, 400), COST,
+        double our1 = Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, IterationSchedule.of(1000, 400), 0, COST,
             SCALE);
         assertEquals(our1, e.cpuSeconds(), 1e-9);
         assertEquals(our1, e.wallSeconds(), 1e-9);

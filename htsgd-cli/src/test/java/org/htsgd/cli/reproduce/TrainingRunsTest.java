@@ -44,6 +44,8 @@ class TrainingRunsTest {
             }));
         assertEquals("killed", killed.getMessage());
         assertTrue(Files.isRegularFile(job.dir().resolve("checkpoint.bin")));
+        assertEquals(12, org.htsgd.train.loop.Trainer.resumesAt(job.dir()), "what the estimate counts as done");
+        assertEquals(0, org.htsgd.train.loop.Trainer.resumesAt(dir), "no checkpoint");
         long[] first = {-1};
         Table2Run run = TrainingRuns.trainAndMeasure(job, SCALE, data, 1, it -> {
             if (first[0] < 0) {

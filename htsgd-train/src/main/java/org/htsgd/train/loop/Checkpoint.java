@@ -132,6 +132,20 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
     }
 
     /**
+     * Reads only how far a checkpoint got, without a network (e.g. to estimate what a resumed run has left).
+     *
+     * @param file a file written by {@link #write}
+     * @return its {@link #iterationsDone()}
+     * @throws IOException if the file cannot be read or is not a checkpoint (one line naming the file)
+     */
+    static long iterationsDone(Path file) throws IOException {
+        BinaryReader in = BinaryReader.open(file);
+        in.readHeader(MAGIC, OLDEST_VERSION, VERSION, "htsgd checkpoint");
+        in.readUtf();
+        return in.readLong();
+    }
+
+    /**
      * @param theirs the checkpoint's identity
      * @param ours this run's
      * @return the settings that differ, as {@code checkpoint: a, b; this run: c, d} (identities are {@code |}- and

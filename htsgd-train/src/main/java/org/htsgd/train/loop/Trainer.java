@@ -299,6 +299,23 @@ public final class Trainer {
         return Checkpoint.read(file, net, null).iterationsDone();
     }
 
+    /**
+     * @param outDir a run's output directory
+     * @return the iterations its checkpoint had completed, where a resumed run continues; 0 if it has no readable
+     *     checkpoint (a run that starts afresh)
+     */
+    public static long resumesAt(Path outDir) {
+        Path file = outDir.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try {
+            return Checkpoint.iterationsDone(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static void keepMetricsUpTo(Path metrics, long done) throws IOException {
         List<String> kept = new ArrayList<>();
         kept.add(MetricsRow.HEADER);

@@ -64,6 +64,11 @@ class CheckpointTest {
                         Double.doubleToRawLongBits(back.ruleState()[i]), "rule state " + i);
             }
             assertEquals(120, Trainer.loadCheckpointWeights(file, b));
+            assertEquals(120, Trainer.resumesAt(dir), "read without a network");
+            Files.write(file, new byte[] {1, 2, 3});
+            assertEquals(0, Trainer.resumesAt(dir), "not a checkpoint: the run starts afresh as far as one can tell");
+            Files.delete(file);
+            assertEquals(0, Trainer.resumesAt(dir));
         }
     }
 

@@ -329,6 +329,8 @@ class BadInputTest {
                 "--profile", "tiny", "--methods", "sb-noise", "--out", OUT),
             row(2, "--replications is not at least 1: 0", "reproduce", "--profile", "tiny", "--replications", "0",
                 "--out", OUT),
+            row(2, "--b-on is not update or gradient: norm", "reproduce", "--profile", "tiny", "--b-on", "norm",
+                "--out", OUT),
             row(2, "Unknown option: '--bogus'", "reproduce", "--bogus", "--out", OUT),
             // sweep, reached from this jar: says where sweeps run (its own table: htsgd-spark's SweepBadInputTest)
             row(2, "sweeps run from the htsgd-spark jar", "sweep", "grid.yaml", "--out", OUT));
@@ -358,6 +360,11 @@ class BadInputTest {
                 "--out", OUT),
             row(2, "noiseOffLast is not in [0, 10000]: -1", "train", "--method", "our1", "--noise-off-last", "-1",
                 "--out", OUT),
+            row(2, "--b-on is not update or gradient: norm", "train", "--method", "our1", "--b-on", "norm", "--out",
+                OUT),
+            // App. A.4's halving schedule: b on the gradient would need a bound that changes during the run
+            row(2, "b on the gradient needs a constant learning rate", "train", "--method", "our1", "--task",
+                "cifar100-vgg16", "--b-on", "gradient", "--out", OUT),
             row(2, "noise-off phase is not lb or sb: gd", "train", "--method", "our1", "--noise-off-phase", "gd",
                 "--out", OUT),
             row(2, "momentum is not in [0, 1): 1.0", "train", "--method", "sb", "--momentum", "1", "--out", OUT),

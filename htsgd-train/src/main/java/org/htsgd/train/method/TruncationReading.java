@@ -59,13 +59,4 @@ public enum TruncationReading {
         }
         return h.withB(Truncation.of(h.lr() * b));
     }
-
-    /**
-     * @param h hyperparameters whose {@link Hyperparameters#b()} was set by {@link #apply}
-     * @return the threshold as this reading reads it: {@code h.b()} ({@link #UPDATE}) or {@code h.b() / h.lr()}
-     */
-    public double threshold(Hyperparameters h) {
-        double b = h.b().b();
-        return this == UPDATE || b == Double.POSITIVE_INFINITY ? b : b / h.lr();
-    }
 }

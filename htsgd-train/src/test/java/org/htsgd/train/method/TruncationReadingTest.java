@@ -18,8 +18,6 @@ class TruncationReadingTest {
         assertEquals(5.0, TruncationReading.UPDATE.apply(h, 5).b().b());
         assertEquals(0.25, TruncationReading.GRADIENT.apply(h, 5).b().b()); // what E2 ran as --b 0.25
         assertEquals(0.125, TruncationReading.GRADIENT.apply(h.withLr(0.025), 5).b().b());
-        assertEquals(5.0, TruncationReading.GRADIENT.threshold(TruncationReading.GRADIENT.apply(h, 5)), 1e-15);
-        assertEquals(5.0, TruncationReading.UPDATE.threshold(TruncationReading.UPDATE.apply(h, 5)));
         assertEquals(Truncation.NONE, TruncationReading.GRADIENT.apply(h, Double.POSITIVE_INFINITY).b());
     }
 

@@ -60,6 +60,18 @@ class Table2EstimateTest {
     }
 
     @Test
+    void anEstimateWrittenBeforeResumedRunsWereCountedIsReadWithNone() throws Exception {
+        // estimate.json of the recorded paper row (written before the "resumed" field existed)
+        String old = "{\"runs\" : 15, \"toTrain\" : 3, \"cpuSeconds\" : 9662.4, \"wallSeconds\" : 6441.6, "
+            + "\"threads\" : 2, \"costs\" : [ {\"task\" : \"FMNIST_LENET\", \"sbSeconds\" : 0.025, "
+            + "\"lbSeconds\" : 0.28, \"forwardSeconds\" : 7.7E-5, \"trainSize\" : 1200, \"testSize\" : 10000} ]}";
+        Table2Estimate e = org.htsgd.cli.io.OutputDir.JSON.readValue(old, Table2Estimate.class);
+        assertEquals(0, e.resumed());
+        assertTrue(e.line("paper").startsWith("Table 2, paper profile: 15 runs (3 to train), estimated 1.8 h"),
+            e.line("paper"));
+    }
+
+    @Test
     void wallTimeGivesEachRunToTheFirstFreeWorker() {
         // 2 workers: 10 | 8, then 3 goes to the worker free at 8 (ends 11), 4 to the one free at 10 (ends 14)
         assertEquals(14, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 2), 1e-12);

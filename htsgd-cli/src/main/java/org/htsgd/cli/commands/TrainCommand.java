@@ -78,8 +78,9 @@ public final class TrainCommand implements Callable<Integer> {
     private TruncationOption truncation;
 
     @Option(names = "--b-on", paramLabel = "WHAT",
-            description = "what b bounds (paper.md §4.2): update (||eta g||, eq. 1; default) or gradient (||g||, "
-                + "as clip_grad_norm_(params, b) would: the update is truncated at lr x b; constant lr only)")
+            description = "what b bounds, which the paper leaves open (docs/paper.md §4.2): update (||eta g||, "
+                + "eq. 1; default) or gradient (||g||, as clip_grad_norm_(params, b) would: the update is truncated "
+                + "at lr x b; constant lr only)")
     String bOn;
 
     @Option(names = "--c", description = "scale c of Z = c W")

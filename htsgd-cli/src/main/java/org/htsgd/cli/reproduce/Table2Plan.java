@@ -42,7 +42,7 @@ final class Table2Plan {
             for (Method m : scale.methods()) {
                 for (int r = 0; r < scale.replications(); r++) {
                     jobs.add(new Table2Job(t, m, r, runSeed(partSeed, r), scale.scheduleOf(t, m),
-                        runsDir.resolve(t.cliName()).resolve(methodDir(m, scale.bOn())).resolve("rep" + r)));
+                        runsDir.resolve(t.cliName()).resolve(methodDir(m, scale.bOn(m))).resolve("rep" + r)));
                 }
             }
         }
@@ -51,15 +51,14 @@ final class Table2Plan {
 
     /**
      * @param m a method
-     * @param bOn what b bounds
-     * @return the directory of the method's runs under the task's: its name ({@code our1}), or for a method that
-     *     truncates with b read on the gradient its name and the reading ({@code our1-b-on-gradient}); the methods that
-     *     do not truncate (LB, SB, SB+Noise) run the same either way, so a row read on the gradient shares their runs
-     *     with the default row in the same output directory
+     * @param bOn what b bounds in its runs ({@link TrainingScale#bOn(Method)}: always the default for a method that
+     *     does not truncate, so a row read on the gradient shares the LB, SB and SB+Noise runs of the default row in
+     *     the same output directory)
+     * @return the directory of the method's runs under the task's: its name ({@code our1}), or with b read on the
+     *     gradient its name and the reading ({@code our1-b-on-gradient})
      */
     static String methodDir(Method m, TruncationReading bOn) {
-        return m.truncates() && bOn != TruncationReading.UPDATE ? m.cliName() + "-b-on-" + bOn.cliName()
-            : m.cliName();
+        return bOn == TruncationReading.UPDATE ? m.cliName() : m.cliName() + "-b-on-" + bOn.cliName();
     }
 
     /**

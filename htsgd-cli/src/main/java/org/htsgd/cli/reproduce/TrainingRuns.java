@@ -303,10 +303,7 @@ final class TrainingRuns {
         long iterations = job.schedule().iterations();
         TrainConfig scaled = TrainConfig.defaults(t, job.method(), data, job.dir()).withIterations(iterations);
         Hyperparameters h = scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast());
-        if (job.method().truncates()) { // only these have their own directory per reading (Table2Plan.methodDir)
-            h = s.bOn().apply(h, h.b().b());
-        }
-        TrainConfig config = scaled.withHyperparameters(h)
+        TrainConfig config = scaled.withHyperparameters(s.bOn(job.method()).apply(h, h.b().b()))
             .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
             .withCheckpointEvery(checkpointEvery(iterations)).withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {

@@ -102,6 +102,16 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
     }
 
     /**
+     * @param method a method
+     * @return the reading of b its runs use: {@link #bOn()} for a method that truncates (SB+Clip, Our 1, Our 2),
+     *     {@link TruncationReading#UPDATE} for the others, whose runs do not depend on b and so are the same runs, in
+     *     the same directories and with the same checkpoint identity, under either reading
+     */
+    public TruncationReading bOn(Method method) {
+        return method.truncates() ? bOn : TruncationReading.UPDATE;
+    }
+
+    /**
      * @param task a task
      * @param method a method
      * @return the schedule the task's runs of the method use: {@link #schedule()}, or the paper's (Table 1, App.

@@ -136,6 +136,10 @@ class Table2PlanTest {
         List<Table2Job> a = Table2Plan.jobs(update, List.of(Task.FMNIST_LENET), 7, RUNS);
         List<Table2Job> g = Table2Plan.jobs(update.withBOn(TruncationReading.GRADIENT), List.of(Task.FMNIST_LENET), 7,
             RUNS);
+        for (Method m : Task.table2Methods()) {
+            assertEquals(m.truncates() ? TruncationReading.GRADIENT : TruncationReading.UPDATE,
+                update.withBOn(TruncationReading.GRADIENT).bOn(m), m.cliName());
+        }
         assertEquals(a.size(), g.size());
         for (int k = 0; k < a.size(); k++) {
             Method m = a.get(k).method();

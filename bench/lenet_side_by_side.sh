@@ -2,13 +2,16 @@
 # Issue 12's side-by-side, in one run: the paper's LeNet SGD step at each batch size and a full Fashion-MNIST Our 2
 # iteration, for
 #   (a) htsgd as shipped before the engine self-check: DNNL_MAX_CPU_ISA=SSE41, glibc malloc left at its defaults,
+#       LeNet's activations in NCHW (-Dhtsgd.layout=nchw; channels last since 2026-12-04),
 #   (b) htsgd as the launcher runs it now: the ISA the engine self-check picks (org.htsgd.train.model.EngineIsa,
-#       or your DNNL_MAX_CPU_ISA) plus the launcher's MALLOC_MMAP_THRESHOLD_ / MALLOC_TOP_PAD_,
+#       or your DNNL_MAX_CPU_ISA) plus the launcher's MALLOC_MMAP_THRESHOLD_ / MALLOC_TOP_PAD_, LeNet in channels
+#       last (org.htsgd.train.model.MemoryLayout),
 #   (c) Debian's PyTorch 1.13 (/usr/bin/python3, bench/lenet_step_pytorch.py) as a user runs it: no ISA limit, no
 #       malloc settings, at THREADS intra-op threads and at PyTorch's default thread count;
 # extra rows (levers, variations of (b)): nomalloc = (b) without the malloc settings, passive = (b) with
 # OMP_WAIT_POLICY=PASSIVE (OpenMP workers sleep instead of spinning), jemalloc = (b)'s ISA with jemalloc instead of
-# the malloc settings (LD_PRELOAD; skipped when libjemalloc2 is not installed), t1 = (b) with 1 intra-op thread;
+# the malloc settings (LD_PRELOAD; skipped when libjemalloc2 is not installed), t1 = (b) with 1 intra-op thread,
+# nchw = (b) with LeNet in NCHW (-Dhtsgd.layout=nchw; it adds c-nhwc, PyTorch 1.13 with --channels-last);
 # and `htsgd train --method our2` iterations/s against the raw Our 2 iteration rate of the same configuration;
 # loop = the same run through Trainer.run (FashionMnistRun) with the time per iteration outside rule.step, after
 # WARMUP iterations (the loop's own overhead, measured in one process, so insensitive to load changes between runs).
@@ -24,11 +27,11 @@
 # Needs: the jars (built here when missing or older than the sources), `apt-get install -y python3-torch`,
 # Fashion-MNIST (dataset-fashion-mnist).
 # Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200,our2] [steps=20] [repeats=3] [train_iterations=200]
-#                                    [extras=nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
+#                                    [extras=nchw,nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
 #                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nomalloc,passive,jemalloc,t1,loop}
+T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nomalloc,passive,jemalloc,t1,loop}
 W=${WARMUP:-5}
 echo "command: WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
 BENCH=htsgd-bench/target/htsgd-bench.jar CLI=htsgd-cli/target/htsgd-cli.jar
@@ -55,20 +58,22 @@ trap 'rm -rf "$OUT" "$TMP"' EXIT
 env_of() {
   case "$1" in
     a) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=SSE41" ;;
-    b|t1) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]}" ;;
+    b|t1|nchw) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]}" ;;
     nomalloc) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA" ;;
     passive) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]} OMP_WAIT_POLICY=PASSIVE" ;;
     jemalloc) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA LD_PRELOAD=$JEMALLOC" ;;
   esac
 }
+# opts_of CONFIG: its Java system properties (LeNet's layout)
+opts_of() { case "$1" in a|nchw) echo "-Dhtsgd.layout=nchw" ;; esac; }
 threads_of() { if [ "$1" = t1 ]; then echo 1; else echo "$T"; fi; }
 
 # step CONFIG: the step timings of an htsgd configuration
 step() {
   local t; t=$(threads_of "$1")
-  echo "== $1: env $(env_of "$1") / $t thread(s)" >&2
+  echo "== $1: env $(env_of "$1") / $t thread(s) $(opts_of "$1")" >&2
   # shellcheck disable=SC2046
-  env $(env_of "$1") "${JAVA[@]}" -Dai.djl.pytorch.num_threads="$t" -cp "$CP" \
+  env $(env_of "$1") "${JAVA[@]}" $(opts_of "$1") -Dai.djl.pytorch.num_threads="$t" -cp "$CP" \
     org.htsgd.bench.train.LeNetStepBenchmark "$t" "$B" "$S" "$R" "$W" 2>/dev/null | sed "s/^/$1 /" | tee -a "$OUT"
 }
 
@@ -77,7 +82,7 @@ train() {
   local t dir; t=$(threads_of "$1"); dir="$TMP/train-$1"
   echo "== $1: htsgd train --method our2 --iterations $N --threads $t" >&2
   # shellcheck disable=SC2046
-  env $(env_of "$1") "${JAVA[@]}" -jar "$CLI" train --task fmnist-lenet --method our2 --iterations "$N" \
+  env $(env_of "$1") "${JAVA[@]}" $(opts_of "$1") -jar "$CLI" train --task fmnist-lenet --method our2 --iterations "$N" \
     --noise-off-last 0 --eval-every 0 --checkpoint-every 0 --threads "$t" --seed 1 --out "$dir" >/dev/null 2>&1
   awk -F, -v c="$1" -v n="$N" 'END { printf "%s train its_per_s=%.3f (%d iterations in %.1f s)\n", c, n / $NF, n, $NF }' \
     "$dir/metrics.csv" | tee -a "$OUT"
@@ -88,7 +93,7 @@ loop() {
   local t; t=$(threads_of "$1")
   echo "== $1: Trainer.run loop overhead (FashionMnistRun our2 $N, $t thread(s))" >&2
   # shellcheck disable=SC2046
-  env $(env_of "$1") "${JAVA[@]}" -Dai.djl.pytorch.num_threads="$t" -cp "$CP" org.htsgd.bench.train.FashionMnistRun \
+  env $(env_of "$1") "${JAVA[@]}" $(opts_of "$1") -Dai.djl.pytorch.num_threads="$t" -cp "$CP" org.htsgd.bench.train.FashionMnistRun \
     our2 "$N" "$TMP/loop-$1" 1 "$t" 0 0 0 "$W" 2>/dev/null | grep '^loop' | sed "s/^/$1 /" | tee -a "$OUT"
 }
 
@@ -99,20 +104,22 @@ for x in "${extra[@]}"; do
   case "$x" in
     none) ;;
     jemalloc) if [ -f "$JEMALLOC" ]; then configs+=(jemalloc); else echo "jemalloc: $JEMALLOC not installed, row skipped"; fi ;;
-    nomalloc|passive|t1) configs+=("$x") ;;
+    nchw|nomalloc|passive|t1) configs+=("$x") ;;
     loop) loops+=(b) ;;
-    *) echo "unknown extra row: $x (nomalloc, passive, jemalloc, t1, loop or none)" >&2; exit 2 ;;
+    *) echo "unknown extra row: $x (nchw, nomalloc, passive, jemalloc, t1, loop or none)" >&2; exit 2 ;;
   esac
 done
 for c in "${configs[@]}"; do step "$c"; done
 echo "== c: Debian PyTorch, $T threads and default threads" >&2
 pytorch=("c $T" "c-default 0")
 [[ " ${configs[*]} " == *" passive "* ]] && pytorch+=("c-passive $T OMP_WAIT_POLICY=PASSIVE")
+[[ " ${configs[*]} " == *" nchw "* ]] && pytorch+=("c-nhwc $T --channels-last")
 for p in "${pytorch[@]}"; do
   read -r label pt penv <<< "$p"
+  popt=""; if [ "$penv" = "--channels-last" ]; then popt=$penv; penv=""; fi
   # shellcheck disable=SC2086
   env "${NOMALLOC[@]}" -u DNNL_MAX_CPU_ISA $penv /usr/bin/python3 bench/lenet_step_pytorch.py --threads "$pt" \
-    --batches "$B" --steps "$S" --repeats "$R" --warmup "$W" | sed "s/^/$label /" | tee -a "$OUT"
+    --batches "$B" --steps "$S" --repeats "$R" --warmup "$W" $popt | sed "s/^/$label /" | tee -a "$OUT"
 done
 if [ "$N" -gt 0 ]; then
   for c in a b; do train "$c"; done
@@ -142,7 +149,7 @@ awk '
   END {
     for (j = 1; j <= k; j++) { c = order[j]; pt[c] = (th[c] == th["c"]) ? "c" : (th[c] == th["c-default"] ? "c-default" : "") }
     if ("c-passive" in seen) pt["passive"] = "c-passive"
-    pt["c-default"] = "c"; pt["c-passive"] = "c"
+    pt["c-default"] = "c"; pt["c-passive"] = "c"; pt["c-nhwc"] = "c"
     head = "| row | threads |"; sep = "|---|---|"
     for (i = 1; i <= nb; i++) {
       b = border[i]

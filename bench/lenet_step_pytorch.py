@@ -9,6 +9,8 @@ W ~ Lomax(alpha) (c 0.5, alpha 1.4), g = (1 + Z) g_SB - Z g_LB, the global-norm 
 phi_b(eta g) = eta g min(1, b / ||eta g||) (eta 0.05, b 5) and the update, on the first 1,200 Fashion-MNIST
 training images when /usr/share/datasets/fashion-mnist is installed (random pixels otherwise; the cost does not
 depend on the pixels).
+Layout: --channels-last puts the input and the weights in NHWC (PyTorch's channels_last), the layout htsgd's LeNet
+uses by default (org.htsgd.train.model.MemoryLayout); without it, PyTorch's default NCHW, as a user runs it.
 Threads: --threads N calls torch.set_num_threads(N); --threads 0 keeps PyTorch's default (as a user runs it).
 Usage: /usr/bin/python3 bench/lenet_step_pytorch.py --threads 2 --batches 100,1200,our2 --steps 200
 Prints one line per entry: "pytorch VERSION batch=B threads=T ms_per_step=X (median of R repeats ...)".
@@ -27,14 +29,17 @@ import torch.nn.functional as F
 class LeNet(nn.Module):
     """conv5x5(1->10), maxpool2, ReLU, conv5x5(10->10), maxpool2, ReLU, FC 160->50, ReLU, FC 50->10: 11,330."""
 
-    def __init__(self):
+    def __init__(self, channels_last=False):
         super().__init__()
+        self.channels_last = channels_last
         self.conv1 = nn.Conv2d(1, 10, 5)
         self.conv2 = nn.Conv2d(10, 10, 5)
         self.fc1 = nn.Linear(160, 50)
         self.fc2 = nn.Linear(50, 10)
 
     def forward(self, x):
+        if self.channels_last:  # the input in NHWC: the convolutions run oneDNN's channels-last kernels
+            x = x.contiguous(memory_format=torch.channels_last)
         x = F.relu(F.max_pool2d(self.conv1(x), 2))
         x = F.relu(F.max_pool2d(self.conv2(x), 2))
         x = F.relu(self.fc1(x.flatten(1)))
@@ -80,11 +85,15 @@ def main():
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--train-size", type=int, default=1200)
     p.add_argument("--warmup", type=int, default=-1, help="untimed steps first (default max(10, steps / 10))")
+    p.add_argument("--channels-last", action="store_true",
+                   help="input and weights in NHWC (torch.channels_last), as htsgd's LeNet since 2026-12-04")
     a = p.parse_args()
     if a.threads > 0:
         torch.set_num_threads(a.threads)
     torch.manual_seed(1)
-    net = LeNet()
+    net = LeNet(a.channels_last)
+    if a.channels_last:
+        net = net.to(memory_format=torch.channels_last)
     assert sum(t.numel() for t in net.parameters()) == 11330
     opt = torch.optim.SGD(net.parameters(), lr=0.05)
     x_all = torch.randn(a.train_size, 1, 28, 28)

@@ -18,11 +18,18 @@ import org.apache.commons.rng.simple.RandomSource;
  * channels, a batch of 20 28x28 images, the shapes of LeNet's convolutions), the loss \(L = \mathrm{mean}(z^2)\) with
  * \(z = w_2 * (w_1 * x)\), and its gradient with respect to \((w_1, w_2)\) (250 + 2,500 values, in that order). The
  * backward pass runs oneDNN's backward-weights kernels of both convolutions and the backward-data kernel of the
- * second, the one that returned NaN. Inputs are drawn in Java from a fixed seed (\(x \sim N(0,1)\),
+ * second, the one that returned NaN. It runs once per {@link MemoryLayout} (NCHW, then NHWC: oneDNN has separate
+ * kernels for each) and {@link #gradient} returns both gradients one after the other, so a verdict covers the
+ * kernels of either layout. Inputs are drawn in Java from a fixed seed (\(x \sim N(0,1)\),
  * \(w \sim 0.1\,N(0,1)\)); {@link #reference} recomputes the gradient with plain Java loops in double precision,
- * independently of the engine. Close it to free the native memory.
+ * independently of the engine, and repeats it once per layout. Close it to free the native memory.
  */
 public final class ConvBackwardProbe implements EngineSelfCheck.GradientSource, AutoCloseable {
+    /**
+     * What the probe checks, part of the self-check's cache key ({@link EngineIsa#cacheKey}): a verdict cached by a
+     * probe that checked less (before 2026-12-04: the NCHW kernels only) is not reused.
+     */
+    public static final String CHECKS = "conv backward, layouts nchw+nhwc";
     private static final int BATCH = 20;
     private static final int SIDE = 28;
     private static final int KERNEL = 5;
@@ -69,32 +76,35 @@ public final class ConvBackwardProbe implements EngineSelfCheck.GradientSource, 
         return a;
     }
 
-    /** {@inheritDoc} One backward pass on the engine (float32). */
+    /** {@inheritDoc} One backward pass on the engine (float32) per {@link MemoryLayout}, NCHW first. */
     @Override
     public float[] gradient() {
-        float[] out = new float[w1.length + w2.length];
-        try (NDManager sub = manager.newSubManager()) {
-            NDArray input = images.duplicate();
-            input.attach(sub);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray y = Conv2d.conv2d(input, weights1).singletonOrThrow();
-                NDArray z = Conv2d.conv2d(y, weights2).singletonOrThrow();
-                gc.backward(z.square().mean());
-            }
-            int at = 0;
-            for (NDArray w : new NDArray[] {weights1, weights2}) {
-                NDArray g = w.getGradient();
-                g.attach(sub);
-                float[] f = g.toFloatArray();
-                System.arraycopy(f, 0, out, at, f.length);
-                at += f.length;
-                JniUtils.zeroGrad((PtNDArray) w);
+        MemoryLayout[] layouts = MemoryLayout.values();
+        float[] out = new float[layouts.length * (w1.length + w2.length)];
+        int at = 0;
+        for (MemoryLayout layout : layouts) {
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray input = images.duplicate();
+                input.attach(sub);
+                try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                    NDArray y = Conv2d.conv2d(layout.apply(input), weights1).singletonOrThrow();
+                    NDArray z = Conv2d.conv2d(y, weights2).singletonOrThrow();
+                    gc.backward(z.square().mean());
+                }
+                for (NDArray w : new NDArray[] {weights1, weights2}) {
+                    NDArray g = w.getGradient();
+                    g.attach(sub);
+                    float[] f = g.toFloatArray();
+                    System.arraycopy(f, 0, out, at, f.length);
+                    at += f.length;
+                    JniUtils.zeroGrad((PtNDArray) w);
+                }
             }
         }
         return out;
     }
 
-    /** {@inheritDoc} Plain Java, double precision, direct convolution loops. */
+    /** {@inheritDoc} Plain Java, double precision, direct convolution loops; once per layout, as {@link #gradient}. */
     @Override
     public double[] reference() {
         int h1 = SIDE - KERNEL + 1;
@@ -107,9 +117,12 @@ public final class ConvBackwardProbe implements EngineSelfCheck.GradientSource, 
         double[] dw2 = weightGradient(dz, CHANNELS, y, CHANNELS, h1);
         double[] dy = inputGradient(dz, CHANNELS, toDouble(w2), CHANNELS, h1);
         double[] dw1 = weightGradient(dy, CHANNELS, toDouble(x), 1, SIDE);
-        double[] out = new double[dw1.length + dw2.length];
-        System.arraycopy(dw1, 0, out, 0, dw1.length);
-        System.arraycopy(dw2, 0, out, dw1.length, dw2.length);
+        int one = dw1.length + dw2.length;
+        double[] out = new double[MemoryLayout.values().length * one];
+        for (int at = 0; at < out.length; at += one) {
+            System.arraycopy(dw1, 0, out, at, dw1.length);
+            System.arraycopy(dw2, 0, out, at + dw1.length, dw2.length);
+        }
         return out;
     }
 

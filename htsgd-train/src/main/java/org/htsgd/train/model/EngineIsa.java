@@ -165,14 +165,16 @@ public final class EngineIsa {
 
     /**
      * @return the libtorch build DJL loads (version, flavor, platform of the native jar) and the DJL version, read
-     *         from the jars without loading the engine, plus any environment override of the libtorch DJL uses
+     *         from the jars without loading the engine, plus any environment override of the libtorch DJL uses, and
+     *         what the self-check checks ({@link ConvBackwardProbe#CHECKS})
      */
     public static String engineIdentity() {
         Properties torch = resource("native/lib/pytorch.properties");
         Properties djl = resource("ai/djl/engine/api.properties");
         StringBuilder s = new StringBuilder("libtorch ").append(torch.getProperty("version", "?")).append(' ')
                 .append(torch.getProperty("flavor", "?")).append(' ').append(torch.getProperty("classifier", "?"))
-                .append("; DJL ").append(djl.getProperty("djl_version", "?"));
+                .append("; DJL ").append(djl.getProperty("djl_version", "?"))
+                .append("; checked: ").append(ConvBackwardProbe.CHECKS);
         for (String v : new String[] {"PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR"}) {
             String value = System.getenv(v);
             if (value != null) {

@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import org.htsgd.core.validation.Require;
 
 /**
  * The paper's networks (paper.md §4.3, §4.6) as {@link Architecture}s.
@@ -17,7 +18,8 @@ import ai.djl.nn.pooling.Pool;
  * <ul>
  *   <li>{@link #lenet()}: the small "LeNet" (S7's ConvYu) of the Fashion-MNIST experiment, 28x28x1 input:
  *       conv5x5(1→10) → maxpool2 → ReLU → conv5x5(10→10) → maxpool2 → ReLU → FC 160→50 → ReLU → FC 50→10,
- *       valid convolutions, 11,330 weights, {@link Initialization#TRUNCATED_NORMAL}.</li>
+ *       valid convolutions, 11,330 weights, {@link Initialization#TRUNCATED_NORMAL}; its images and activations in
+ *       the {@link MemoryLayout#configured() configured} layout (channels last unless set otherwise).</li>
  *   <li>{@link #vgg(VggConfig, int, boolean, float)}: VGG on 32x32x3 input; 3x3 convolutions with padding 1, each
  *       followed by (optional batch norm and) ReLU, "M" = maxpool2; classifier [Dropout] FC 512→512 → ReLU →
  *       [Dropout] FC 512→512 → ReLU → FC 512→K (S7 {@code SVHN/vgg.py} without dropout; S8 with dropout).
@@ -50,9 +52,18 @@ public final class Models {
     private Models() {
     }
 
-    /** @return the paper's Fashion-MNIST LeNet */
+    /** @return the paper's Fashion-MNIST LeNet, in the {@link MemoryLayout#configured() configured} layout */
     public static Architecture lenet() {
-        return new Architecture("lenet", 1, 28, 28, 10, Models::lenetBlock, Initialization.TRUNCATED_NORMAL);
+        return lenet(MemoryLayout.configured());
+    }
+
+    /**
+     * @param layout the memory layout of its images and activations (the function computed is the same)
+     * @return the paper's Fashion-MNIST LeNet
+     */
+    public static Architecture lenet(MemoryLayout layout) {
+        Require.nonNull(layout, "layout");
+        return new Architecture("lenet", 1, 28, 28, 10, () -> lenetBlock(layout), Initialization.TRUNCATED_NORMAL);
     }
 
     /** @return VGG11 (config A) for 10 classes, no batch norm, no dropout, as S7's SVHN/CIFAR10 runs */
@@ -83,8 +94,9 @@ public final class Models {
                 Initialization.VGG);
     }
 
-    private static Block lenetBlock() {
+    private static Block lenetBlock(MemoryLayout layout) {
         return new SequentialBlock()
+                .add(layout.block())
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(10).build())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Activation::relu)

@@ -12,7 +12,7 @@ class ConvBackwardProbeTest {
         try (ConvBackwardProbe probe = ConvBackwardProbe.create(2)) {
             float[] g = probe.gradient();
             double[] r = probe.reference();
-            assertEquals(250 + 2_500, g.length);
+            assertEquals(2 * (250 + 2_500), g.length); // NCHW, then NHWC
             double scale = 0;
             double worst = 0;
             for (int i = 0; i < g.length; i++) {

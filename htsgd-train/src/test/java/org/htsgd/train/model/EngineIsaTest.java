@@ -140,5 +140,8 @@ class EngineIsaTest {
                 CPU.details());
         assertTrue(EngineIsa.engineIdentity().matches("libtorch 2\\.7\\.1\\S* cpu linux-x86_64; DJL 0\\.36\\.0.*"),
                 EngineIsa.engineIdentity());
+        // what the check covers is part of the key: a verdict cached when only NCHW kernels were checked is not reused
+        assertTrue(EngineIsa.engineIdentity().endsWith("; checked: " + ConvBackwardProbe.CHECKS),
+                EngineIsa.engineIdentity());
     }
 }

@@ -16,9 +16,9 @@ import java.util.Locale;
  * The network computes the same function in either layout; only the order of float32 sums differs.
  *
  * <p>{@link Models#lenet()} uses {@link #configured()}, NHWC unless the system property {@value #PROPERTY} says
- * otherwise: LeNet's 1,200-image gradient measured 2.6x faster at one thread and 1.8x at two (BENCHMARKS.md, "Channels
- * last"). The VGG networks keep NCHW (slower in NHWC in PyTorch 1.13's measurement). {@code -Dhtsgd.layout=nchw}
- * brings back the layout of htsgd before 2026-12-04, for the side-by-side benchmark or to rule the NHWC kernels out
+ * otherwise: LeNet's 1,200-image gradient measured 1.69x faster at one thread and 1.64x at two (BENCHMARKS.md,
+ * "Channels last"). The VGG networks keep NCHW (slower in NHWC in PyTorch 1.13's measurement).
+ * {@code -Dhtsgd.layout=nchw} brings back the layout of htsgd before 2026-12-04, for the side-by-side benchmark or to rule the NHWC kernels out
  * when diagnosing an engine problem ({@link ConvBackwardProbe} checks the kernels of both).
  */
 public enum MemoryLayout {
@@ -56,7 +56,8 @@ public enum MemoryLayout {
     /**
      * @param images a 4-D (N, C, H, W) tensor
      * @return the same values in this layout: {@code images} itself for {@link #NCHW} (assumed contiguous, as the
-     *         engine creates tensors); for {@link #NHWC} a view, or a copy when {@code C > 1}, with channels-last strides
+     *         engine creates tensors); for {@link #NHWC} a view, or a copy when {@code C > 1}, with channels-last
+     *         strides
      * @throws IllegalArgumentException if {@code images} is not 4-D
      */
     public NDArray apply(NDArray images) {
@@ -75,6 +76,7 @@ public enum MemoryLayout {
 
     /** @return a parameter-free block applying {@link #apply} to its single input, to put first in a network */
     public Block block() {
-        return new LambdaBlock(x -> new NDList(apply(x.singletonOrThrow())), "layout-" + name().toLowerCase(Locale.ROOT));
+        String label = "layout-" + name().toLowerCase(Locale.ROOT);
+        return new LambdaBlock(x -> new NDList(apply(x.singletonOrThrow())), label);
     }
 }

@@ -279,7 +279,8 @@ public final class StackedLeNet implements AutoCloseable {
         Shape one = new Shape(1, 1);
         Shape zero = new Shape(0, 0);
         Shape two = new Shape(2, 2);
-        NDArray h = Conv2d.conv2d(layout.apply(x), stacked[0], stacked[1], one, zero, one, conv1Groups).singletonOrThrow();
+        NDArray h = Conv2d.conv2d(layout.apply(x), stacked[0], stacked[1], one, zero, one, conv1Groups)
+                .singletonOrThrow();
         h = Activation.relu(Pool.maxPool2d(h, two, two, zero, false));
         h = Conv2d.conv2d(h, stacked[2], stacked[3], one, zero, one, networks).singletonOrThrow();
         h = Activation.relu(Pool.maxPool2d(h, two, two, zero, false)); // (N, K*10, 4, 4)

@@ -18,8 +18,8 @@ import java.util.Locale;
  * <p>{@link Models#lenet()} uses {@link #configured()}, NHWC unless the system property {@value #PROPERTY} says
  * otherwise: LeNet's 1,200-image gradient measured 1.69x faster at one thread and 1.64x at two (BENCHMARKS.md,
  * "Channels last"). The VGG networks keep NCHW (slower in NHWC in PyTorch 1.13's measurement).
- * {@code -Dhtsgd.layout=nchw} brings back the layout of htsgd before 2026-12-04, for the side-by-side benchmark or to rule the NHWC kernels out
- * when diagnosing an engine problem ({@link ConvBackwardProbe} checks the kernels of both).
+ * {@code -Dhtsgd.layout=nchw} brings back the layout of htsgd before 2026-12-04, for the side-by-side benchmark or to
+ * rule the NHWC kernels out when diagnosing an engine problem ({@link ConvBackwardProbe} checks the kernels of both).
  */
 public enum MemoryLayout {
     /** PyTorch's default, contiguous (N, C, H, W). */

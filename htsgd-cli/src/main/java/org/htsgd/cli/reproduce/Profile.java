@@ -39,9 +39,10 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * above 0.9 ln 10) ends at iteration 600 for SB and LB and at 900 for Our 2 (its heavy-tailed steps knocked it
      * back onto the plateau at 700), so the noise phase [0, 1400) takes 500-800 heavy-tailed steps after it; but SB
      * first reaches 99% training accuracy at iteration 5,100, and the paper's 10,000 iterations (a large-batch
-     * gradient at each step for LB, Our 1, Our 2: about 0.37 s on one core) take about 2 h of Table 2 alone on 2
-     * cores. So the quick table ends far from 100% training accuracy and cannot show the paper's claim about minima;
-     * its report says so. BENCHMARKS.md, "Table 2 schedule".
+     * gradient at each step for LB, Our 1, Our 2: about 0.12 s on one core since LeNet runs in channels last, 0.37 s
+     * before) take about 50 min of Table 2 alone on 2 cores, a 5,000-iteration schedule about 25. So the quick table
+     * ends far from 100% training accuracy and cannot show the paper's claim about minima; its report says so.
+     * BENCHMARKS.md, "Table 2 schedule".
      */
     static final IterationSchedule QUICK_SCHEDULE = IterationSchedule.of(1_600, 200);
 

@@ -173,14 +173,14 @@ public final class EngineIsa {
         Properties djl = resource("ai/djl/engine/api.properties");
         StringBuilder s = new StringBuilder("libtorch ").append(torch.getProperty("version", "?")).append(' ')
                 .append(torch.getProperty("flavor", "?")).append(' ').append(torch.getProperty("classifier", "?"))
-                .append("; DJL ").append(djl.getProperty("djl_version", "?"))
-                .append("; checked: ").append(ConvBackwardProbe.CHECKS);
+                .append("; DJL ").append(djl.getProperty("djl_version", "?"));
         for (String v : new String[] {"PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR"}) {
             String value = System.getenv(v);
             if (value != null) {
                 s.append("; ").append(v).append('=').append(value);
             }
         }
+        s.append("; checked: ").append(ConvBackwardProbe.CHECKS);
         return s.toString();
     }
 

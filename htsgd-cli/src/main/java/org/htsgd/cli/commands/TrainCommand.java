@@ -121,6 +121,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "checkpoint every N iterations (default: 1000)")
     Long checkpointEvery;
 
+    @Option(names = "--stop-at-train-accuracy", paramLabel = "A",
+            description = "stop at the first evaluation in the noise-free final phase (the last --noise-off-last "
+                + "iterations, for every method) whose training accuracy is at least A, in (0, 1], e.g. 0.99 "
+                + "(default: run all iterations)")
+    Double stopAtTrainAccuracy;
+
     @Mixin
     private ThreadsOption threads;
 
@@ -161,6 +167,15 @@ public final class TrainCommand implements Callable<Integer> {
         h = given(h, samRho, Hyperparameters::withSamRho);
         cfg = given(cfg.withHyperparameters(h), evalEvery, TrainConfig::withEvalEvery);
         cfg = given(cfg, checkpointEvery, TrainConfig::withCheckpointEvery);
+        cfg = given(cfg, stopAtTrainAccuracy, (x, v) -> {
+            if (!(v > 0 && v <= 1)) {
+                throw new IllegalArgumentException("--stop-at-train-accuracy is not in (0, 1]: " + v);
+            }
+            if (x.evalEvery() == 0) {
+                throw new IllegalArgumentException("--stop-at-train-accuracy needs evaluations: --eval-every is 0");
+            }
+            return x.withStopAtTrainAccuracy(v);
+        });
         return cfg.withThreads(threads.count());
     }
 
@@ -204,9 +219,11 @@ public final class TrainCommand implements Callable<Integer> {
                 bar[0].close();
             }
         }
-        System.out.printf(Locale.ROOT, "%s %s, %d iterations, seed %d: train acc %.4f loss %.4f | test acc %.4f "
+        System.out.printf(Locale.ROOT, "%s %s, %d iterations%s, seed %d: train acc %.4f loss %.4f | test acc %.4f "
                         + "loss %.4f | %.1f it/s, truncated %.1f%% of steps%n", cfg.task().cliName(),
-                cfg.method().cliName(), r.iterations(), r.seed(), r.trainAccuracy(), r.trainLoss(), r.testAccuracy(),
+                cfg.method().cliName(), r.iterations(), r.iterations() < cfg.iterations()
+                        ? " (stopped at the training-accuracy target; " + cfg.iterations() + " at most)" : "",
+                r.seed(), r.trainAccuracy(), r.trainLoss(), r.testAccuracy(),
                 r.testLoss(), r.iterationsPerSecond(), 100 * r.truncationRate());
         System.out.println("wrote " + cfg.outDir().resolve(Trainer.SUMMARY));
         return 0;

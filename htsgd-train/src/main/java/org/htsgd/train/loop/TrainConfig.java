@@ -23,9 +23,16 @@ import org.htsgd.train.method.Method;
  * @param dataDir directory of the dataset files
  * @param outDir output directory (metrics.csv, checkpoint.bin, weights.bin, summary.json)
  * @param resume continue from {@code outDir/checkpoint.bin} if it exists
+ * @param stopAtTrainAccuracy NaN to run all T iterations; else the run stops at the first evaluation in the
+ *     noise-free phase (iteration {@code >= T - K}, the same rule for every method, so runs compared in one table
+ *     stop alike) whose training accuracy is at least this, in (0, 1]: "train until the training set is fit" (as
+ *     Jiang et al. 2020 stop at a training loss before comparing sharpness), for schedules too short to end there
+ *     as the paper's do. Loop control, not part of the run's identity: a stopped run resumed without it continues
+ *     to T.
  */
 public record TrainConfig(Task task, Method method, long seed, Hyperparameters hyperparameters, long evalEvery,
-                          long checkpointEvery, int threads, Path dataDir, Path outDir, boolean resume) {
+                          long checkpointEvery, int threads, Path dataDir, Path outDir, boolean resume,
+                          double stopAtTrainAccuracy) {
     /** Evaluation period of {@link #defaults}. */
     public static final long DEFAULT_EVAL_EVERY = 100;
     /** Checkpoint period of {@link #defaults} (as S7). */
@@ -35,7 +42,9 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
      * Validates every field.
      *
      * @throws NullPointerException if an object field is null
-     * @throws IllegalArgumentException if {@code threads <= 0}, {@code evalEvery < 0} or {@code checkpointEvery < 0}
+     * @throws IllegalArgumentException if {@code threads <= 0}, {@code evalEvery < 0}, {@code checkpointEvery < 0},
+     *     or {@code stopAtTrainAccuracy} is neither NaN nor in (0, 1], or is set while {@code evalEvery} is 0 (it
+     *     is checked at evaluations)
      */
     public TrainConfig {
         Objects.requireNonNull(task, "task");
@@ -46,6 +55,54 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
         Require.positive(threads, "threads");
         Require.atLeast(evalEvery, 0, "evalEvery");
         Require.atLeast(checkpointEvery, 0, "checkpointEvery");
+        if (!Double.isNaN(stopAtTrainAccuracy)) {
+            if (!(stopAtTrainAccuracy > 0 && stopAtTrainAccuracy <= 1)) {
+                throw new IllegalArgumentException("stopAtTrainAccuracy is not in (0, 1]: " + stopAtTrainAccuracy);
+            }
+            if (evalEvery == 0) {
+                throw new IllegalArgumentException("stopAtTrainAccuracy needs evaluations: evalEvery is 0");
+            }
+        }
+    }
+
+    /**
+     * The configuration as before {@code stopAtTrainAccuracy} existed: all T iterations.
+     *
+     * @param task see the record
+     * @param method see the record
+     * @param seed see the record
+     * @param hyperparameters see the record
+     * @param evalEvery see the record
+     * @param checkpointEvery see the record
+     * @param threads see the record
+     * @param dataDir see the record
+     * @param outDir see the record
+     * @param resume see the record
+     */
+    public TrainConfig(Task task, Method method, long seed, Hyperparameters hyperparameters, long evalEvery,
+                       long checkpointEvery, int threads, Path dataDir, Path outDir, boolean resume) {
+        this(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir, outDir, resume,
+            Double.NaN);
+    }
+
+    /**
+     * @param done iterations completed
+     * @return whether the run may stop there before T: {@link #stopAtTrainAccuracy()} is set and {@code done} is in
+     *     the noise-free phase \([T - K, T)\)
+     */
+    public boolean mayStopAt(long done) {
+        long t = hyperparameters.totalIterations();
+        return !Double.isNaN(stopAtTrainAccuracy) && done >= t - hyperparameters.noiseOffLast() && done < t;
+    }
+
+    /**
+     * @param done iterations completed, at an evaluation
+     * @param trainAccuracy the training accuracy evaluated there
+     * @return whether the run stops there before T: {@link #mayStopAt} and the accuracy reaches
+     *     {@link #stopAtTrainAccuracy()}
+     */
+    public boolean stopsAt(long done, double trainAccuracy) {
+        return mayStopAt(done) && trainAccuracy >= stopAtTrainAccuracy;
     }
 
     /**
@@ -81,42 +138,48 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
     /** @param value the run directory @return a copy writing there */
     public TrainConfig withOutDir(Path value) {
         return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,
-            value, resume);
+            value, resume, stopAtTrainAccuracy);
     }
 
     /** @param value new hyperparameters @return a copy with them */
     public TrainConfig withHyperparameters(Hyperparameters value) {
         return new TrainConfig(task, method, seed, value, evalEvery, checkpointEvery, threads, dataDir, outDir,
-            resume);
+            resume, stopAtTrainAccuracy);
     }
 
     /** @param value new seed @return a copy with that seed */
     public TrainConfig withSeed(long value) {
         return new TrainConfig(task, method, value, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,
-            outDir, resume);
+            outDir, resume, stopAtTrainAccuracy);
     }
 
     /** @param value new evalEvery @return a copy with that evalEvery */
     public TrainConfig withEvalEvery(long value) {
         return new TrainConfig(task, method, seed, hyperparameters, value, checkpointEvery, threads, dataDir, outDir,
-            resume);
+            resume, stopAtTrainAccuracy);
     }
 
     /** @param value new checkpointEvery @return a copy with that checkpointEvery */
     public TrainConfig withCheckpointEvery(long value) {
         return new TrainConfig(task, method, seed, hyperparameters, evalEvery, value, threads, dataDir, outDir,
-            resume);
+            resume, stopAtTrainAccuracy);
     }
 
     /** @param value new threads @return a copy with that threads */
     public TrainConfig withThreads(int value) {
         return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, value, dataDir,
-            outDir, resume);
+            outDir, resume, stopAtTrainAccuracy);
+    }
+
+    /** @param value new stopAtTrainAccuracy (NaN: none) @return a copy with it */
+    public TrainConfig withStopAtTrainAccuracy(double value) {
+        return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,
+            outDir, resume, value);
     }
 
     /** @param value new resume @return a copy with that resume */
     public TrainConfig withResume(boolean value) {
         return new TrainConfig(task, method, seed, hyperparameters, evalEvery, checkpointEvery, threads, dataDir,
-            outDir, value);
+            outDir, value, stopAtTrainAccuracy);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.htsgd.train.method.ParetoVariant;
 
 /**
  * A {@link TrainConfig} as JSON ({@code config.json}, and inside {@code summary.json}): the record's components,
- * with the {@link Hyperparameters} nested and infinities written as strings ({@code "Infinity"}).
+ * with the {@link Hyperparameters} nested and infinities and NaN written as strings ({@code "Infinity"}); a file
+ * without {@code stopAtTrainAccuracy} (written before it existed) reads as NaN, none.
  *
  * <p>{@link #read} also accepts the flat format written before the task catalogue (htsgd 0.1 before issue 11):
  * the hyperparameters as top-level fields {@code lr, batch, lbBatch, b, c, alpha, noiseLaw, noiseOffLast, momentum,
@@ -32,6 +34,9 @@ public final class TrainConfigJson {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
         .build();
+
+    /** The field a configuration written before {@link TrainConfig#stopAtTrainAccuracy()} existed lacks. */
+    private static final String STOP = "stopAtTrainAccuracy";
 
     private TrainConfigJson() {
     }
@@ -75,6 +80,9 @@ public final class TrainConfigJson {
     public static TrainConfig parse(String json) throws JsonProcessingException {
         JsonNode tree = JSON.readTree(json);
         if (tree != null && tree.has("hyperparameters")) {
+            if (tree instanceof ObjectNode o && !o.has(STOP)) { // written before the stop existed: none
+                o.put(STOP, Double.NaN);
+            }
             return JSON.treeToValue(tree, TrainConfig.class);
         }
         if (tree != null && tree.has("lr") && tree.has("noiseLaw")) {

@@ -46,6 +46,9 @@ import org.htsgd.train.model.TorchRuntime;
  *       killed with {@code kill -9} during a step or inside a checkpoint write, ends with the same weights and
  *       the same {@code metrics.csv} (but for the wall-time column) as an uninterrupted one: metrics rows after the
  *       checkpoint are dropped and rewritten, and temporary files of an interrupted checkpoint write removed.</li>
+ *   <li>With {@link TrainConfig#stopAtTrainAccuracy()} set, the run stops at the first evaluation in the
+ *       noise-free phase whose training accuracy reaches it: the final checkpoint, weights and summary are written
+ *       there and {@link TrainResult#iterations()} says where; resumed from that checkpoint, it stops again.</li>
  *   <li>A NaN or infinite batch loss throws {@link TrainingDivergedException} with a one-line message; a checkpoint
  *       is only written when the weights are finite, so the last good one is kept.</li>
  *   <li>At the end: {@code outDir/weights.bin} ({@link Network#load} reads it) and {@code outDir/summary.json} (the
@@ -161,11 +164,16 @@ public final class Trainer {
             }
             long lastCheckpoint = start;
             MetricsRow last = null;
+            // a run resumed from the checkpoint where it stopped (stopAtTrainAccuracy) stops again: the weights, and
+            // so the evaluation that stopped it, are the same
+            long done = start;
+            boolean stopped = config.mayStopAt(start) && start % config.evalEvery() == 0
+                && config.stopsAt(start, net.evaluateTraining().accuracy());
             long t0 = System.nanoTime();
             double priorSeconds = totals.seconds;
             try (BufferedWriter csv = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND)) {
-                for (long it = start; it < config.iterations(); it++) {
+                for (long it = start; it < config.iterations() && !stopped; it++) {
                     StepRecord step = rule.step(it);
                     if (!Double.isFinite(step.loss())) {
                         throw diverged(config, it, step.loss(), checkpoint, lastCheckpoint);
@@ -174,7 +182,7 @@ public final class Trainer {
                     totals.steps++;
                     totals.truncated += step.truncated() ? 1 : 0;
                     listener.onStep(it, step);
-                    long done = it + 1;
+                    done = it + 1;
                     totals.seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                     if (done == config.iterations() || config.evalEvery() > 0 && done % config.evalEvery() == 0) {
                         MetricsRow row = evaluate(net, test, done, window, totals.seconds);
@@ -184,8 +192,9 @@ public final class Trainer {
                         window = MetricsWindow.EMPTY;
                         last = row;
                         listener.onEvaluation(row);
+                        stopped = config.stopsAt(done, row.trainAccuracy());
                     }
-                    if (done == config.iterations()
+                    if (done == config.iterations() || stopped
                             || config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) {
                         if (writeCheckpoint(checkpoint, config, done, net, rng, rule, totals, window)) {
                             lastCheckpoint = done;
@@ -200,11 +209,11 @@ public final class Trainer {
             if (last == null) { // resumed from the final checkpoint: nothing was evaluated in this process
                 Evaluation tr = net.evaluateTraining();
                 Evaluation te = net.evaluate(test);
-                last = new MetricsRow(config.iterations(), tr.loss(), tr.accuracy(), te.loss(), te.accuracy(),
+                last = new MetricsRow(done, tr.loss(), tr.accuracy(), te.loss(), te.accuracy(),
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, totals.seconds);
             }
-            TrainResult result = new TrainResult(config, config.iterations(), last.trainLoss(), last.trainAccuracy(),
-                    last.testLoss(), last.testAccuracy(), totals.seconds, (config.iterations() - start) / Math.max(seconds, 1e-9),
+            TrainResult result = new TrainResult(config, done, last.trainLoss(), last.trainAccuracy(),
+                    last.testLoss(), last.testAccuracy(), totals.seconds, (done - start) / Math.max(seconds, 1e-9),
                     totals.steps == 0 ? 0 : (double) totals.truncated / totals.steps, start, WEIGHTS,
                     METRICS, "PyTorch " + TorchRuntime.version() + " (DJL, CPU, "
                     + TorchRuntime.threads() + " threads)");

@@ -45,6 +45,20 @@ class TrainConfigJsonTest {
     }
 
     @Test
+    void readsTheStopTargetAndAFileWrittenBeforeItAsNone() throws IOException {
+        TrainConfig d = TrainConfig.defaults(Task.FMNIST_LENET, Method.OUR2, DATA, OUT);
+        TrainConfig c = d.withStopAtTrainAccuracy(0.99);
+        assertEquals(c, TrainConfigJson.parse(TrainConfigJson.write(c)));
+        String json = TrainConfigJson.write(d);
+        assertTrue(json.contains("\"stopAtTrainAccuracy\" : \"NaN\""), json);
+        String before = json.replace("\"stopAtTrainAccuracy\" : \"NaN\"", "").replaceAll(",\\s*}\\s*$", "\n}");
+        assertFalse(before.contains("stopAtTrainAccuracy"), before);
+        TrainConfig read = TrainConfigJson.parse(before);
+        assertTrue(Double.isNaN(read.stopAtTrainAccuracy()));
+        assertEquals(d, read);
+    }
+
+    @Test
     void readsTheFormatWrittenBeforeTheCatalogue(@TempDir Path dir) throws IOException {
         // config.json of `htsgd train --task fmnist-lenet --method sb --iterations 20 --seed 1 --out /tmp/A-old-run`
         // written by the code before the catalogue (flat fields, noise law as a string, weight clip 0 = none)

@@ -242,4 +242,66 @@ class TrainerTest {
             assertEquals(e.iteration(), again.iteration());
         }
     }
+
+    /** @param rows {@link #metricsWithoutTime} @return their train_accuracy column, header skipped */
+    static double[] trainAccuracies(List<String> rows) {
+        return rows.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).toArray();
+    }
+
+    @Test
+    void stopsAtTheFirstEvaluationOfTheNoiseFreePhaseThatReachesTheTargetAndStaysStoppedWhenResumed(
+            @TempDir Path dir) throws IOException {
+        // 60 iterations, the last 30 noise-free, rows every 5: the full run, then the same run with a target that
+        // the row at 5 already reaches (before the noise-free phase: no stop there)
+        TrainConfig c = config(dir.resolve("full"), 60);
+        TrainConfig full = c.withHyperparameters(c.hyperparameters().withNoiseOffLast(30));
+        TrainerTest.run(full, TRAIN, TEST, new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        List<String> all = metricsWithoutTime(dir.resolve("full"));
+        double[] accuracy = trainAccuracies(all);
+        double target = accuracy[0];
+        int stopRow = 5; // row k is iteration 5 (k + 1); the noise-free phase starts at 30 = row 5
+        while (stopRow < accuracy.length && accuracy[stopRow] < target) {
+            stopRow++;
+        }
+        long expected = 5L * (stopRow + 1);
+        assertTrue(expected < 60, "premise: the target is reached before the end (" + target + ")");
+
+        Path out = dir.resolve("stopped");
+        TrainConfig stopping = full.withOutDir(out).withStopAtTrainAccuracy(target);
+        TrainResult r = TrainerTest.run(stopping, TRAIN, TEST, new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        assertEquals(expected, r.iterations());
+        assertEquals(all.subList(0, stopRow + 2), metricsWithoutTime(out), "the full run's rows up to the stop");
+        assertEquals(accuracy[stopRow], r.trainAccuracy());
+        assertEquals(expected, Trainer.resumesAt(out), "the final checkpoint is at the stop");
+
+        // resumed with the same target: stopped already, no step taken, the files as they were
+        long[] steps = {0};
+        TrainResult again = TrainerTest.run(stopping.withResume(true), TRAIN, TEST, new SgdStep(0.05, 20, 0.9),
+                new TrainListener() {
+                    @Override
+                    public void onStep(long iteration, StepRecord step) {
+                        steps[0]++;
+                    }
+                });
+        assertEquals(0, steps[0]);
+        assertEquals(expected, again.iterations());
+        assertEquals(expected, again.resumedFrom());
+        assertEquals(all.subList(0, stopRow + 2), metricsWithoutTime(out));
+
+        // resumed without it: continues to T, ending where the run without a target ended
+        TrainResult rest = TrainerTest.run(stopping.withStopAtTrainAccuracy(Double.NaN).withResume(true), TRAIN,
+                TEST, new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        assertEquals(60, rest.iterations());
+        assertEquals(all, metricsWithoutTime(out));
+        assertArrayEquals(finalWeights(dir.resolve("full"), TRAIN), finalWeights(out, TRAIN));
+    }
+
+    @Test
+    void aTargetNeverReachedRunsAllIterations(@TempDir Path dir) throws IOException {
+        TrainConfig c = config(dir, 20);
+        TrainResult r = TrainerTest.run(c.withHyperparameters(c.hyperparameters().withNoiseOffLast(20))
+                .withStopAtTrainAccuracy(1.0), TRAIN, TEST, new SgdStep(0.05, 20, 0.9), TrainListener.NONE);
+        assertTrue(r.trainAccuracy() < 1.0, "premise: 20 steps do not fit the training set");
+        assertEquals(20, r.iterations());
+    }
 }

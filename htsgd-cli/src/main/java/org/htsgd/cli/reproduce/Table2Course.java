@@ -26,14 +26,17 @@ import org.htsgd.train.method.Method;
  * @param windowSteps steps counted in the truncation window
  * @param windowTruncated truncated steps among them
  * @param trainAccuracy final training accuracy in [0, 1]
+ * @param iterations iterations the run completed (its last evaluation): T, or fewer for a run that stopped at a
+ *     training-accuracy target; 0 in a result written before it was recorded (such runs ran to T)
  */
-record Table2Course(long plateauEnd, long windowEnd, long windowSteps, long windowTruncated, double trainAccuracy) {
+record Table2Course(long plateauEnd, long windowEnd, long windowSteps, long windowTruncated, double trainAccuracy,
+                    long iterations) {
     /** Training loss below which a run has left the initial plateau: 0.9 ln 10. */
     static final double PLATEAU_LOSS = 0.9 * Math.log(10);
     /** Final training accuracy of a run that fits its training set, as the paper's do (100%). */
     static final double TRAINED = 0.99;
     /** No course (a diverged run, or one recorded before these checks). */
-    static final Table2Course NONE = new Table2Course(-1, 0, 0, 0, Double.NaN);
+    static final Table2Course NONE = new Table2Course(-1, 0, 0, 0, Double.NaN, 0);
 
     /**
      * @param rows the run's evaluations, in order
@@ -58,8 +61,9 @@ record Table2Course(long plateauEnd, long windowEnd, long windowSteps, long wind
             }
             previous = r.iteration();
         }
-        double accuracy = rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1).trainAccuracy();
-        return new Table2Course(plateau, end, steps, Math.round(truncated), accuracy);
+        MetricsRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        return new Table2Course(plateau, end, steps, Math.round(truncated),
+            last == null ? Double.NaN : last.trainAccuracy(), last == null ? 0 : last.iteration());
     }
 
     /** @return whether the run left the initial plateau */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import org.htsgd.core.validation.Require;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.Hyperparameters;
@@ -25,9 +24,10 @@ import org.htsgd.train.method.NoiseOffPhase;
  *       bisection step, depth + {@link #REFINE_STEPS} steps) and training-set gradients (maximal sharpness: ascent
  *       steps per bisection step; the Hessian: two per power iteration and per Hutchinson probe).</li>
  * </ul>
- * The runs are then placed on {@code threads} workers in start order ({@link Table2Plan#startOrder}), each taking
- * the next run when it is free. The costs are measured with one run alone: two runs side by side each run slower
- * (memory bandwidth shared; BENCHMARKS.md), so the estimate is a lower bound on a busy machine.
+ * The runs then start in start order ({@link Table2Plan#startOrder}), {@link TrainingRuns#runsAtOnce} at a time, a
+ * run starting when one ends, and the running runs share the {@code threads} cores equally (one core each at most),
+ * as the operating system shares them. The costs are measured with one run alone: two runs side by side each run
+ * slower (memory bandwidth shared; BENCHMARKS.md), so the estimate is a lower bound on a busy machine.
  *
  * <p>A run resumed from a checkpoint costs only what is left: its remaining iterations and their evaluations, and
  * its measures.
@@ -36,12 +36,14 @@ import org.htsgd.train.method.NoiseOffPhase;
  * @param toTrain runs without a result yet (the others are read, not trained)
  * @param resumed those of them that continue from a checkpoint
  * @param cpuSeconds the sum of the estimated times of the runs to train
- * @param wallSeconds their estimated wall time on {@code threads} workers
- * @param threads concurrent runs
+ * @param wallSeconds their estimated wall time on {@code threads} cores
+ * @param threads cores used
  * @param costs the measured costs used, one per task trained
+ * @param mayStop whether the runs stop at a training-accuracy target ({@link TrainingScale#stopAtTrainAccuracy()}):
+ *     the estimate assumes every run goes to T, an upper bound (false in an estimate written before)
  */
 record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, double wallSeconds, int threads,
-                      List<StepCost> costs) {
+                      List<StepCost> costs, boolean mayStop) {
     /** Radius-search steps beyond the bisection depth that the refinement may add (sharpness package notes). */
     static final int REFINE_STEPS = 7;
 
@@ -57,7 +59,7 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
      * @param resumesAt iterations each run (plan order) has done by its checkpoint, 0 if none
      * @param costs measured costs of every task with a run to train
      * @param scale the training scale
-     * @param threads concurrent runs
+     * @param threads cores used
      * @return the estimate
      */
     static Table2Estimate of(List<Table2Job> jobs, boolean[] finished, long[] resumesAt, Map<Task, StepCost> costs,
@@ -74,8 +76,9 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
                 resumed += resumesAt[k] > 0 ? 1 : 0;
             }
         }
-        return new Table2Estimate(jobs.size(), seconds.size(), resumed, cpu, wall(seconds, threads), threads,
-            List.copyOf(costs.values()));
+        return new Table2Estimate(jobs.size(), seconds.size(), resumed, cpu,
+            wall(seconds, threads, TrainingRuns.runsAtOnce(threads, seconds.size())), threads,
+            List.copyOf(costs.values()), !Double.isNaN(scale.stopAtTrainAccuracy()));
     }
 
     /**
@@ -117,22 +120,34 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
     }
 
     /**
-     * @param seconds run times in start order
-     * @param threads workers
-     * @return when the last run ends if each worker takes the next run as soon as it is free
+     * @param seconds run times on one core, in start order
+     * @param threads cores
+     * @param atOnce runs at once ({@code >= 1})
+     * @return when the last run ends if each run starts as soon as fewer than {@code atOnce} run, and the running
+     *     runs share the cores equally, each at most one (processor sharing; with {@code atOnce == threads} each run
+     *     has its own core: list scheduling)
      */
-    static double wall(List<Double> seconds, int threads) {
-        PriorityQueue<Double> free = new PriorityQueue<>();
-        for (int i = 0; i < threads; i++) {
-            free.add(0.0);
+    static double wall(List<Double> seconds, int threads, int atOnce) {
+        Require.atLeast(atOnce, 1, "atOnce");
+        List<Double> running = new ArrayList<>();
+        int next = 0;
+        double now = 0;
+        while (next < seconds.size() || !running.isEmpty()) {
+            while (running.size() < atOnce && next < seconds.size()) {
+                running.add(seconds.get(next++));
+            }
+            double rate = Math.min(1.0, (double) threads / running.size());
+            double first = running.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            now += first / rate;
+            List<Double> left = new ArrayList<>();
+            for (double r : running) {
+                if (r - first > 1e-9 * first) {
+                    left.add(r - first);
+                }
+            }
+            running = left;
         }
-        double end = 0;
-        for (double s : seconds) {
-            double done = free.poll() + s;
-            end = Math.max(end, done);
-            free.add(done);
-        }
-        return end;
+        return now;
     }
 
     /**
@@ -142,8 +157,13 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
      */
     String line(String profile) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Table 2, %s profile: %d runs (%d to train%s), "
-            + "estimated %s on %d thread%s", profile, runs, toTrain, resumed == 0 ? ""
-            : ", " + resumed + " of them from a checkpoint", duration(wallSeconds), threads, threads == 1 ? "" : "s"));
+            + "estimated %s%s on %d thread%s", profile, runs, toTrain, resumed == 0 ? ""
+            : ", " + resumed + " of them from a checkpoint", mayStop ? "at most " : "", duration(wallSeconds),
+            threads, threads == 1 ? "" : "s"));
+        int atOnce = TrainingRuns.runsAtOnce(threads, toTrain);
+        if (atOnce > threads) {
+            sb.append(", ").append(atOnce).append(" runs at a time sharing them");
+        }
         if (!costs.isEmpty()) {
             sb.append(" (measured on one thread:");
             for (StepCost c : costs) {

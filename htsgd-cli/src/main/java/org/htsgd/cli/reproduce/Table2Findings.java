@@ -229,7 +229,7 @@ final class Table2Findings {
             Table2Course c = r.course();
             if (r.hasDiverged()) {
                 rows.add(List.of(r.method().label(), Integer.toString(r.replication() + 1), "diverged", "", "", "",
-                    ""));
+                    "", ""));
                 continue;
             }
             boolean noise = r.method().injectsNoise();
@@ -238,6 +238,7 @@ final class Table2Findings {
                 noise ? Long.toString(c.windowEnd()) : "no noise",
                 noise ? String.format(Locale.ROOT, "%,d", c.noiseStepsAfterPlateau()) : "",
                 truncatedSteps(r.method(), List.of(r)),
+                String.format(Locale.ROOT, "%,d", r.iterationsDone()),
                 Fmt.f(100 * c.trainAccuracy(), 1) + "%" + (c.trained() ? "" : " (< "
                     + Fmt.f(100 * Table2Course.TRAINED, 0) + "%)")));
         }
@@ -247,7 +248,8 @@ final class Table2Findings {
     /** @return the header of {@link #courseRows} */
     static List<String> courseHeader() {
         return List.of("method", "replication", "left the plateau at", "noise phase ends at",
-            "noise steps off the plateau", "truncated steps (noise phase)", "final train accuracy");
+            "noise steps off the plateau", "truncated steps (noise phase)", "iterations run",
+            "final train accuracy");
     }
 
     /** @return e.g. "Our 2 rep 1" */

@@ -52,7 +52,7 @@ final class Table2Report {
             Table2Run.Training t = r.training();
             Table2Run.Measures m = r.sharpness();
             rows.add(List.of(r.task().cliName(), r.method().cliName(), r.replication(), r.seed(),
-                r.schedule().iterations(), t.testAccuracy(), t.trainAccuracy(), m.expected(), m.expectedSe(),
+                r.iterationsDone(), t.testAccuracy(), t.trainAccuracy(), m.expected(), m.expectedSe(),
                 m.pacBayes(), m.maximal(), m.hessianTop(), m.hessianTrace(), t.truncationRate(), t.seconds(),
                 m.seconds(), r.diverged()));
         }
@@ -172,7 +172,8 @@ final class Table2Report {
                     + ": " + d.diverged());
             }
         }
-        report.paragraph(t.label() + ": " + schedules(taskRuns) + "; " + Table2Findings.replications(taskRuns)
+        report.paragraph(t.label() + ": " + schedules(taskRuns, ctx.profile().training().stopAtTrainAccuracy())
+            + "; " + Table2Findings.replications(taskRuns)
             + " replication(s) per method; mean ± sd over replications (sd shown when there are at least 2).");
         report.table(List.of("method", "test accuracy", "paper", "expected sharpness", "paper",
             "PAC-Bayes 1/sigma'^2", "maximal 1/alpha'^2", "Hessian top eigenvalue", "train accuracy",
@@ -203,8 +204,13 @@ final class Table2Report {
         charts(ctx, report, t, methods, acc, sharp);
     }
 
-    /** @return "10,000 iterations (noise off in the last 5,000)" per distinct schedule, with its methods if several */
-    private static String schedules(List<Table2Run> taskRuns) {
+    /**
+     * @param taskRuns the runs of one task
+     * @param stop the scale's training-accuracy target, NaN for none
+     * @return "10,000 iterations (noise off in the last 5,000)" per distinct schedule, with its methods if several,
+     *     and the stopping rule if there is one
+     */
+    static String schedules(List<Table2Run> taskRuns, double stop) {
         Map<IterationSchedule, List<String>> by = new LinkedHashMap<>();
         for (Table2Run r : taskRuns) {
             List<String> m = by.computeIfAbsent(r.schedule(), k -> new ArrayList<>());
@@ -213,9 +219,13 @@ final class Table2Report {
             }
         }
         List<String> parts = new ArrayList<>();
-        by.forEach((sch, m) -> parts.add(String.format(Locale.ROOT, "%,d iterations (noise off in the last %,d)",
-            sch.iterations(), sch.noiseOffLast()) + (by.size() > 1 ? " for " + String.join(", ", m) : "")));
-        return String.join("; ", parts);
+        boolean stops = !Double.isNaN(stop);
+        by.forEach((sch, m) -> parts.add(String.format(Locale.ROOT, "%,d iterations%s (noise off in the last %,d%s)",
+            sch.iterations(), stops ? " at most" : "", sch.noiseOffLast(), stops ? String.format(Locale.ROOT,
+            "; each run stops at its first evaluation from iteration %,d on with at least %s%% training accuracy",
+            sch.iterations() - sch.noiseOffLast(), plain(100 * stop)) : "") + (by.size() > 1 ? " for "
+            + String.join(", ", m) : "")));
+        return String.join("; ", parts) + (stops ? " (where each run ended: the premises table below)" : "");
     }
 
     /** @return why SB+Noise was not run, with its cost at the paper's schedule if a step cost was measured */

@@ -55,6 +55,14 @@ record Table2Run(Task task, Method method, int replication, long seed, Iteration
             Measures.NONE, Table2Course.NONE, message);
     }
 
+    /**
+     * @return the iterations the run completed: its schedule's T, or where it stopped at the scale's
+     *     training-accuracy target ({@link Table2Course#iterations()}; T for a result recorded before stops existed)
+     */
+    long iterationsDone() {
+        return course.iterations() > 0 ? course.iterations() : schedule.iterations();
+    }
+
     /** @return whether the run diverged */
     boolean hasDiverged() {
         return !diverged.isEmpty();

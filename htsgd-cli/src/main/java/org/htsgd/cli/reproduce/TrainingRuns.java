@@ -74,16 +74,36 @@ final class TrainingRuns {
     }
 
     /**
-     * Runs the jobs, {@code threads} at a time, each in its own child JVM with one intra-op thread: a run's numbers
-     * then do not depend on {@code --threads}, and the cores stay busy (libtorch scales poorly within one LeNet run:
-     * LB 3.4 it/s on 2 threads vs 2.7 on 1; BENCHMARKS.md, reproduce). Runs start in {@link Table2Plan#startOrder}.
-     * Finished runs ({@code result.json} present) are read, not re-run. If a run fails, the others still finish
-     * (their results are kept for a resumed run), then the first failure is thrown.
+     * Runs per thread started at once when there are at least 2 threads: the operating system then shares the
+     * cores among them, so a plan whose large-batch runs do not divide evenly among the cores does not end with
+     * one run alone on one core while the others idle (the quick profile: three large-batch runs and two
+     * small-batch ones on 2 cores end after about 1.5 large-batch runs instead of 2; BENCHMARKS.md, "Quick Table 2
+     * to 99%"). Each child takes about 1.2 GB (LeNet), so 2 per thread stays far below the memory of a machine
+     * with that many cores.
+     */
+    static final int RUNS_PER_THREAD = 2;
+
+    /**
+     * @param threads the cores Table 2 may use ({@code --threads})
+     * @param runs runs to train
+     * @return how many run at once: {@link #RUNS_PER_THREAD} per thread (but 1 on one thread, where sharing one
+     *     core gains nothing), at most {@code runs}, at least 1
+     */
+    static int runsAtOnce(int threads, int runs) {
+        return Math.max(1, Math.min(runs, threads == 1 ? 1 : RUNS_PER_THREAD * threads));
+    }
+
+    /**
+     * Runs the jobs, {@link #runsAtOnce} at a time, each in its own child JVM with one intra-op thread: a run's
+     * numbers then do not depend on {@code --threads}, and the cores stay busy (libtorch scales poorly within one
+     * LeNet run: LB 3.4 it/s on 2 threads vs 2.7 on 1; BENCHMARKS.md, reproduce). Runs start in {@link
+     * Table2Plan#startOrder}. Finished runs ({@code result.json} present) are read, not re-run. If a run fails, the
+     * others still finish (their results are kept for a resumed run), then the first failure is thrown.
      *
      * @param jobs the runs, in plan order
      * @param dataDirs each task's data directory
      * @param scale the training scale
-     * @param threads concurrent runs
+     * @param threads cores to use
      * @param bar progress (iterations of all runs; the running runs as its message)
      * @return the runs in plan order
      * @throws Exception the first failure of a run
@@ -98,7 +118,7 @@ final class TrainingRuns {
                 bar.message(String.join(", ", running));
             }
         };
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, jobs.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(runsAtOnce(threads, jobs.size()), r -> {
             Thread t = new Thread(r, "htsgd-table2-run");
             t.setDaemon(true);
             return t;
@@ -286,7 +306,7 @@ final class TrainingRuns {
 
     /**
      * Trains the job's task and method with the paper's hyperparameters on the job's schedule, seed and directory
-     * (resuming from its checkpoint), then measures the final weights.
+     * (resuming from its checkpoint; stopping early if the scale says so), then measures the final weights.
      *
      * @param job the run
      * @param s the profile's training scale (evaluation period and sharpness settings)
@@ -305,7 +325,8 @@ final class TrainingRuns {
         Hyperparameters h = scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast());
         TrainConfig config = scaled.withHyperparameters(s.bOn(job.method()).apply(h, h.b().b()))
             .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
-            .withCheckpointEvery(checkpointEvery(iterations)).withResume(true);
+            .withCheckpointEvery(checkpointEvery(iterations)).withStopAtTrainAccuracy(s.stopAtTrainAccuracy())
+            .withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {
             @Override
             public void onStep(long iteration, StepRecord step) {

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.htsgd.core.validation.Require;
 import org.htsgd.train.loop.Task;
+import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.TruncationReading;
 
 /**
- * Table 2: the tasks and methods trained (from the catalogue, {@link Task}), their schedule, replications, and the
- * sharpness measures of the final weights.
+ * Table 2: the tasks and methods trained (from the catalogue, {@link Task}), their schedule and when a run may stop
+ * early, replications, and the sharpness measures of the final weights.
  *
  * @param tasks the Table 2 tasks trained when their data is found (the paper: all three; VGG11 runs at the
  *     paper's scale take many hours on a CPU, so the shorter profiles train Fashion-MNIST only)
@@ -29,15 +30,25 @@ import org.htsgd.train.method.TruncationReading;
  *     and the default). Left out of the JSON when it is the default, so the fingerprint of a directory written before
  *     the option existed is unchanged; runs of a method that truncates read on the gradient have their own
  *     directories ({@link Table2Plan#methodDir})
+ * @param stopAtTrainAccuracy NaN to train every run for its schedule's T; else each run stops at the first
+ *     evaluation of its noise-free phase whose training accuracy reaches this ({@link
+ *     TrainConfig#stopAtTrainAccuracy()}), T at most. Left out of the JSON when NaN, so the fingerprint of a
+ *     directory written before it existed is unchanged
  */
 public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSchedule schedule, int replications,
                             long evalEvery, int expectedSharpnessSamples, int pacBayesSamples, int searchDepth,
                             int maximalAscentSteps, int hessianIterations, int hessianProbes,
                             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OnUpdate.class)
-                            TruncationReading bOn) {
-    /** Validates; a null {@code bOn} is the default reading. */
+                            TruncationReading bOn,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NotANumber.class)
+                            Double stopAtTrainAccuracy) {
+    /**
+     * Validates; a null {@code bOn} is the default reading, a null {@code stopAtTrainAccuracy} (a JSON without it)
+     * NaN.
+     */
     public TrainingScale {
         bOn = bOn == null ? TruncationReading.UPDATE : bOn;
+        stopAtTrainAccuracy = stopAtTrainAccuracy == null ? Double.NaN : stopAtTrainAccuracy;
         tasks = List.copyOf(tasks);
         methods = List.copyOf(methods);
         if (tasks.isEmpty()) {
@@ -64,6 +75,9 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
         Require.atLeast(maximalAscentSteps, 1, "maximalAscentSteps");
         Require.atLeast(hessianIterations, 1, "hessianIterations");
         Require.atLeast(hessianProbes, 1, "hessianProbes");
+        if (!Double.isNaN(stopAtTrainAccuracy) && !(stopAtTrainAccuracy > 0 && stopAtTrainAccuracy <= 1)) {
+            throw new IllegalArgumentException("stopAtTrainAccuracy is not in (0, 1]: " + stopAtTrainAccuracy);
+        }
     }
 
     /**
@@ -85,7 +99,20 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
                          long evalEvery, int expectedSharpnessSamples, int pacBayesSamples, int searchDepth,
                          int maximalAscentSteps, int hessianIterations, int hessianProbes) {
         this(tasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples, pacBayesSamples,
-            searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, TruncationReading.UPDATE);
+            searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, TruncationReading.UPDATE, Double.NaN);
+    }
+
+    /** Jackson's filter that leaves "no stop" (NaN) out of the JSON ({@code equals} true = left out). */
+    static final class NotANumber {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value instanceof Double d && d.isNaN();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** Jackson's filter that leaves the default reading out of the JSON ({@code equals} true = left out). */
@@ -127,7 +154,8 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
      */
     public TrainingScale withTasks(List<Task> newTasks) {
         return new TrainingScale(newTasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn,
+            stopAtTrainAccuracy);
     }
 
     /**
@@ -137,7 +165,8 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
     public TrainingScale withMethods(List<Method> newMethods) {
         List<Method> ordered = Task.table2Methods().stream().filter(newMethods::contains).toList();
         return new TrainingScale(tasks, ordered, schedule, replications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn,
+            stopAtTrainAccuracy);
     }
 
     /**
@@ -147,7 +176,17 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
      */
     public TrainingScale withReplications(int newReplications) {
         return new TrainingScale(tasks, methods, schedule, newReplications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn,
+            stopAtTrainAccuracy);
+    }
+
+    /**
+     * @param target the training accuracy at which runs stop in their noise-free phase, NaN for none
+     * @return a copy stopping there
+     */
+    public TrainingScale withStopAtTrainAccuracy(double target) {
+        return new TrainingScale(tasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, bOn, target);
     }
 
     /**
@@ -156,6 +195,7 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
      */
     public TrainingScale withBOn(TruncationReading reading) {
         return new TrainingScale(tasks, methods, schedule, replications, evalEvery, expectedSharpnessSamples,
-            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, reading);
+            pacBayesSamples, searchDepth, maximalAscentSteps, hessianIterations, hessianProbes, reading,
+            stopAtTrainAccuracy);
     }
 }

@@ -93,6 +93,6 @@ class Table2ClaimTest {
 
     static Table2Run run(Method m, int rep, double testAccuracy, double expected) {
         return Table2Run.finished(job(m, rep), new Table2Run.Training(testAccuracy, 1, 1, 0.01, 0, 1),
-            new Table2Run.Measures(expected, 0, 1, 1, 1, 1, 1), new Table2Course(300, 500, 500, 3, 1.0));
+            new Table2Run.Measures(expected, 0, 1, 1, 1, 1, 1), new Table2Course(300, 500, 500, 3, 1.0, 0));
     }
 }

@@ -63,5 +63,21 @@ class Table2CourseTest {
         assertFalse(c.noiseAfterPlateau());
         assertFalse(c.trained());
         assertEquals(0.9 * Math.log(10), Table2Course.PLATEAU_LOSS, 1e-15);
+        assertEquals(200, c.iterations());
+    }
+
+    @Test
+    void aRunThatStoppedAtItsTargetEndsAtItsLastEvaluation() {
+        // T = 2000 but the run stopped at its row at 1000 (99.5% training accuracy)
+        Table2Course c = Table2Course.of(rows(new double[10]), IterationSchedule.of(2000, 1500), Method.OUR2);
+        assertEquals(1000, c.iterations());
+        assertEquals(0.995, c.trainAccuracy());
+        Table2Run stopped = new Table2Run(org.htsgd.train.loop.Task.FMNIST_LENET, Method.OUR2, 0, 1,
+            IterationSchedule.of(2000, 1500), Table2Run.Training.NONE, Table2Run.Measures.NONE, c, "");
+        assertEquals(1000, stopped.iterationsDone());
+        Table2Run before = new Table2Run(org.htsgd.train.loop.Task.FMNIST_LENET, Method.OUR2, 0, 1,
+            IterationSchedule.of(2000, 1500), Table2Run.Training.NONE, Table2Run.Measures.NONE,
+            new Table2Course(600, 500, 500, 0, 1.0, 0), "");
+        assertEquals(2000, before.iterationsDone(), "a result recorded before stops existed ran to T");
     }
 }

@@ -72,11 +72,36 @@ class Table2EstimateTest {
     }
 
     @Test
-    void wallTimeGivesEachRunToTheFirstFreeWorker() {
-        // 2 workers: 10 | 8, then 3 goes to the worker free at 8 (ends 11), 4 to the one free at 10 (ends 14)
-        assertEquals(14, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 2), 1e-12);
-        assertEquals(25, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 1), 1e-12);
-        assertEquals(0, Table2Estimate.wall(List.of(), 2), 1e-12);
+    void wallTimeWithOneRunPerCoreGivesEachRunToTheFirstFreeCore() {
+        // 2 cores, 2 at once: 10 | 8, then 3 goes to the core free at 8 (ends 11), 4 to the one free at 10 (ends 14)
+        assertEquals(14, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 2, 2), 1e-12);
+        assertEquals(25, Table2Estimate.wall(List.of(10.0, 8.0, 3.0, 4.0), 1, 1), 1e-12);
+        assertEquals(0, Table2Estimate.wall(List.of(), 2, 4), 1e-12);
+    }
+
+    @Test
+    void wallTimeWithMoreRunsThanCoresSharesTheCores() {
+        // the quick profile's shape: three runs of 10 and two of 1 on 2 cores. One run per core: 10 | 10, then
+        // 10 alone on the core free at 10 while the other takes 1 + 1: 20
+        List<Double> quick = List.of(10.0, 10.0, 10.0, 1.0, 1.0);
+        assertEquals(20, Table2Estimate.wall(quick, 2, 2), 1e-12);
+        // 4 at once: {10, 10, 10, 1} at half a core each until the 1 ends at 2; the second 1 starts: {9, 9, 9, 1}
+        // at half until it ends at 4; {8, 8, 8} at 2/3 for 12 more: 16 = (3 x 10 + 2 x 1) / 2, both cores busy
+        // throughout. 5 at once: {10, 10, 10, 1, 1} at 0.4 until 2.5, {9, 9, 9} at 2/3 for 13.5: 16 too
+        assertEquals(16, Table2Estimate.wall(quick, 2, 4), 1e-12);
+        assertEquals(16, Table2Estimate.wall(quick, 2, 5), 1e-12);
+        // never faster than the longest run
+        assertEquals(10, Table2Estimate.wall(List.of(10.0, 1.0), 4, 8), 1e-12);
+        assertEquals(32, Table2Estimate.wall(quick, 1, 1), 1e-12);
+    }
+
+    @Test
+    void runsAtOncePerThreadButOneOnOneThread() {
+        assertEquals(4, TrainingRuns.runsAtOnce(2, 5));
+        assertEquals(2, TrainingRuns.runsAtOnce(2, 2));
+        assertEquals(1, TrainingRuns.runsAtOnce(1, 5));
+        assertEquals(8, TrainingRuns.runsAtOnce(4, 30));
+        assertEquals(1, TrainingRuns.runsAtOnce(2, 0));
     }
 
     @Test

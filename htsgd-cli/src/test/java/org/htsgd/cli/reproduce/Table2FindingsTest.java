@@ -21,10 +21,10 @@ class Table2FindingsTest {
     @Test
     void premisesHoldWithTwoReplications() {
         // Our 2 left the plateau at 400 and 300, before its noise phase ended at 500, and was truncated 4 and 2 times
-        List<Table2Run> runs = List.of(run(Method.SB, 0, new Table2Course(600, 1000, 1000, 0, 0.995)),
-            run(Method.OUR2, 0, new Table2Course(400, 500, 500, 4, 1.0)),
-            run(Method.SB, 1, new Table2Course(500, 1000, 1000, 0, 0.999)),
-            run(Method.OUR2, 1, new Table2Course(300, 500, 500, 2, 1.0)));
+        List<Table2Run> runs = List.of(run(Method.SB, 0, new Table2Course(600, 1000, 1000, 0, 0.995, 0)),
+            run(Method.OUR2, 0, new Table2Course(400, 500, 500, 4, 1.0, 0)),
+            run(Method.SB, 1, new Table2Course(500, 1000, 1000, 0, 0.999, 0)),
+            run(Method.OUR2, 1, new Table2Course(300, 500, 500, 2, 1.0, 0)));
         assertEquals(List.of(), Table2Findings.premiseFailures(runs));
         assertEquals("Fashion-MNIST, LeNet: the premises of the paper's comparison hold: every run ended at >= 99% "
             + "training accuracy, every noise phase ended after the run left the initial plateau, and the truncation "
@@ -32,7 +32,7 @@ class Table2FindingsTest {
                 Task.FMNIST_LENET, runs));
         // SB+Noise ending at 64% on the plateau is the paper's own result, not a failed premise
         List<Table2Run> withSbNoise = new java.util.ArrayList<>(runs);
-        withSbNoise.add(run(Method.SB_NOISE, 0, new Table2Course(-1, 500, 500, 0, 0.64)));
+        withSbNoise.add(run(Method.SB_NOISE, 0, new Table2Course(-1, 500, 500, 0, 0.64, 0)));
         assertEquals(List.of(), Table2Findings.premiseFailures(withSbNoise));
         assertTrue(Table2Findings.premiseStatement(Task.FMNIST_LENET, withSbNoise)
             .contains("every run (SB+Noise aside, as in the paper) ended at >= 99%"));
@@ -43,16 +43,16 @@ class Table2FindingsTest {
 
     @Test
     void thePremisesNameOnlyTheMethodsThatRan() {
-        List<Table2Run> sbOnly = List.of(run(Method.SB, 0, new Table2Course(700, 10_000, 10_000, 0, 1.0)),
-            run(Method.SB_CLIP, 0, new Table2Course(700, 10_000, 10_000, 0, 1.0)),
-            run(Method.SB, 1, new Table2Course(1400, 10_000, 10_000, 0, 1.0)),
-            run(Method.SB_CLIP, 1, new Table2Course(1400, 10_000, 10_000, 0, 1.0)));
+        List<Table2Run> sbOnly = List.of(run(Method.SB, 0, new Table2Course(700, 10_000, 10_000, 0, 1.0, 0)),
+            run(Method.SB_CLIP, 0, new Table2Course(700, 10_000, 10_000, 0, 1.0, 0)),
+            run(Method.SB, 1, new Table2Course(1400, 10_000, 10_000, 0, 1.0, 0)),
+            run(Method.SB_CLIP, 1, new Table2Course(1400, 10_000, 10_000, 0, 1.0, 0)));
         assertEquals("Fashion-MNIST, LeNet: the premises of the paper's comparison hold: every run ended at >= 99% "
             + "training accuracy; 2 replications per method.", Table2Findings.premiseStatement(Task.FMNIST_LENET,
                 sbOnly));
-        List<Table2Run> both = List.of(run(Method.SB, 0, new Table2Course(700, 10_000, 10_000, 0, 1.0)),
-            run(Method.OUR1, 0, new Table2Course(800, 5_000, 5_000, 2, 1.0)),
-            run(Method.OUR2, 0, new Table2Course(700, 5_000, 5_000, 1, 1.0)));
+        List<Table2Run> both = List.of(run(Method.SB, 0, new Table2Course(700, 10_000, 10_000, 0, 1.0, 0)),
+            run(Method.OUR1, 0, new Table2Course(800, 5_000, 5_000, 2, 1.0, 0)),
+            run(Method.OUR2, 0, new Table2Course(700, 5_000, 5_000, 1, 1.0, 0)));
         assertTrue(Table2Findings.premiseStatement(Task.FMNIST_LENET, both).endsWith("every noise phase ended after "
             + "the run left the initial plateau, and the truncation acted in Our 1 and Our 2; but with one "
             + "replication per method no confidence statement is possible."));
@@ -61,8 +61,8 @@ class Table2FindingsTest {
     @Test
     void aRunThatCannotShowTheClaimSaysWhy() {
         // the measured quick table of issue 12: noise on the plateau, 64% training accuracy, no truncation
-        List<Table2Run> runs = List.of(run(Method.SB, 0, new Table2Course(600, 1000, 1000, 0, 0.64)),
-            run(Method.OUR2, 0, new Table2Course(600, 500, 500, 0, 0.64)));
+        List<Table2Run> runs = List.of(run(Method.SB, 0, new Table2Course(600, 1000, 1000, 0, 0.64, 0)),
+            run(Method.OUR2, 0, new Table2Course(600, 500, 500, 0, 0.64, 0)));
         String s = Table2Findings.premiseStatement(Task.FMNIST_LENET, runs);
         assertEquals("Fashion-MNIST, LeNet: these runs cannot show the paper's claim: 2 of 2 runs end below 99% "
             + "training accuracy (SB rep 1 64.0%, Our 2 rep 1 64.0%; the paper's networks reach 100%), so their "
@@ -76,8 +76,11 @@ class Table2FindingsTest {
             + "training; not which minima the methods find at the paper's schedule (--profile paper).", s);
         assertEquals(List.of("Our 2 − SB", "0.00 pp", "0 of 1", "0.0000", "0 of 1"),
             Table2Findings.pairedRows(runs).get(0));
-        assertEquals(List.of("Our 2", "1", "600", "500", "0", "0 of 500", "64.0% (< 99%)"),
-            Table2Findings.courseRows(runs).get(1));
+        assertEquals(List.of("Our 2", "1", "600", "500", "0", "0 of 500", "1,000", "64.0% (< 99%)"),
+            Table2Findings.courseRows(runs).get(1), "a course without its iterations (recorded before): T");
+        List<Table2Run> stopped = List.of(run(Method.OUR2, 0, new Table2Course(600, 500, 500, 0, 0.995, 700)));
+        assertEquals(List.of("Our 2", "1", "600", "500", "0", "0 of 500", "700", "99.5%"),
+            Table2Findings.courseRows(stopped).get(0), "a run that stopped at its target at 700");
         assertEquals("One replication: none of the paper's 6 ordering claims can be confirmed or refuted with "
             + "confidence (4 not tested: no paired runs); the directions below are single observations.",
             Table2Findings.tally(Table2Findings.verdicts(runs)));
@@ -104,11 +107,11 @@ class Table2FindingsTest {
         long[] our2Truncated = {1, 1, 3};
         for (int k = 0; k < 3; k++) {
             runs.add(atPapersSchedule(Method.SB, k, sb[0][k], sb[1][k],
-                new Table2Course(700, 10_000, 10_000, 0, 1.0)));
+                new Table2Course(700, 10_000, 10_000, 0, 1.0, 0)));
             runs.add(atPapersSchedule(Method.OUR1, k, our1[0][k], our1[1][k],
-                new Table2Course(800, 5_000, 5_000, our1Truncated[k], 1.0)));
+                new Table2Course(800, 5_000, 5_000, our1Truncated[k], 1.0, 0)));
             runs.add(atPapersSchedule(Method.OUR2, k, our2[0][k], our2[1][k],
-                new Table2Course(700, 5_000, 5_000, our2Truncated[k], k == 0 ? 0.962 : 1.0)));
+                new Table2Course(700, 5_000, 5_000, our2Truncated[k], k == 0 ? 0.962 : 1.0, 0)));
         }
         String s = Table2Findings.premiseStatement(Task.FMNIST_LENET, runs);
         assertTrue(s.contains("1 of 9 runs end below 99% training accuracy (Our 2 rep 1 96.2%;"), s);

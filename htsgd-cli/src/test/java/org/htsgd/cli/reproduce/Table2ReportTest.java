@@ -33,6 +33,16 @@ class Table2ReportTest {
     }
 
     @Test
+    void theScheduleSaysWhereRunsMayStop() {
+        List<Table2Run> runs = List.of(Table2ClaimTest.run(Method.SB, 0, 0.7, 0.01),
+            Table2ClaimTest.run(Method.OUR2, 0, 0.7, 0.01));
+        assertEquals("1,000 iterations (noise off in the last 500)", Table2Report.schedules(runs, Double.NaN));
+        assertEquals("1,000 iterations at most (noise off in the last 500; each run stops at its first evaluation "
+            + "from iteration 500 on with at least 99% training accuracy) (where each run ended: the premises table "
+            + "below)", Table2Report.schedules(runs, 0.99));
+    }
+
+    @Test
     void settingsAreReadFromTheCatalogue() {
         TruncationReading u = TruncationReading.UPDATE;
         assertEquals("Settings of Fashion-MNIST, LeNet: Table 1 (lr 0.05, batch 100, LB batch 1,200, b = 5 on the "
@@ -56,7 +66,7 @@ class Table2ReportTest {
     void csvHasOneRowPerRunWithNamedNumbers(@TempDir Path dir) throws Exception {
         Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 1, 1002, IterationSchedule.of(12, 4), dir);
         Table2Run ok = Table2Run.finished(job, new Table2Run.Training(0.5, 0.75, 1.5, 0.5, 0.25, 3),
-            new Table2Run.Measures(0.01, 0.002, 0.3, 0.4, 5, 60, 7), new Table2Course(600, 8, 8, 2, 0.75));
+            new Table2Run.Measures(0.01, 0.002, 0.3, 0.4, 5, 60, 7), new Table2Course(600, 8, 8, 2, 0.75, 0));
         Table2Run bad = Table2Run.diverged(job, "training diverged at iteration 3: loss is NaN");
         Table2Report.writeCsv(OutputDir.of(dir), List.of(ok, bad));
         List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));

@@ -78,4 +78,30 @@ class TrainingRunsTest {
             assertEquals(m == Method.OUR2 ? 0.25 : 5.0, h.get("b").get("b").asDouble(), m.cliName());
         }
     }
+
+    @Test
+    void aScaleWithATargetStopsEachRunAtItsFirstEvaluationOfTheNoiseFreePhaseThatReachesIt(@TempDir Path dir)
+            throws Exception {
+        // evaluations at 5, 10, 15, 20; the noise-free phase is [15, 20); any accuracy reaches 1e-6: stop at 15
+        TrainingScale stopping = new TrainingScale(List.of(Task.FMNIST_LENET), List.of(Method.OUR2),
+            IterationSchedule.of(20, 5), 1, 5, 2, 1, 1, 1, 1, 1, TruncationReading.UPDATE, 1e-6);
+        Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, IterationSchedule.of(20, 5),
+            dir.resolve("run"));
+        long[] last = {-1};
+        Table2Run run = TrainingRuns.trainAndMeasure(job, stopping, Task.FMNIST_LENET.data().defaultDirectory(), 1,
+            it -> last[0] = it);
+        assertEquals(14, last[0], "the last step taken is iteration 15's");
+        assertEquals(15, OutputDir.JSON.readTree(job.dir().resolve("summary.json").toFile()).get("iterations")
+            .asLong());
+        assertEquals(15, run.course().iterations());
+        assertEquals(15, run.iterationsDone());
+        assertEquals(List.of(5L, 10L, 15L), org.htsgd.train.loop.MetricsFile.read(job.dir().resolve("metrics.csv"))
+            .stream().map(r -> r.iteration()).toList());
+        // the scale's JSON (the child's request, the part's fingerprint) keeps the target; without one, no field
+        assertEquals(stopping, OutputDir.JSON.readValue(OutputDir.JSON.writeValueAsString(stopping),
+            TrainingScale.class));
+        String none = OutputDir.JSON.writeValueAsString(SCALE);
+        assertTrue(!none.contains("stopAtTrainAccuracy"), none);
+        assertTrue(Double.isNaN(OutputDir.JSON.readValue(none, TrainingScale.class).stopAtTrainAccuracy()));
+    }
 }

@@ -10,13 +10,14 @@ import org.htsgd.cli.io.OutputDir;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
+import org.htsgd.train.method.TruncationReading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProfileTest {
     /** The quick profile's Table 2 schedule: noise phase past the plateau (measured near 600), then LB steps. */
-    private static final IterationSchedule QUICK_SCHEDULE = IterationSchedule.of(1_600, 200);
+    private static final IterationSchedule QUICK_SCHEDULE = IterationSchedule.of(6_000, 3_500);
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "quick", "paper", "QUICK"})
@@ -82,6 +83,13 @@ class ProfileTest {
         assertEquals(QUICK_SCHEDULE, q.scheduleOf(Task.FMNIST_LENET, Method.LB));
         // SB+Noise is left out of quick (App. A.3's 100,000 iterations do not fit), with the reason in the report
         assertEquals(List.of(Method.LB, Method.SB, Method.SB_CLIP, Method.OUR1, Method.OUR2), q.methods());
+        // quick: noise in [0, 2,500), each run stops at 99% training accuracy from there on, b on the gradient
+        assertEquals(0.99, q.stopAtTrainAccuracy());
+        assertEquals(TruncationReading.GRADIENT, q.bOn(Method.OUR2));
+        assertEquals(TruncationReading.UPDATE, q.bOn(Method.SB), "a method that does not truncate keeps its runs");
+        TrainingScale p = Profile.paper().training();
+        assertTrue(Double.isNaN(p.stopAtTrainAccuracy()), "the paper profile runs Table 1's schedule to its end");
+        assertEquals(TruncationReading.UPDATE, p.bOn(Method.OUR2), "and reads b as eq. 1 unless --b-on says");
         TrainingScale t = Profile.tiny().training();
         assertEquals(List.of(Method.SB, Method.OUR2), t.methods());
         assertEquals(IterationSchedule.of(12, 4), t.scheduleOf(Task.FMNIST_LENET, Method.SB));

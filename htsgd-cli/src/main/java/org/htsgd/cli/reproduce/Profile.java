@@ -37,8 +37,8 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
     /**
      * The quick profile's Table 2 schedule: the noise on for the first 2,500 iterations, then noise-free (LB steps
      * for Our 1 and Our 2) until the run first reaches {@link Table2Course#TRAINED} training accuracy at an
-     * evaluation ({@link #QUICK_STOP}), 6,000 iterations at most. Measured on Fashion-MNIST LeNet at lr 0.05 (seeds
-     * 1-5, evaluations every 100): LeNet leaves its initial plateau (training loss above 0.9 ln 10) at 600-1,500
+     * evaluation ({@link #QUICK_STOP}), 6,000 iterations at most. Measured on Fashion-MNIST LeNet at lr 0.05 (the five
+     * replications of the recorded paper-schedule rows, evaluations every 100): LeNet leaves its initial plateau (training loss above 0.9 ln 10) at 600-1,500
      * iterations, so the noise phase takes 1,000-1,900 heavy-tailed steps after it; LB first reaches 99% training
      * accuracy at 3,900-4,300, SB at 4,500-5,100. The paper's 10,000 iterations (a large-batch gradient at each step
      * for LB, Our 1, Our 2) take about 50 min of Table 2 on 2 cores, beyond the quick profile's 30 minutes.
@@ -58,9 +58,10 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * Read on the update (eq. 1), b = 5 truncated none of 1,400 noise steps in the quick runs of 2026-12-03/04, and
      * at the paper's schedule Our 1 and Our 2 first reached 99% training accuracy at 6,400-9,400 iterations (one
      * Our 2 run never, 96% at 10,000), so no schedule within 30 minutes fits the training set with it; read on the
-     * gradient, every premise held in all 25 runs of the recorded 5-replication row, the noise runs reaching 99%
-     * within 100-200 LB steps of the noise's end (BENCHMARKS.md). The paper profile keeps eq. 1's reading as its
-     * default; {@code --b-on update} runs quick on it.
+     * gradient, every premise held in all 25 runs of the recorded 5-replication row, and with the noise off from
+     * 2,500 on Our 1 and Our 2 first reached 99% at 4,400 and 4,100 (seed 1, 2026-12-04), about where LB does
+     * (3,900-4,300; BENCHMARKS.md). The paper profile keeps eq. 1's reading as its default; {@code --b-on update}
+     * runs quick on it.
      */
     static final TruncationReading QUICK_B_ON = TruncationReading.GRADIENT;
 

@@ -2,16 +2,18 @@
 # Issue 12's side-by-side, in one run: the paper's LeNet SGD step at each batch size and a full Fashion-MNIST Our 2
 # iteration, for
 #   (a) htsgd as shipped before the engine self-check: DNNL_MAX_CPU_ISA=SSE41, glibc malloc left at its defaults,
-#       LeNet's activations in NCHW (-Dhtsgd.layout=nchw; channels last since 2026-12-04),
+#       LeNet's activations in NCHW (-Dhtsgd.layout=nchw; channels last since 2026-12-04), every batch as one
+#       (-Dhtsgd.chunked-gradient=off; large batches in chunks on the intra-op threads since 2026-12-04),
 #   (b) htsgd as the launcher runs it now: the ISA the engine self-check picks (org.htsgd.train.model.EngineIsa,
 #       or your DNNL_MAX_CPU_ISA) plus the launcher's MALLOC_MMAP_THRESHOLD_ / MALLOC_TOP_PAD_, LeNet in channels
-#       last (org.htsgd.train.model.MemoryLayout),
+#       last (org.htsgd.train.model.MemoryLayout), large batches in chunks on the threads (ChunkedGradient),
 #   (c) Debian's PyTorch 1.13 (/usr/bin/python3, bench/lenet_step_pytorch.py) as a user runs it: no ISA limit, no
 #       malloc settings, at THREADS intra-op threads and at PyTorch's default thread count;
 # extra rows (levers, variations of (b)): nomalloc = (b) without the malloc settings, passive = (b) with
 # OMP_WAIT_POLICY=PASSIVE (OpenMP workers sleep instead of spinning), jemalloc = (b)'s ISA with jemalloc instead of
 # the malloc settings (LD_PRELOAD; skipped when libjemalloc2 is not installed), t1 = (b) with 1 intra-op thread,
-# nchw = (b) with LeNet in NCHW (-Dhtsgd.layout=nchw; it adds c-nhwc, PyTorch 1.13 with --channels-last);
+# nchw = (b) with LeNet in NCHW (-Dhtsgd.layout=nchw; it adds c-nhwc, PyTorch 1.13 with --channels-last),
+# nochunk = (b) with every batch as one (-Dhtsgd.chunked-gradient=off);
 # and `htsgd train --method our2` iterations/s against the raw Our 2 iteration rate of the same configuration;
 # loop = the same run through Trainer.run (FashionMnistRun) with the time per iteration outside rule.step, after
 # WARMUP iterations (the loop's own overhead, measured in one process, so insensitive to load changes between runs).
@@ -27,11 +29,11 @@
 # Needs: the jars (built here when missing or older than the sources), `apt-get install -y python3-torch`,
 # Fashion-MNIST (dataset-fashion-mnist).
 # Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200,our2] [steps=20] [repeats=3] [train_iterations=200]
-#                                    [extras=nchw,nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
+#                                    [extras=nchw,nochunk,nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
 #                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nomalloc,passive,jemalloc,t1,loop}
+T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nochunk,nomalloc,passive,jemalloc,t1,loop}
 W=${WARMUP:-5}
 echo "command: WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
 BENCH=htsgd-bench/target/htsgd-bench.jar CLI=htsgd-cli/target/htsgd-cli.jar
@@ -58,14 +60,20 @@ trap 'rm -rf "$OUT" "$TMP"' EXIT
 env_of() {
   case "$1" in
     a) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=SSE41" ;;
-    b|t1|nchw) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]}" ;;
+    b|t1|nchw|nochunk) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]}" ;;
     nomalloc) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA" ;;
     passive) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA ${MALLOC[*]} OMP_WAIT_POLICY=PASSIVE" ;;
     jemalloc) echo "${NOMALLOC[*]} DNNL_MAX_CPU_ISA=$ISA LD_PRELOAD=$JEMALLOC" ;;
   esac
 }
-# opts_of CONFIG: its Java system properties (LeNet's layout)
-opts_of() { case "$1" in a|nchw) echo "-Dhtsgd.layout=nchw" ;; esac; }
+# opts_of CONFIG: its Java system properties (LeNet's layout, the chunked large-batch gradient)
+opts_of() {
+  case "$1" in
+    a) echo "-Dhtsgd.layout=nchw -Dhtsgd.chunked-gradient=off" ;;
+    nchw) echo "-Dhtsgd.layout=nchw" ;;
+    nochunk) echo "-Dhtsgd.chunked-gradient=off" ;;
+  esac
+}
 threads_of() { if [ "$1" = t1 ]; then echo 1; else echo "$T"; fi; }
 
 # step CONFIG: the step timings of an htsgd configuration
@@ -104,9 +112,9 @@ for x in "${extra[@]}"; do
   case "$x" in
     none) ;;
     jemalloc) if [ -f "$JEMALLOC" ]; then configs+=(jemalloc); else echo "jemalloc: $JEMALLOC not installed, row skipped"; fi ;;
-    nchw|nomalloc|passive|t1) configs+=("$x") ;;
+    nchw|nochunk|nomalloc|passive|t1) configs+=("$x") ;;
     loop) loops+=(b) ;;
-    *) echo "unknown extra row: $x (nchw, nomalloc, passive, jemalloc, t1, loop or none)" >&2; exit 2 ;;
+    *) echo "unknown extra row: $x (nchw, nochunk, nomalloc, passive, jemalloc, t1, loop or none)" >&2; exit 2 ;;
   esac
 done
 for c in "${configs[@]}"; do step "$c"; done

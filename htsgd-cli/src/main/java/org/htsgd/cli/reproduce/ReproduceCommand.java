@@ -86,9 +86,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--b-on", paramLabel = "WHAT",
         description = "Table 2: what Table 1's b bounds in SB+Clip, Our 1 and Our 2 (the paper leaves it open): update "
             + "(||eta g||, eq. 1) or gradient (||g||, as clip_grad_norm_(params, b) would); default: the profile's "
-            + "(quick gradient, paper update). Runs read on the "
-            + "gradient have their own directories (e.g. runs/fmnist-lenet/our1-b-on-gradient), so both rows can "
-            + "share one --out and its LB, SB and SB+Noise runs.")
+            + "(quick gradient, paper update). Runs read on the gradient have their own directories (e.g. "
+            + "runs/fmnist-lenet/our1-b-on-gradient), so both rows can share one --out and its LB, SB and SB+Noise "
+            + "runs.")
     private String bOn;
 
     @Option(names = "--master", paramLabel = "URL",

@@ -88,11 +88,12 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
     /**
      * @param done iterations completed
      * @return whether the run may stop there before T: {@link #stopAtTrainAccuracy()} is set and {@code done} is in
-     *     the noise-free phase \([T - K, T)\)
+     *     the noise-free phase \([T - K, T)\), after at least one step
      */
     public boolean mayStopAt(long done) {
         long t = hyperparameters.totalIterations();
-        return !Double.isNaN(stopAtTrainAccuracy) && done >= t - hyperparameters.noiseOffLast() && done < t;
+        return !Double.isNaN(stopAtTrainAccuracy) && done > 0 && done >= t - hyperparameters.noiseOffLast()
+            && done < t;
     }
 
     /**

@@ -58,6 +58,10 @@ public final class Network implements DifferentiableModel, AutoCloseable {
     private final NDArray labels;
     /** N. */
     private final int trainingSize;
+    /** Whether large batches go to {@link ChunkedGradient}: a sum over examples, and not turned off. */
+    private final boolean separable;
+    /** Large-batch gradients on several threads, created at the first one. */
+    private ChunkedGradient chunked;
 
     private Network(Architecture architecture, ImageDataset train) {
         this.architecture = architecture;
@@ -73,6 +77,7 @@ public final class Network implements DifferentiableModel, AutoCloseable {
         this.images = manager.create(train.pixels(),
                 new Shape(train.size(), train.channels(), train.height(), train.width()));
         this.labels = manager.create(longs(train.labels(), 0, train.size()));
+        this.separable = ChunkedGradient.separable(block) && ChunkedGradient.configured();
     }
 
     /**
@@ -156,11 +161,24 @@ public final class Network implements DifferentiableModel, AutoCloseable {
         }
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc} With PyTorch's intra-op threads W >= 2, a batch of more than {@value ChunkedGradient#CHUNK}
+     * examples of a {@link ChunkedGradient#separable} network is computed in chunks on W threads ({@link
+     * ChunkedGradient}: faster, and bit-identical for every W >= 2; {@code -Dhtsgd.chunked-gradient=off} turns it
+     * off); otherwise as one batch.
+     */
     @Override
     public double lossAndGradient(int[] examples, int count, double[] grad) {
         checkCount(examples, count);
         checkLength(grad, "grad");
+        int workers = count > ChunkedGradient.CHUNK && separable ? TorchRuntime.threads() : 1;
+        if (workers > 1) {
+            if (chunked == null) {
+                chunked = new ChunkedGradient(architecture, dimension());
+            }
+            return chunked.lossAndGradient(manager, block, store, weights,
+                (sub, from, to) -> gather(sub, examples, from, to), count, workers, grad);
+        }
         try (NDManager sub = manager.newSubManager()) {
             NDList xy = gather(sub, examples, 0, count);
             float loss;
@@ -244,9 +262,12 @@ public final class Network implements DifferentiableModel, AutoCloseable {
         WeightsFile.read(this, BinaryReader.open(file));
     }
 
-    /** Frees the native memory of the weights and the training set. */
+    /** Frees the native memory of the weights and the training set, and stops the chunked gradient's threads. */
     @Override
     public void close() {
+        if (chunked != null) {
+            chunked.close();
+        }
         manager.close();
     }
 

@@ -34,6 +34,9 @@ class TrainConfigTest {
             assertFalse(none.stopsAt(2_500, 1.0));
         }
         assertTrue(Double.isNaN(lenet(Method.SB, 10, 5).stopAtTrainAccuracy()), "the default: none");
+        TrainConfig quietThroughout = lenet(Method.SB, 10, 10).withStopAtTrainAccuracy(0.5);
+        assertFalse(quietThroughout.mayStopAt(0), "never before the first step, even when K = T");
+        assertTrue(quietThroughout.mayStopAt(1));
     }
 
     @Test

@@ -1,0 +1,228 @@
+package org.htsgd.train.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A large-batch loss gradient on W threads: the batch is cut into fixed chunks of {@value #CHUNK} examples, each
+ * chunk's gradient \(\frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op thread by
+ * one of W workers (the calling thread with the network's own block, the others with replicas holding the same
+ * weights), and the chunks are summed in chunk order in double precision: \(\nabla L_B = \sum_c \ldots\).
+ *
+ * <p>Why: libtorch parallelises one LeNet gradient poorly over its intra-op threads (1.2-1.5x from 1 to 2 on 1,200
+ * images), while chunks on separate threads scale almost linearly (BENCHMARKS.md, "A lever measured": the
+ * 1,200-image gradient 57-85 ms on two workers against 75-89 ms on two intra-op threads). Because the chunking does
+ * not depend on W and every chunk runs single-threaded, the result is bit-identical for every W >= 2; it equals the
+ * one-batch gradient to float rounding (the sums run in another order). Only for a network whose loss is a sum over
+ * examples ({@link #separable}: no batch norm, whose statistics depend on the batch, and no dropout, whose masks
+ * would depend on the thread): the others are computed as one batch.
+ *
+ * <p>Each worker sets its own thread's intra-op count to 1 before a chunk (PyTorch's setting is per thread for
+ * OpenMP and process-wide for its other pools), and the calling thread restores its count afterwards; the calling
+ * thread waits for the workers, so no other engine work runs meanwhile. Buffers are reused between calls of the
+ * same size. Not thread-safe, like {@link Network}; close it to stop its threads and free the replicas.
+ *
+ * <p>The system property {@value #PROPERTY}{@code =off} turns it off (every batch as one, as before 2026-12-04),
+ * e.g. to compare or to rule it out when diagnosing an engine problem.
+ */
+final class ChunkedGradient implements AutoCloseable {
+    /** Examples per chunk (a multiple of LeNet's batch of 100; the Fashion-MNIST large batch is 4 chunks). */
+    static final int CHUNK = 300;
+    /** The system property that turns chunking off ({@code off}; {@code on}, the default, leaves it on). */
+    static final String PROPERTY = "htsgd.chunked-gradient";
+
+    /** The network's architecture, for the replicas. */
+    private final Architecture architecture;
+    /** Replicas for workers 1..W-1. */
+    private final List<Replica> replicas = new ArrayList<>();
+    /** The workers 1..W-1. */
+    private ExecutorService pool;
+    /** Threads of {@link #pool}. */
+    private int poolSize;
+    /** Per-chunk gradients, reused. */
+    private double[][] chunkGradients = new double[0][];
+    /** Per-chunk losses, reused. */
+    private double[] chunkLosses = new double[0];
+    /** The weights, copied to the replicas before each call. */
+    private final double[] weights;
+
+    /**
+     * @param architecture the network's architecture
+     * @param dimension its number of weights
+     */
+    ChunkedGradient(Architecture architecture, int dimension) {
+        this.architecture = architecture;
+        this.weights = new double[dimension];
+    }
+
+    /**
+     * @return whether {@value #PROPERTY} leaves chunking on (unset or {@code on})
+     * @throws IllegalArgumentException if it is neither {@code on} nor {@code off}
+     */
+    static boolean configured() {
+        String v = System.getProperty(PROPERTY, "on");
+        return switch (v) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(PROPERTY + " is not on or off: '" + v + "'");
+        };
+    }
+
+    /**
+     * @param block a network
+     * @return whether its training loss over a batch is the sum of per-example terms computed independently: no
+     *     {@link BatchNorm} and no {@link Dropout} anywhere in it
+     */
+    static boolean separable(Block block) {
+        if (block instanceof BatchNorm || block instanceof Dropout) {
+            return false;
+        }
+        for (Block child : block.getChildren().values()) {
+            if (!separable(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One worker's network: a block with its own parameters and the manager that owns them. */
+    private record Replica(NDManager manager, Block block, ParameterStore store, FlatWeights weights) {
+        static Replica of(Architecture a) {
+            NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+            Block block = a.blockFactory().get();
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, a.channels(), a.height(), a.width()));
+            return new Replica(manager, block, new ParameterStore(manager, false), new FlatWeights(block));
+        }
+    }
+
+    /**
+     * @param manager the network's manager
+     * @param block the network
+     * @param store its parameter store
+     * @param flat its weights
+     * @param chunks the examples of the batch
+     * @param count the batch size, {@code > CHUNK}
+     * @param workers W, {@code >= 2}: also the calling thread's intra-op count, restored on return
+     * @param grad receives \(\nabla L_B\)
+     * @return \(L_B\), the mean loss over the batch
+     */
+    double lossAndGradient(NDManager manager, Block block, ParameterStore store, FlatWeights flat,
+                           ChunkedEvaluation.Chunks chunks, int count, int workers, double[] grad) {
+        int n = (count + CHUNK - 1) / CHUNK;
+        if (chunkGradients.length != n) {
+            chunkGradients = new double[n][grad.length];
+            chunkLosses = new double[n];
+        }
+        int helpers = Math.min(workers, n) - 1;
+        prepare(helpers, flat);
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        try {
+            for (int w = 1; w <= helpers; w++) {
+                Replica r = replicas.get(w - 1);
+                int first = w;
+                futures.add(pool.submit(() -> chunksOf(first, helpers + 1, r.manager(), r.block(), r.store(),
+                    r.weights(), chunks, count, n)));
+            }
+            chunksOf(0, helpers + 1, manager, block, store, flat, chunks, count, n);
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing a chunked gradient", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            for (Future<?> f : futures) {
+                f.cancel(false);
+            }
+            JniUtils.setNumThreads(workers);
+        }
+        Arrays.fill(grad, 0);
+        double loss = 0;
+        for (int c = 0; c < n; c++) {
+            double[] g = chunkGradients[c];
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += g[i];
+            }
+            loss += chunkLosses[c];
+        }
+        return loss;
+    }
+
+    /** Starts the helpers and replicas that are missing, and copies the weights to the replicas. */
+    private void prepare(int helpers, FlatWeights flat) {
+        if (helpers == 0) {
+            return;
+        }
+        while (replicas.size() < helpers) {
+            replicas.add(Replica.of(architecture));
+        }
+        if (poolSize < helpers) {
+            if (pool != null) {
+                pool.shutdown();
+            }
+            poolSize = helpers;
+            pool = Executors.newFixedThreadPool(helpers, r -> {
+                Thread t = new Thread(r, "htsgd-chunked-gradient");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        flat.get(weights);
+        for (int k = 0; k < helpers; k++) {
+            replicas.get(k).weights().set(weights);
+        }
+    }
+
+    /** Computes chunks {@code first, first + stride, ...} on this thread with one intra-op thread. */
+    private void chunksOf(int first, int stride, NDManager manager, Block block, ParameterStore store,
+                          FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count, int n) {
+        JniUtils.setNumThreads(1);
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            for (int c = first; c < n; c += stride) {
+                try (NDManager sub = manager.newSubManager()) {
+                    NDList xy = chunks.get(sub, c * CHUNK, Math.min(count, (c + 1) * CHUNK));
+                    NDArray logits = block.forward(store, new NDList(xy.get(0)), true).singletonOrThrow();
+                    NDArray loss = ChunkedEvaluation.crossEntropy(logits, xy.get(1)).sum().div(count);
+                    JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(loss.getShape()), false, false);
+                    chunkLosses[c] = loss.getFloat();
+                    flat.takeGradients(sub, chunkGradients[c]);
+                }
+            }
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    /** Stops the workers and frees the replicas. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        for (Replica r : replicas) {
+            r.manager().close();
+        }
+        replicas.clear();
+    }
+}

@@ -24,15 +24,15 @@ import java.util.concurrent.Future;
  * A large-batch loss gradient on W threads: the batch is cut into fixed chunks of {@value #CHUNK} examples, each
  * chunk's gradient \(\frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op thread by
  * one of W workers (the calling thread with the network's own block, the others with replicas holding the same
- * weights), and the chunks are summed in chunk order in double precision: \(\nabla L_B = \sum_c \ldots\).
+ * weights), and the chunks are summed in chunk order in double precision: \(\nabla L_B = \sum_c g_c\) over the
+ * chunk gradients \(g_c\) above (in rounds of W chunks when all of them would not fit in {@link #HELD_VALUES}).
  *
  * <p>Why: libtorch parallelises one LeNet gradient poorly over its intra-op threads (1.2-1.5x from 1 to 2 on 1,200
- * images), while chunks on separate threads scale almost linearly (BENCHMARKS.md, "A lever measured": the
- * 1,200-image gradient 57-85 ms on two workers against 75-89 ms on two intra-op threads). Because the chunking does
- * not depend on W and every chunk runs single-threaded, the result is bit-identical for every W >= 2; it equals the
- * one-batch gradient to float rounding (the sums run in another order). Only for a network whose loss is a sum over
- * examples ({@link #separable}: no batch norm, whose statistics depend on the batch, and no dropout, whose masks
- * would depend on the thread): the others are computed as one batch.
+ * images), while chunks on separate threads scale better (BENCHMARKS.md, "Chunked large-batch gradient": the
+ * 1,200-image gradient 1.19x faster on two threads in the median of seven runs, 0.99-1.29x). Because the chunking
+ * does not depend on W and every chunk runs single-threaded, the result is bit-identical for every W >= 2; it equals the one-batch gradient to float rounding (the sums run in another order). Only for a network
+ * whose loss is a sum over examples ({@link #separable}: no batch norm, whose statistics depend on the batch, and no
+ * dropout, whose masks would depend on the thread): the others are computed as one batch.
  *
  * <p>Each worker sets its own thread's intra-op count to 1 before a chunk (PyTorch's setting is per thread for
  * OpenMP and process-wide for its other pools), and the calling thread restores its count afterwards; the calling
@@ -45,6 +45,11 @@ import java.util.concurrent.Future;
 final class ChunkedGradient implements AutoCloseable {
     /** Examples per chunk (a multiple of LeNet's batch of 100; the Fashion-MNIST large batch is 4 chunks). */
     static final int CHUNK = 300;
+    /**
+     * Most chunk-gradient values held at once (128 MB of doubles): a batch whose chunks fit (LeNet's, 4 x 11,330) is
+     * computed in one round, a larger one (VGG11's 1,024 images, 4 x 9.2 million) in rounds of one chunk per worker.
+     */
+    static final long HELD_VALUES = 1L << 24;
     /** The system property that turns chunking off ({@code off}; {@code on}, the default, leaves it on). */
     static final String PROPERTY = "htsgd.chunked-gradient";
 
@@ -56,20 +61,24 @@ final class ChunkedGradient implements AutoCloseable {
     private ExecutorService pool;
     /** Threads of {@link #pool}. */
     private int poolSize;
-    /** Per-chunk gradients, reused. */
+    /** The gradients of one round's chunks, reused. */
     private double[][] chunkGradients = new double[0][];
-    /** Per-chunk losses, reused. */
+    /** Their losses. */
     private double[] chunkLosses = new double[0];
     /** The weights, copied to the replicas before each call. */
     private final double[] weights;
+    /** Most chunk-gradient values held at once ({@link #HELD_VALUES}, less in tests). */
+    private final long heldValues;
 
     /**
      * @param architecture the network's architecture
      * @param dimension its number of weights
+     * @param heldValues most chunk-gradient values held at once ({@link #HELD_VALUES})
      */
-    ChunkedGradient(Architecture architecture, int dimension) {
+    ChunkedGradient(Architecture architecture, int dimension, long heldValues) {
         this.architecture = architecture;
         this.weights = new double[dimension];
+        this.heldValues = heldValues;
     }
 
     /**
@@ -126,43 +135,50 @@ final class ChunkedGradient implements AutoCloseable {
     double lossAndGradient(NDManager manager, Block block, ParameterStore store, FlatWeights flat,
                            ChunkedEvaluation.Chunks chunks, int count, int workers, double[] grad) {
         int n = (count + CHUNK - 1) / CHUNK;
-        if (chunkGradients.length != n) {
-            chunkGradients = new double[n][grad.length];
-            chunkLosses = new double[n];
+        int w = Math.min(workers, n);
+        // chunks per round: all of them when their gradients fit in HELD_VALUES (no wait between chunks), else one
+        // per worker; after each round the chunks are added in chunk order, so the sum does not depend on w
+        int perRound = (long) n * grad.length <= heldValues ? n : w;
+        if (chunkGradients.length != perRound || chunkGradients[0].length != grad.length) {
+            chunkGradients = new double[perRound][grad.length];
+            chunkLosses = new double[perRound];
         }
-        int helpers = Math.min(workers, n) - 1;
-        prepare(helpers, flat);
-        List<Future<?>> futures = new ArrayList<>(helpers);
-        try {
-            for (int w = 1; w <= helpers; w++) {
-                Replica r = replicas.get(w - 1);
-                int first = w;
-                futures.add(pool.submit(() -> chunksOf(first, helpers + 1, r.manager(), r.block(), r.store(),
-                    r.weights(), chunks, count, n)));
-            }
-            chunksOf(0, helpers + 1, manager, block, store, flat, chunks, count, n);
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing a chunked gradient", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            for (Future<?> f : futures) {
-                f.cancel(false);
-            }
-            JniUtils.setNumThreads(workers);
-        }
+        prepare(w - 1, flat);
         Arrays.fill(grad, 0);
         double loss = 0;
-        for (int c = 0; c < n; c++) {
-            double[] g = chunkGradients[c];
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] += g[i];
+        for (int round = 0; round < n; round += perRound) {
+            int inRound = Math.min(perRound, n - round);
+            int first = round;
+            List<Future<?>> futures = new ArrayList<>(w - 1);
+            try {
+                for (int k = 1; k < Math.min(w, inRound); k++) {
+                    Replica r = replicas.get(k - 1);
+                    int worker = k;
+                    futures.add(pool.submit(() -> chunks(first, inRound, worker, w, r.manager(), r.block(),
+                        r.store(), r.weights(), chunks, count)));
+                }
+                chunks(first, inRound, 0, w, manager, block, store, flat, chunks, count);
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing a chunked gradient", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                for (Future<?> f : futures) {
+                    f.cancel(false);
+                }
+                JniUtils.setNumThreads(workers);
             }
-            loss += chunkLosses[c];
+            for (int k = 0; k < inRound; k++) {
+                double[] g = chunkGradients[k];
+                for (int i = 0; i < grad.length; i++) {
+                    grad[i] += g[i];
+                }
+                loss += chunkLosses[k];
+            }
         }
         return loss;
     }
@@ -192,21 +208,25 @@ final class ChunkedGradient implements AutoCloseable {
         }
     }
 
-    /** Computes chunks {@code first, first + stride, ...} on this thread with one intra-op thread. */
-    private void chunksOf(int first, int stride, NDManager manager, Block block, ParameterStore store,
-                          FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count, int n) {
+    /**
+     * Computes, on this thread with one intra-op thread, the chunks {@code first + slot} of a round for {@code slot
+     * = worker, worker + workers, ...} below {@code inRound}, each into its slot.
+     */
+    private void chunks(int first, int inRound, int worker, int workers, NDManager manager, Block block,
+                        ParameterStore store, FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count) {
         JniUtils.setNumThreads(1);
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            for (int c = first; c < n; c += stride) {
+            for (int slot = worker; slot < inRound; slot += workers) {
+                int c = first + slot;
                 try (NDManager sub = manager.newSubManager()) {
                     NDList xy = chunks.get(sub, c * CHUNK, Math.min(count, (c + 1) * CHUNK));
                     NDArray logits = block.forward(store, new NDList(xy.get(0)), true).singletonOrThrow();
                     NDArray loss = ChunkedEvaluation.crossEntropy(logits, xy.get(1)).sum().div(count);
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(loss.getShape()), false, false);
-                    chunkLosses[c] = loss.getFloat();
-                    flat.takeGradients(sub, chunkGradients[c]);
+                    chunkLosses[slot] = loss.getFloat();
+                    flat.takeGradients(sub, chunkGradients[slot]);
                 }
             }
         } finally {

@@ -174,7 +174,7 @@ public final class Network implements DifferentiableModel, AutoCloseable {
         int workers = count > ChunkedGradient.CHUNK && separable ? TorchRuntime.threads() : 1;
         if (workers > 1) {
             if (chunked == null) {
-                chunked = new ChunkedGradient(architecture, dimension());
+                chunked = new ChunkedGradient(architecture, dimension(), ChunkedGradient.HELD_VALUES);
             }
             return chunked.lossAndGradient(manager, block, store, weights,
                 (sub, from, to) -> gather(sub, examples, from, to), count, workers, grad);
@@ -191,6 +191,19 @@ public final class Network implements DifferentiableModel, AutoCloseable {
             weights.takeGradients(sub, grad);
             return loss;
         }
+    }
+
+    /**
+     * For tests: large-batch gradients hold at most this many chunk-gradient values at once from now on, so that a
+     * small network also takes the rounds a large one takes ({@link ChunkedGradient#HELD_VALUES}).
+     *
+     * @param values the limit
+     */
+    void limitHeldChunkValues(long values) {
+        if (chunked != null) {
+            chunked.close();
+        }
+        chunked = new ChunkedGradient(architecture, dimension(), values);
     }
 
     /** The training examples {@code examples[from..to)} as an image and a label tensor, gathered on the engine. */

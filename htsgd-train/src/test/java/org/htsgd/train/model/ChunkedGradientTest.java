@@ -74,6 +74,17 @@ class ChunkedGradientTest {
     }
 
     @Test
+    void roundsOfOneChunkPerThreadGiveTheSameBits() {
+        try (Network net = Network.create(Models.lenet(), TRAIN, 3)) {
+            double[] all = lossAndGradient(net, 1_200, 2); // LeNet's four chunks fit: one round
+            net.limitHeldChunkValues(net.dimension()); // one chunk's values: rounds of one chunk per thread
+            assertArrayEquals(all, lossAndGradient(net, 1_200, 2));
+            assertArrayEquals(all, lossAndGradient(net, 1_200, 3), "rounds of 3, 1");
+            assertArrayEquals(lossAndGradient(net, 1_000, 2), lossAndGradient(net, 1_000, 4));
+        }
+    }
+
+    @Test
     void theWorkersFollowTheNetworksWeights() {
         try (Network net = Network.create(Models.lenet(), TRAIN, 3)) {
             double[] before = lossAndGradient(net, 1_200, 2); // starts the replicas at the initial weights

@@ -168,9 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
         cfg = given(cfg.withHyperparameters(h), evalEvery, TrainConfig::withEvalEvery);
         cfg = given(cfg, checkpointEvery, TrainConfig::withCheckpointEvery);
         cfg = given(cfg, stopAtTrainAccuracy, (x, v) -> {
-            if (!(v > 0 && v <= 1)) {
-                throw new IllegalArgumentException("--stop-at-train-accuracy is not in (0, 1]: " + v);
-            }
+            Require.inHalfOpenUnit(v, "--stop-at-train-accuracy");
             if (x.evalEvery() == 0) {
                 throw new IllegalArgumentException("--stop-at-train-accuracy needs evaluations: --eval-every is 0");
             }

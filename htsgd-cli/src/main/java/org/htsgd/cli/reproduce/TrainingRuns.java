@@ -77,9 +77,9 @@ final class TrainingRuns {
      * Runs per thread started at once when there are at least 2 threads: the operating system then shares the
      * cores among them, so a plan whose large-batch runs do not divide evenly among the cores does not end with
      * one run alone on one core while the others idle (the quick profile: three large-batch runs and two
-     * small-batch ones on 2 cores end after about 1.5 large-batch runs instead of 2; BENCHMARKS.md, "Quick Table 2
-     * to 99%"). Each child takes about 1.2 GB (LeNet), so 2 per thread stays far below the memory of a machine
-     * with that many cores.
+     * small-batch ones on 2 cores end after about 1.5 large-batch runs instead of 2 by {@link Table2Estimate}'s
+     * model, not timed side by side; BENCHMARKS.md, "Quick Table 2 to 99%"). Each child takes about 1.2 GB
+     * (LeNet), so 2 per thread stays far below the memory of a machine with that many cores.
      */
     static final int RUNS_PER_THREAD = 2;
 

@@ -75,8 +75,8 @@ public record TrainingScale(List<Task> tasks, List<Method> methods, IterationSch
         Require.atLeast(maximalAscentSteps, 1, "maximalAscentSteps");
         Require.atLeast(hessianIterations, 1, "hessianIterations");
         Require.atLeast(hessianProbes, 1, "hessianProbes");
-        if (!Double.isNaN(stopAtTrainAccuracy) && !(stopAtTrainAccuracy > 0 && stopAtTrainAccuracy <= 1)) {
-            throw new IllegalArgumentException("stopAtTrainAccuracy is not in (0, 1]: " + stopAtTrainAccuracy);
+        if (!Double.isNaN(stopAtTrainAccuracy)) {
+            Require.inHalfOpenUnit(stopAtTrainAccuracy, "stopAtTrainAccuracy");
         }
     }
 

@@ -134,6 +134,19 @@ public final class Require {
     }
 
     /**
+     * @param x a value
+     * @param name its name in the message
+     * @return {@code x}
+     * @throws IllegalArgumentException if {@code x} is not in the half-open interval (0, 1]
+     */
+    public static double inHalfOpenUnit(double x, String name) {
+        if (!(x > 0 && x <= 1)) {
+            throw new IllegalArgumentException(name + " is not in (0, 1]: " + x);
+        }
+        return x;
+    }
+
+    /**
      * @param alpha a tail index
      * @param name its name in the message
      * @return {@code alpha}

@@ -24,6 +24,7 @@ class RequireTest {
         assertEquals(5L, Require.atLeast(5L, 5L, "k"));
         assertEquals(1.0000001, Require.tailIndex(1.0000001, "alpha"));
         assertEquals(0.5, Require.inOpenUnit(0.5, "q"));
+        assertEquals(1.0, Require.inHalfOpenUnit(1.0, "a"));
         assertEquals("s", Require.nonNull("s", "name"));
     }
 
@@ -38,6 +39,11 @@ class RequireTest {
         assertThrows(IllegalArgumentException.class, () -> Require.inRange(11L, 0L, 10L, "k"));
         assertThrows(IllegalArgumentException.class, () -> Require.tailIndex(1.0, "alpha"));
         assertThrows(IllegalArgumentException.class, () -> Require.inOpenUnit(1.0, "q"));
+        for (double bad : new double[] {0, -1, 1.0000001, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Require.inHalfOpenUnit(bad, "a"));
+            assertEquals("a is not in (0, 1]: " + bad, e.getMessage());
+        }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Require.nonNull(null, "task"));
         assertEquals("task is not set", e.getMessage());
     }

@@ -56,9 +56,7 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
         Require.atLeast(evalEvery, 0, "evalEvery");
         Require.atLeast(checkpointEvery, 0, "checkpointEvery");
         if (!Double.isNaN(stopAtTrainAccuracy)) {
-            if (!(stopAtTrainAccuracy > 0 && stopAtTrainAccuracy <= 1)) {
-                throw new IllegalArgumentException("stopAtTrainAccuracy is not in (0, 1]: " + stopAtTrainAccuracy);
-            }
+            Require.inHalfOpenUnit(stopAtTrainAccuracy, "stopAtTrainAccuracy");
             if (evalEvery == 0) {
                 throw new IllegalArgumentException("stopAtTrainAccuracy needs evaluations: evalEvery is 0");
             }

@@ -2,6 +2,7 @@ package org.htsgd.train.method;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.htsgd.core.validation.Require;
 
 /**
  * A learning-rate schedule as a strategy object: maps the base rate \(\eta_0\) and the iteration index
@@ -75,9 +76,7 @@ public sealed interface LearningRateSchedule permits LearningRateSchedule.Consta
             if (every <= 0) {
                 throw new IllegalArgumentException("every is not > 0: " + every);
             }
-            if (!(factor > 0 && factor <= 1)) {
-                throw new IllegalArgumentException("factor is not in (0, 1]: " + factor);
-            }
+            Require.inHalfOpenUnit(factor, "factor");
         }
 
         /**

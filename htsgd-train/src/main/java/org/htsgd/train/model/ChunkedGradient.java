@@ -139,8 +139,8 @@ final class ChunkedGradient implements AutoCloseable {
         // chunks per round: all of them when their gradients fit in HELD_VALUES (no wait between chunks), else one
         // per worker; after each round the chunks are added in chunk order, so the sum does not depend on w
         int perRound = (long) n * grad.length <= heldValues ? n : w;
-        if (chunkGradients.length != perRound || chunkGradients[0].length != grad.length) {
-            chunkGradients = new double[perRound][grad.length];
+        if (chunkGradients.length != perRound) {
+            chunkGradients = new double[perRound][weights.length];
             chunkLosses = new double[perRound];
         }
         prepare(w - 1, flat);

@@ -96,9 +96,8 @@ class HtsgdCellsTest {
     }
 
     /**
-     * Training cells: same summary numbers and byte-identical weights. With one PyTorch thread: at the default two,
-     * PyTorch's CPU reductions make two plain {@code htsgd train} runs differ in the last bits (gradient norms at
-     * 1e-6 relative), sweep or no sweep.
+     * Training cells: same summary numbers and byte-identical weights. With one thread per cell, so that the two
+     * cells share the cores rather than each spinning on all of them (LeNet's numbers do not depend on the count).
      */
     @Test
     void shortTrainingCellsEqualHtsgdRunAlone() throws IOException {

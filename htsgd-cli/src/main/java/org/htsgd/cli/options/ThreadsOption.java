@@ -7,17 +7,18 @@ import picocli.CommandLine.Option;
  * {@code --threads N}: how many threads a command uses, the same convention everywhere: {@code 0} (the default)
  * means all available cores, any positive number that many; a negative number is refused while parsing.
  *
- * <p>The simulators (exit-time, occupancy, reproduce's figures) give bit-identical results for any thread count.
- * Training with PyTorch does not: the intra-op thread count changes the last bits of the training run, so
- * {@code train} records the resolved count in its {@code config.json}, and
- * {@code --threads 1} is the bit-reproducible choice.
+ * <p>The simulators (exit-time, occupancy, reproduce's figures) give bit-identical results for any thread count, and
+ * so does training a network without batch norm or dropout (LeNet, VGG11: its gradients are computed in fixed
+ * single-threaded chunks, {@code ChunkedGradient}). A network with them (VGG16's dropout, batch norm) is computed
+ * on PyTorch's intra-op threads, whose count changes the last bits; {@code train} records the resolved count in its
+ * {@code config.json}.
  */
 public final class ThreadsOption {
     /** The thread count as given; 0 = all available cores. */
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", converter = NonNegative.class,
-            description = "threads; 0 = all available cores (default: ${DEFAULT-VALUE}). The simulations give the "
-                    + "same numbers for any count; training's last bits depend on it (train records it in "
-                    + "config.json; --threads 1 is bit-reproducible).")
+            description = "threads; 0 = all available cores (default: ${DEFAULT-VALUE}). The simulations and "
+                    + "training without batch norm or dropout (LeNet, VGG11) give the same numbers for any count; "
+                    + "with them (VGG16) the last bits depend on it (train records it in config.json).")
     private int threads;
 
     /** @return the thread count to use: the given one, or all available cores for 0 */

@@ -18,8 +18,9 @@ import org.htsgd.train.method.Method;
  * @param hyperparameters the rule's hyperparameters, including T ({@link #iterations()}) and the noise-off K
  * @param evalEvery evaluate train/test loss and accuracy every this many iterations (and at the end); 0 = end only
  * @param checkpointEvery write a checkpoint every this many iterations; 0 = none
- * @param threads PyTorch intra-op threads; 1 (default) is bit-reproducible, 2 differs in the last bits between
- *     runs on the development machine (see {@code org.htsgd.train.model} package notes)
+ * @param threads PyTorch intra-op threads (default 1); a network without batch norm or dropout gives the same bits
+ *     for any count (its gradients in fixed single-threaded chunks), one with them may differ in the last bits
+ *     between counts (see {@code org.htsgd.train.model} package notes)
  * @param dataDir directory of the dataset files
  * @param outDir output directory (metrics.csv, checkpoint.bin, weights.bin, summary.json)
  * @param resume continue from {@code outDir/checkpoint.bin} if it exists
@@ -106,7 +107,7 @@ public record TrainConfig(Task task, Method method, long seed, Hyperparameters h
 
     /**
      * The paper's settings for a task and method, {@link Task#hyperparameters(Method)}, plus evaluation every 100
-     * iterations and checkpoints every 1,000, 1 intra-op thread (bit-reproducible), seed 1, no resume.
+     * iterations and checkpoints every 1,000, 1 intra-op thread, seed 1, no resume.
      *
      * @param task the task
      * @param method the method

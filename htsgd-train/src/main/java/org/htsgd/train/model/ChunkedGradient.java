@@ -21,29 +21,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A large-batch loss gradient on W threads: the batch is cut into fixed chunks of {@value #CHUNK} examples, each
- * chunk's gradient \(\frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op thread by
- * one of W workers (the calling thread with the network's own block, the others with replicas holding the same
- * weights), and the chunks are summed in chunk order in double precision: \(\nabla L_B = \sum_c g_c\) over the
- * chunk gradients \(g_c\) above (in rounds of W chunks when all of them would not fit in {@link #HELD_VALUES}).
+ * A loss gradient on W threads, the same bits for every W. A batch is cut into consecutive chunks of {@value #CHUNK}
+ * examples (the last one shorter): LeNet's small batch of 100 is one chunk, its large batch of 1,200 four. Each
+ * chunk's gradient \(g_c = \frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op
+ * thread by one of W workers (the calling thread with the network's own block, the others with replicas holding the
+ * same weights), and the chunks are summed in chunk order in double precision, \(\nabla L_B = \sum_c g_c\) (in
+ * rounds of W chunks when all of them would not fit in {@link #HELD_VALUES}).
  *
- * <p>Why: libtorch parallelises one LeNet gradient poorly over its intra-op threads (1.2-1.5x from 1 to 2 on 1,200
- * images), while chunks on separate threads scale better (BENCHMARKS.md, "Chunked large-batch gradient": the
- * 1,200-image gradient 1.19x faster on two threads in the median of seven runs, 0.99-1.29x). Because the chunking
- * does not depend on W and every chunk runs single-threaded, the result is bit-identical for every W >= 2; it equals the one-batch gradient to float rounding (the sums run in another order). Only for a network
- * whose loss is a sum over examples ({@link #separable}: no batch norm, whose statistics depend on the batch, and no
- * dropout, whose masks would depend on the thread): the others are computed as one batch.
+ * <p>Why: a seeded training run must give the same numbers on any number of threads, and PyTorch's own intra-op
+ * threads do not (oneDNN's weight-gradient kernels split their sums by thread: LeNet's gradient of 100 examples
+ * differs in its last bits between 1, 2 and 3 threads). Because the chunking depends on the batch alone and every
+ * chunk runs single-threaded, the result is bit-identical for every W; it equals the one-batch gradient to float
+ * rounding (the sums run in another order). Chunks also use two cores better than libtorch's threads, which spread
+ * one LeNet gradient of 1,200 images poorly (BENCHMARKS.md, "Chunked large-batch gradient"); a batch of 100 is as
+ * fast on one thread as on libtorch's two, and splitting it in two chunks was not faster ("The same bits on any
+ * thread count"). Only for a network whose loss is a sum over examples ({@link #separable}: no batch norm, whose
+ * statistics depend on the batch, and no dropout, whose masks would depend on the thread): the others are computed
+ * as one batch.
  *
  * <p>Each worker sets its own thread's intra-op count to 1 before a chunk (PyTorch's setting is per thread for
  * OpenMP and process-wide for its other pools), and the calling thread restores its count afterwards; the calling
- * thread waits for the workers, so no other engine work runs meanwhile. Buffers are reused between calls of the
- * same size. Not thread-safe, like {@link Network}; close it to stop its threads and free the replicas.
+ * thread waits for the workers, so no other engine work runs meanwhile. Buffers grow to the largest batch seen and
+ * are reused. Not thread-safe, like {@link Network}; close it to stop its threads and free the replicas.
  *
- * <p>The system property {@value #PROPERTY}{@code =off} turns it off (every batch as one, as before 2026-12-04),
- * e.g. to compare or to rule it out when diagnosing an engine problem.
+ * <p>The system property {@value #PROPERTY}{@code =off} turns it off (every batch as one on the intra-op threads,
+ * as before 2026-12-04), e.g. to compare or to rule it out when diagnosing an engine problem.
  */
 final class ChunkedGradient implements AutoCloseable {
-    /** Examples per chunk (a multiple of LeNet's batch of 100; the Fashion-MNIST large batch is 4 chunks). */
+    /** Examples per chunk (a multiple of LeNet's small batch of 100; its large batch of 1,200 is 4 chunks). */
     static final int CHUNK = 300;
     /**
      * Most chunk-gradient values held at once (128 MB of doubles): a batch whose chunks fit (LeNet's, 4 x 11,330) is
@@ -61,7 +66,7 @@ final class ChunkedGradient implements AutoCloseable {
     private ExecutorService pool;
     /** Threads of {@link #pool}. */
     private int poolSize;
-    /** The gradients of one round's chunks, reused. */
+    /** The gradients of one round's chunks (the first of them), reused. */
     private double[][] chunkGradients = new double[0][];
     /** Their losses. */
     private double[] chunkLosses = new double[0];
@@ -127,8 +132,8 @@ final class ChunkedGradient implements AutoCloseable {
      * @param store its parameter store
      * @param flat its weights
      * @param chunks the examples of the batch
-     * @param count the batch size, {@code > CHUNK}
-     * @param workers W, {@code >= 2}: also the calling thread's intra-op count, restored on return
+     * @param count the batch size, {@code >= 1}
+     * @param workers W, {@code >= 1}: also the calling thread's intra-op count, restored on return
      * @param grad receives \(\nabla L_B\)
      * @return \(L_B\), the mean loss over the batch
      */
@@ -139,7 +144,7 @@ final class ChunkedGradient implements AutoCloseable {
         // chunks per round: all of them when their gradients fit in HELD_VALUES (no wait between chunks), else one
         // per worker; after each round the chunks are added in chunk order, so the sum does not depend on w
         int perRound = (long) n * grad.length <= heldValues ? n : w;
-        if (chunkGradients.length != perRound) {
+        if (chunkGradients.length < perRound) { // grows to the largest batch, so alternating batches allocate nothing
             chunkGradients = new double[perRound][weights.length];
             chunkLosses = new double[perRound];
         }
@@ -154,10 +159,10 @@ final class ChunkedGradient implements AutoCloseable {
                 for (int k = 1; k < Math.min(w, inRound); k++) {
                     Replica r = replicas.get(k - 1);
                     int worker = k;
-                    futures.add(pool.submit(() -> chunks(first, inRound, worker, w, r.manager(), r.block(),
+                    futures.add(pool.submit(() -> compute(first, inRound, worker, w, r.manager(), r.block(),
                         r.store(), r.weights(), chunks, count)));
                 }
-                chunks(first, inRound, 0, w, manager, block, store, flat, chunks, count);
+                compute(first, inRound, 0, w, manager, block, store, flat, chunks, count);
                 for (Future<?> f : futures) {
                     f.get();
                 }
@@ -212,8 +217,8 @@ final class ChunkedGradient implements AutoCloseable {
      * Computes, on this thread with one intra-op thread, the chunks {@code first + slot} of a round for {@code slot
      * = worker, worker + workers, ...} below {@code inRound}, each into its slot.
      */
-    private void chunks(int first, int inRound, int worker, int workers, NDManager manager, Block block,
-                        ParameterStore store, FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count) {
+    private void compute(int first, int inRound, int worker, int workers, NDManager manager, Block block,
+                         ParameterStore store, FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count) {
         JniUtils.setNumThreads(1);
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);

@@ -58,9 +58,9 @@ public final class Network implements DifferentiableModel, AutoCloseable {
     private final NDArray labels;
     /** N. */
     private final int trainingSize;
-    /** Whether large batches go to {@link ChunkedGradient}: a sum over examples, and not turned off. */
+    /** Whether gradients go to {@link ChunkedGradient}: a sum over examples, and not turned off. */
     private final boolean separable;
-    /** Large-batch gradients on several threads, created at the first one. */
+    /** The gradients in chunks, created at the first one. */
     private ChunkedGradient chunked;
 
     private Network(Architecture architecture, ImageDataset train) {
@@ -162,22 +162,22 @@ public final class Network implements DifferentiableModel, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc} With PyTorch's intra-op threads W >= 2, a batch of more than {@value ChunkedGradient#CHUNK}
-     * examples of a {@link ChunkedGradient#separable} network is computed in chunks on W threads ({@link
-     * ChunkedGradient}: faster, and bit-identical for every W >= 2; {@code -Dhtsgd.chunked-gradient=off} turns it
-     * off); otherwise as one batch.
+     * {@inheritDoc} For a {@link ChunkedGradient#separable} network (no batch norm, no dropout) the batch is cut into
+     * chunks of {@value ChunkedGradient#CHUNK} examples, each computed with one intra-op thread, spread over PyTorch's
+     * W intra-op threads and summed in chunk order ({@link ChunkedGradient}): the result is bit-identical for every
+     * W, 1 included, and large batches are faster on several threads. Other networks, or with {@code
+     * -Dhtsgd.chunked-gradient=off}, compute the batch as one on W intra-op threads (the result may then depend on W).
      */
     @Override
     public double lossAndGradient(int[] examples, int count, double[] grad) {
         checkCount(examples, count);
         checkLength(grad, "grad");
-        int workers = count > ChunkedGradient.CHUNK && separable ? TorchRuntime.threads() : 1;
-        if (workers > 1) {
+        if (separable) {
             if (chunked == null) {
                 chunked = new ChunkedGradient(architecture, dimension(), ChunkedGradient.HELD_VALUES);
             }
             return chunked.lossAndGradient(manager, block, store, weights,
-                (sub, from, to) -> gather(sub, examples, from, to), count, workers, grad);
+                (sub, from, to) -> gather(sub, examples, from, to), count, TorchRuntime.threads(), grad);
         }
         try (NDManager sub = manager.newSubManager()) {
             NDList xy = gather(sub, examples, 0, count);
@@ -194,7 +194,7 @@ public final class Network implements DifferentiableModel, AutoCloseable {
     }
 
     /**
-     * For tests: large-batch gradients hold at most this many chunk-gradient values at once from now on, so that a
+     * For tests: gradients hold at most this many chunk-gradient values at once from now on, so that a
      * small network also takes the rounds a large one takes ({@link ChunkedGradient#HELD_VALUES}).
      *
      * @param values the limit

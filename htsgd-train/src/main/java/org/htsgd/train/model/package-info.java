@@ -16,7 +16,9 @@
  * the launcher, the surefire configuration and the benchmark scripts use it, and a user's setting wins.
  * {@code EngineConvBackwardDiagnosticTest} checks that the configured engine's gradients are reproducible and finite.
  * (An earlier safety net recomputed a gradient that was non-finite at a finite loss; it never fired once the ISA was
- * set, and it is gone: a NaN now reaches the training loop, which stops with its divergence message.) Bit-for-bit
- * tests of the training loop use a one-convolution network and 1 intra-op thread ({@code TrainConfig.threads}).
+ * set, and it is gone: a NaN now reaches the training loop, which stops with its divergence message.) The
+ * gradients of networks without batch norm or dropout are the same bits for any thread count ({@code
+ * ChunkedGradient}: fixed chunks, each single-threaded, summed in chunk order); the engine's own intra-op threads
+ * change the last bits between counts (LeNet's gradient of 100 examples differs between 1, 2 and 3 threads).
  */
 package org.htsgd.train.model;

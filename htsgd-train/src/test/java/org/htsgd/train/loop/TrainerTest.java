@@ -38,7 +38,8 @@ class TrainerTest {
     /**
      * A small one-convolution net on 28x28 inputs (conv5x5 1->4, maxpool2, ReLU, FC 576->10). The loop's
      * bit-reproducibility tests use it instead of LeNet because libtorch 2.7.1's backward through a second
-     * convolution is not run-to-run reproducible on this machine (see EngineConvBackwardDiagnosticTest).
+     * convolution was not run-to-run reproducible on an earlier machine under oneDNN's AVX2 kernels (see
+     * EngineConvBackwardDiagnosticTest); the thread-count test below runs LeNet, under the self-checked setting.
      */
     static final Architecture SMALL = new Architecture("small", 1, 28, 28, 10, () -> new SequentialBlock()
             .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(4).build())
@@ -97,6 +98,35 @@ class TrainerTest {
         String json = Files.readString(dir.resolve("a").resolve(Trainer.SUMMARY));
         assertTrue(json.contains("\"seed\" : 42"), json);
         assertTrue(c.iterationsPerSecond() > 0);
+    }
+
+    @Test
+    void aSeededLeNetRunWritesTheSameWeightsAndMetricsOnAnyThreadCount(@TempDir Path dir) throws IOException {
+        // Our 2 on LeNet: every step takes an SB gradient of 100 examples (one chunk of ChunkedGradient) and an LB
+        // gradient of 700 (three chunks), and the evaluations run on the intra-op threads
+        ImageDataset train = TestData.synthetic(700, 1, 28, 28, 10, 13);
+        int threadsBefore = org.htsgd.train.model.TorchRuntime.threads();
+        List<byte[]> weights = new ArrayList<>();
+        List<List<String>> metrics = new ArrayList<>();
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                Path out = dir.resolve("t" + threads);
+                TrainConfig c = TrainConfig.defaults(Task.FMNIST_LENET, org.htsgd.train.method.Method.OUR2, out, out)
+                        .withIterations(6).withEvalEvery(3).withCheckpointEvery(3).withSeed(42).withThreads(threads);
+                c = c.withHyperparameters(c.hyperparameters().withNoiseOffLast(2).withBatch(100).withLbBatch(700));
+                Trainer.run(c, org.htsgd.train.model.Models.lenet(), train, TEST,
+                        org.htsgd.train.method.UpdateRules.create(c.method(), c.hyperparameters()), TrainListener.NONE);
+                weights.add(Files.readAllBytes(out.resolve(Trainer.WEIGHTS)));
+                metrics.add(metricsWithoutTime(out));
+            }
+        } finally {
+            org.htsgd.train.model.TorchRuntime.setThreads(threadsBefore);
+        }
+        assertArrayEquals(weights.get(0), weights.get(1), "1 and 2 threads");
+        assertArrayEquals(weights.get(0), weights.get(2), "1 and 3 threads");
+        assertEquals(metrics.get(0), metrics.get(1));
+        assertEquals(metrics.get(0), metrics.get(2));
+        assertEquals(3, metrics.get(0).size(), "header + rows at 3 and 6");
     }
 
     @Test

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The large-batch gradient in chunks on several threads: bit-identical for every thread count >= 2, equal to the
- * one-batch gradient to float rounding, and following the network's weights. Tolerance: 1e-5 of the gradient's norm
- * for the whole vector (float32 sums in another order; the spike measured 6.6e-7), and a gradient of another batch
- * or at other weights is rejected by the same criterion.
+ * The gradient in chunks: bit-identical for every thread count, 1 included, for large batches (several chunks) and
+ * small ones (one chunk); equal to the one-batch gradient ({@code -Dhtsgd.chunked-gradient=off}) to float rounding;
+ * following the network's weights. Tolerance: 1e-5 of the gradient's norm for the whole vector (float32 sums in
+ * another order; the spike measured 6.6e-7), and a gradient of another batch or at other weights is rejected by the
+ * same criterion.
  */
 class ChunkedGradientTest {
     private static final ImageDataset TRAIN = TestData.synthetic(1_200, 1, 28, 28, 10, 5);
@@ -54,22 +55,51 @@ class ChunkedGradientTest {
         return Math.sqrt(d / n);
     }
 
+    /** @return LeNet with the seed's weights, computing every batch as one ({@code -Dhtsgd.chunked-gradient=off}) */
+    private static Network unchunked(long seed) {
+        String before = System.getProperty(ChunkedGradient.PROPERTY);
+        System.setProperty(ChunkedGradient.PROPERTY, "off");
+        try {
+            return Network.create(Models.lenet(), TRAIN, seed);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ChunkedGradient.PROPERTY);
+            } else {
+                System.setProperty(ChunkedGradient.PROPERTY, before);
+            }
+        }
+    }
+
     @Test
-    void bitIdenticalForEveryThreadCountFromTwoAndEqualToOneBatch() {
-        try (Network net = Network.create(Models.lenet(), TRAIN, 3)) {
+    void bitIdenticalForEveryThreadCountAndEqualToOneBatch() {
+        try (Network net = Network.create(Models.lenet(), TRAIN, 3); Network oneBatch = unchunked(3)) {
             double[] one = lossAndGradient(net, 1_200, 1);
-            double[] two = lossAndGradient(net, 1_200, 2);
-            assertArrayEquals(two, lossAndGradient(net, 1_200, 3));
-            assertArrayEquals(two, lossAndGradient(net, 1_200, 4));
-            assertArrayEquals(two, lossAndGradient(net, 1_200, 2), "the same call again");
-            assertTrue(relativeDistance(two, one) < TOLERANCE, "distance " + relativeDistance(two, one));
-            assertEquals(one[0], two[0], 1e-6 * one[0], "the mean loss");
+            assertArrayEquals(one, lossAndGradient(net, 1_200, 2));
+            assertArrayEquals(one, lossAndGradient(net, 1_200, 3));
+            assertArrayEquals(one, lossAndGradient(net, 1_200, 4));
+            assertArrayEquals(one, lossAndGradient(net, 1_200, 1), "the same call again");
+            double[] reference = lossAndGradient(oneBatch, 1_200, 1);
+            assertTrue(relativeDistance(one, reference) < TOLERANCE, "distance " + relativeDistance(one, reference));
+            assertEquals(reference[0], one[0], 1e-6 * reference[0], "the mean loss");
             // the criterion rejects another batch: the first 900 examples
             double[] other = lossAndGradient(net, 900, 1);
             assertTrue(relativeDistance(other, one) > 100 * TOLERANCE, "distance " + relativeDistance(other, one));
             // a batch that is not a multiple of the chunk (1,000 = 300 + 300 + 300 + 100)
-            double[] thousand = lossAndGradient(net, 1_000, 2);
-            assertTrue(relativeDistance(thousand, lossAndGradient(net, 1_000, 1)) < TOLERANCE);
+            double[] thousand = lossAndGradient(net, 1_000, 3);
+            assertArrayEquals(thousand, lossAndGradient(net, 1_000, 1));
+            assertTrue(relativeDistance(thousand, lossAndGradient(oneBatch, 1_000, 1)) < TOLERANCE);
+        }
+    }
+
+    @Test
+    void aSmallBatchIsOneChunkWithTheSameBitsOnAnyThreadCount() {
+        try (Network net = Network.create(Models.lenet(), TRAIN, 4); Network oneBatch = unchunked(4)) {
+            double[] one = lossAndGradient(net, 100, 1);
+            assertArrayEquals(one, lossAndGradient(net, 100, 2));
+            assertArrayEquals(one, lossAndGradient(net, 100, 3));
+            assertArrayEquals(lossAndGradient(net, 300, 1), lossAndGradient(net, 300, 2), "exactly one chunk");
+            // one chunk on one thread is the one-batch computation on one thread
+            assertArrayEquals(lossAndGradient(oneBatch, 100, 1), one);
         }
     }
 
@@ -80,6 +110,7 @@ class ChunkedGradientTest {
             net.limitHeldChunkValues(net.dimension()); // one chunk's values: rounds of one chunk per thread
             assertArrayEquals(all, lossAndGradient(net, 1_200, 2));
             assertArrayEquals(all, lossAndGradient(net, 1_200, 3), "rounds of 3, 1");
+            assertArrayEquals(all, lossAndGradient(net, 1_200, 1), "four rounds of one chunk");
             assertArrayEquals(lossAndGradient(net, 1_000, 2), lossAndGradient(net, 1_000, 4));
         }
     }
@@ -94,10 +125,10 @@ class ChunkedGradientTest {
                 w[i] *= 1.5;
             }
             net.setWeights(w);
-            double[] chunked = lossAndGradient(net, 1_200, 2);
-            double[] one = lossAndGradient(net, 1_200, 1);
-            assertTrue(relativeDistance(chunked, one) < TOLERANCE, "distance " + relativeDistance(chunked, one));
-            assertTrue(relativeDistance(before, one) > 100 * TOLERANCE, "premise: the weights change the gradient");
+            // two threads: chunks 1 and 3 on the replica; one thread: every chunk on the network itself
+            assertArrayEquals(lossAndGradient(net, 1_200, 1), lossAndGradient(net, 1_200, 2));
+            assertTrue(relativeDistance(before, lossAndGradient(net, 1_200, 1)) > 100 * TOLERANCE,
+                "premise: the weights change the gradient");
         }
     }
 

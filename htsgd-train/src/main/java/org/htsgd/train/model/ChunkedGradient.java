@@ -21,8 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A loss gradient on W threads, the same bits for every W. A batch is cut into consecutive chunks of {@value #CHUNK}
- * examples (the last one shorter): LeNet's small batch of 100 is one chunk, its large batch of 1,200 four. Each
+ * A loss gradient on W threads, the same bits for every W. A batch is cut into consecutive chunks of the
+ * architecture's {@link Architecture#gradientChunk} examples (the last one shorter): LeNet's (300) small batch of 100
+ * is one chunk, its large batch of 1,200 four; VGG's (25) batch of 100 four. Each
  * chunk's gradient \(g_c = \frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op
  * thread by one of W workers (the calling thread with the network's own block, the others with replicas holding the
  * same weights), and the chunks are summed in chunk order in double precision, \(\nabla L_B = \sum_c g_c\) (in
@@ -48,11 +49,9 @@ import java.util.concurrent.Future;
  * as before 2026-12-04), e.g. to compare or to rule it out when diagnosing an engine problem.
  */
 final class ChunkedGradient implements AutoCloseable {
-    /** Examples per chunk (a multiple of LeNet's small batch of 100; its large batch of 1,200 is 4 chunks). */
-    static final int CHUNK = 300;
     /**
      * Most chunk-gradient values held at once (128 MB of doubles): a batch whose chunks fit (LeNet's, 4 x 11,330) is
-     * computed in one round, a larger one (VGG11's 1,024 images, 4 x 9.2 million) in rounds of one chunk per worker.
+     * computed in one round, a larger one (VGG11's 1,024 images, 41 x 9.2 million) in rounds of one chunk per worker.
      */
     static final long HELD_VALUES = 1L << 24;
     /** The system property that turns chunking off ({@code off}; {@code on}, the default, leaves it on). */
@@ -66,7 +65,7 @@ final class ChunkedGradient implements AutoCloseable {
     private ExecutorService pool;
     /** Threads of {@link #pool}. */
     private int poolSize;
-    /** The gradients of one round's chunks (the first of them), reused. */
+    /** The gradients of one round's chunks, reused: as many as the largest round so far. */
     private double[][] chunkGradients = new double[0][];
     /** Their losses. */
     private double[] chunkLosses = new double[0];
@@ -139,7 +138,8 @@ final class ChunkedGradient implements AutoCloseable {
      */
     double lossAndGradient(NDManager manager, Block block, ParameterStore store, FlatWeights flat,
                            ChunkedEvaluation.Chunks chunks, int count, int workers, double[] grad) {
-        int n = (count + CHUNK - 1) / CHUNK;
+        int chunk = architecture.gradientChunk();
+        int n = (count + chunk - 1) / chunk;
         int w = Math.min(workers, n);
         // chunks per round: all of them when their gradients fit in HELD_VALUES (no wait between chunks), else one
         // per worker; after each round the chunks are added in chunk order, so the sum does not depend on w
@@ -160,9 +160,9 @@ final class ChunkedGradient implements AutoCloseable {
                     Replica r = replicas.get(k - 1);
                     int worker = k;
                     futures.add(pool.submit(() -> compute(first, inRound, worker, w, r.manager(), r.block(),
-                        r.store(), r.weights(), chunks, count)));
+                        r.store(), r.weights(), chunks, count, chunk)));
                 }
-                compute(first, inRound, 0, w, manager, block, store, flat, chunks, count);
+                compute(first, inRound, 0, w, manager, block, store, flat, chunks, count, chunk);
                 for (Future<?> f : futures) {
                     f.get();
                 }
@@ -214,11 +214,12 @@ final class ChunkedGradient implements AutoCloseable {
     }
 
     /**
-     * Computes, on this thread with one intra-op thread, the chunks {@code first + slot} of a round for {@code slot
-     * = worker, worker + workers, ...} below {@code inRound}, each into its slot.
+     * Computes, on this thread with one intra-op thread, the chunks {@code first + slot} (of {@code chunk} examples)
+     * of a round for {@code slot = worker, worker + workers, ...} below {@code inRound}, each into its slot.
      */
     private void compute(int first, int inRound, int worker, int workers, NDManager manager, Block block,
-                         ParameterStore store, FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count) {
+                         ParameterStore store, FlatWeights flat, ChunkedEvaluation.Chunks chunks, int count,
+                         int chunk) {
         JniUtils.setNumThreads(1);
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
@@ -226,7 +227,7 @@ final class ChunkedGradient implements AutoCloseable {
             for (int slot = worker; slot < inRound; slot += workers) {
                 int c = first + slot;
                 try (NDManager sub = manager.newSubManager()) {
-                    NDList xy = chunks.get(sub, c * CHUNK, Math.min(count, (c + 1) * CHUNK));
+                    NDList xy = chunks.get(sub, c * chunk, Math.min(count, (c + 1) * chunk));
                     NDArray logits = block.forward(store, new NDList(xy.get(0)), true).singletonOrThrow();
                     NDArray loss = ChunkedEvaluation.crossEntropy(logits, xy.get(1)).sum().div(count);
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(loss.getShape()), false, false);

@@ -46,6 +46,13 @@ public final class Models {
         }
     }
 
+    /**
+     * Examples per gradient chunk of the VGG networks ({@link Architecture#gradientChunk}): their batch of 100 is four
+     * chunks, so up to four threads share an SB gradient (a VGG layer has enough work per image to run efficiently
+     * on 25 of them); LeNet keeps the default 300.
+     */
+    public static final int VGG_GRADIENT_CHUNK = 25;
+
     /** Number of weights of {@link #lenet()}: 260 + 2,510 + 8,050 + 510. */
     public static final int LENET_PARAMETERS = 11_330;
 
@@ -91,7 +98,7 @@ public final class Models {
         String name = (config == VggConfig.A ? "vgg11" : "vgg16") + (batchNorm ? "-bn" : "")
                 + (dropout > 0 ? "-dropout" : "");
         return new Architecture(name, 3, 32, 32, classes, () -> vggBlock(config, classes, batchNorm, dropout),
-                Initialization.VGG);
+                Initialization.VGG, VGG_GRADIENT_CHUNK);
     }
 
     private static Block lenetBlock(MemoryLayout layout) {

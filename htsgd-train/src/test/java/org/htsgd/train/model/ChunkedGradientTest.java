@@ -104,6 +104,33 @@ class ChunkedGradientTest {
     }
 
     @Test
+    void theArchitecturesChunkSizeSplitsSmallBatchesToo() {
+        // LeNet cut into chunks of 30 (VGG's batch of 100 is four chunks of 25 the same way): 100 = 30 + 30 + 30 + 10
+        Architecture lenet = Models.lenet();
+        Architecture small = new Architecture("lenet-30", 1, 28, 28, 10, lenet.blockFactory(),
+            lenet.initialization(), 30);
+        try (Network net = Network.create(small, TRAIN, 5); Network oneBatch = unchunked(5)) {
+            double[] one = lossAndGradient(net, 100, 1);
+            assertArrayEquals(one, lossAndGradient(net, 100, 2));
+            assertArrayEquals(one, lossAndGradient(net, 100, 3));
+            assertArrayEquals(one, lossAndGradient(net, 100, 4));
+            double[] reference = lossAndGradient(oneBatch, 100, 1);
+            assertTrue(relativeDistance(one, reference) < TOLERANCE, "distance " + relativeDistance(one, reference));
+            assertFalse(java.util.Arrays.equals(one, reference), "premise: four chunks, not the one-batch sums");
+        }
+    }
+
+    @Test
+    void aChunkSizeBelowOneIsRefused() {
+        Architecture lenet = Models.lenet();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new Architecture("lenet", 1, 28, 28, 10, lenet.blockFactory(), lenet.initialization(), 0));
+        assertEquals("gradientChunk is not > 0: 0", e.getMessage());
+        assertEquals(Architecture.DEFAULT_GRADIENT_CHUNK, lenet.gradientChunk());
+        assertEquals(Models.VGG_GRADIENT_CHUNK, Models.vgg11().gradientChunk());
+    }
+
+    @Test
     void roundsOfOneChunkPerThreadGiveTheSameBits() {
         try (Network net = Network.create(Models.lenet(), TRAIN, 3)) {
             double[] all = lossAndGradient(net, 1_200, 2); // LeNet's four chunks fit: one round

@@ -45,6 +45,15 @@ class ChunkedGradientTest {
         return g;
     }
 
+    /** @return {loss, gradient...} of the first n examples on one thread, asserted equal on each thread count */
+    private static double[] sameOnThreads(Network net, int n, int... threads) {
+        double[] one = lossAndGradient(net, n, 1);
+        for (int t : threads) {
+            assertArrayEquals(one, lossAndGradient(net, n, t), t + " threads, batch " + n);
+        }
+        return one;
+    }
+
     private static double relativeDistance(double[] a, double[] b) {
         double d = 0;
         double n = 0;
@@ -73,11 +82,7 @@ class ChunkedGradientTest {
     @Test
     void bitIdenticalForEveryThreadCountAndEqualToOneBatch() {
         try (Network net = Network.create(Models.lenet(), TRAIN, 3); Network oneBatch = unchunked(3)) {
-            double[] one = lossAndGradient(net, 1_200, 1);
-            assertArrayEquals(one, lossAndGradient(net, 1_200, 2));
-            assertArrayEquals(one, lossAndGradient(net, 1_200, 3));
-            assertArrayEquals(one, lossAndGradient(net, 1_200, 4));
-            assertArrayEquals(one, lossAndGradient(net, 1_200, 1), "the same call again");
+            double[] one = sameOnThreads(net, 1_200, 2, 3, 4, 1);
             double[] reference = lossAndGradient(oneBatch, 1_200, 1);
             assertTrue(relativeDistance(one, reference) < TOLERANCE, "distance " + relativeDistance(one, reference));
             assertEquals(reference[0], one[0], 1e-6 * reference[0], "the mean loss");
@@ -85,8 +90,7 @@ class ChunkedGradientTest {
             double[] other = lossAndGradient(net, 900, 1);
             assertTrue(relativeDistance(other, one) > 100 * TOLERANCE, "distance " + relativeDistance(other, one));
             // a batch that is not a multiple of the chunk (1,000 = 300 + 300 + 300 + 100)
-            double[] thousand = lossAndGradient(net, 1_000, 3);
-            assertArrayEquals(thousand, lossAndGradient(net, 1_000, 1));
+            double[] thousand = sameOnThreads(net, 1_000, 3);
             assertTrue(relativeDistance(thousand, lossAndGradient(oneBatch, 1_000, 1)) < TOLERANCE);
         }
     }
@@ -94,10 +98,8 @@ class ChunkedGradientTest {
     @Test
     void aSmallBatchIsOneChunkWithTheSameBitsOnAnyThreadCount() {
         try (Network net = Network.create(Models.lenet(), TRAIN, 4); Network oneBatch = unchunked(4)) {
-            double[] one = lossAndGradient(net, 100, 1);
-            assertArrayEquals(one, lossAndGradient(net, 100, 2));
-            assertArrayEquals(one, lossAndGradient(net, 100, 3));
-            assertArrayEquals(lossAndGradient(net, 300, 1), lossAndGradient(net, 300, 2), "exactly one chunk");
+            double[] one = sameOnThreads(net, 100, 2, 3);
+            sameOnThreads(net, 300, 2); // exactly one chunk
             // one chunk on one thread is the one-batch computation on one thread
             assertArrayEquals(lossAndGradient(oneBatch, 100, 1), one);
         }
@@ -110,10 +112,7 @@ class ChunkedGradientTest {
         Architecture small = new Architecture("lenet-30", 1, 28, 28, 10, lenet.blockFactory(),
             lenet.initialization(), 30);
         try (Network net = Network.create(small, TRAIN, 5); Network oneBatch = unchunked(5)) {
-            double[] one = lossAndGradient(net, 100, 1);
-            assertArrayEquals(one, lossAndGradient(net, 100, 2));
-            assertArrayEquals(one, lossAndGradient(net, 100, 3));
-            assertArrayEquals(one, lossAndGradient(net, 100, 4));
+            double[] one = sameOnThreads(net, 100, 2, 3, 4);
             double[] reference = lossAndGradient(oneBatch, 100, 1);
             assertTrue(relativeDistance(one, reference) < TOLERANCE, "distance " + relativeDistance(one, reference));
             assertFalse(java.util.Arrays.equals(one, reference), "premise: four chunks, not the one-batch sums");

@@ -22,12 +22,12 @@ import java.util.concurrent.Future;
 
 /**
  * A loss gradient on W threads, the same bits for every W. A batch is cut into consecutive chunks of the
- * architecture's {@link Architecture#gradientChunk} examples (the last one shorter): LeNet's (300) small batch of 100
- * is one chunk, its large batch of 1,200 four; VGG's (25) batch of 100 four. Each
- * chunk's gradient \(g_c = \frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op
- * thread by one of W workers (the calling thread with the network's own block, the others with replicas holding the
- * same weights), and the chunks are summed in chunk order in double precision, \(\nabla L_B = \sum_c g_c\) (in
- * rounds of W chunks when all of them would not fit in {@link #HELD_VALUES}).
+ * architecture's {@link Architecture#gradientChunk} examples (the last one shorter): LeNet's (300) small batch of
+ * 100 is one chunk, its large batch of 1,200 four; VGG's (25) batch of 100 four. Each chunk's gradient \(g_c =
+ * \frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op thread by one of W workers (the
+ * calling thread with the network's own block, the others with replicas holding the same weights), and the chunks
+ * are summed in chunk order in double precision, \(\nabla L_B = \sum_c g_c\) (in rounds of W chunks when all of them
+ * would not fit in {@link #HELD_VALUES}).
  *
  * <p>Why: a seeded training run must give the same numbers on any number of threads, and PyTorch's own intra-op
  * threads do not (oneDNN's weight-gradient kernels split their sums by thread: LeNet's gradient of 100 examples

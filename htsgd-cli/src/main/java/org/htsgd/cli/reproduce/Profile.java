@@ -40,8 +40,9 @@ public record Profile(String name, long seed, ExitTimeScale exitTimes, Occupancy
      * evaluation ({@link #QUICK_STOP}), 6,000 iterations at most. Measured on Fashion-MNIST LeNet at lr 0.05 (the
      * five replications of the recorded paper-schedule rows, evaluations every 100): LeNet leaves its initial
      * plateau (training loss above 0.9 ln 10) at 600-1,500 iterations, so the noise phase takes 1,000-1,900
-     * heavy-tailed steps after it; LB first reaches 99% training accuracy at 3,900-4,300, SB at 4,500-5,100. The paper's 10,000 iterations (a large-batch gradient at each step
-     * for LB, Our 1, Our 2) take about 50 min of Table 2 on 2 cores, beyond the quick profile's 30 minutes.
+     * heavy-tailed steps after it; LB first reaches 99% training accuracy at 3,900-4,300, SB at 4,500-5,100. The
+     * paper's 10,000 iterations (a large-batch gradient at each step for LB, Our 1, Our 2) take about 50 min of
+     * Table 2 on 2 cores, beyond the quick profile's 30 minutes.
      * BENCHMARKS.md, "Table 2 schedule" and "Quick Table 2 to 99%".
      */
     static final IterationSchedule QUICK_SCHEDULE = IterationSchedule.of(6_000, 3_500);

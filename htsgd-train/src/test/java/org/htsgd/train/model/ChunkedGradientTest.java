@@ -71,11 +71,7 @@ class ChunkedGradientTest {
         try {
             return Network.create(Models.lenet(), TRAIN, seed);
         } finally {
-            if (before == null) {
-                System.clearProperty(ChunkedGradient.PROPERTY);
-            } else {
-                System.setProperty(ChunkedGradient.PROPERTY, before);
-            }
+            SystemProperties.restore(ChunkedGradient.PROPERTY, before);
         }
     }
 
@@ -179,11 +175,7 @@ class ChunkedGradientTest {
                 IllegalArgumentException.class, ChunkedGradient::configured);
             assertEquals("htsgd.chunked-gradient is not on or off: 'yes'", e.getMessage());
         } finally {
-            if (before == null) {
-                System.clearProperty(ChunkedGradient.PROPERTY);
-            } else {
-                System.setProperty(ChunkedGradient.PROPERTY, before);
-            }
+            SystemProperties.restore(ChunkedGradient.PROPERTY, before);
         }
     }
 

@@ -46,11 +46,7 @@ class MemoryLayoutTest {
             System.setProperty(MemoryLayout.PROPERTY, "nchw");
             assertSame(MemoryLayout.NCHW, MemoryLayout.configured());
         } finally {
-            if (before == null) {
-                System.clearProperty(MemoryLayout.PROPERTY);
-            } else {
-                System.setProperty(MemoryLayout.PROPERTY, before);
-            }
+            SystemProperties.restore(MemoryLayout.PROPERTY, before);
         }
     }
 

@@ -27,7 +27,9 @@ import org.htsgd.train.method.NoiseOffPhase;
  * The runs then start in start order ({@link Table2Plan#startOrder}), {@link TrainingRuns#runsAtOnce} at a time, a
  * run starting when one ends, and the running runs share the {@code threads} cores equally (one core each at most),
  * as the operating system shares them. The costs are measured with one run alone: two runs side by side each run
- * slower (memory bandwidth shared; BENCHMARKS.md), so the estimate is a lower bound on a busy machine.
+ * slower (memory bandwidth shared; BENCHMARKS.md), so the estimate is a lower bound on a busy machine. Fewer runs
+ * than cores are given the idle cores ({@link CoreShares}), which the model leaves out (a LeNet run gains 1.4-2x from
+ * a second core in its large-batch gradients, nothing in its small-batch ones): an upper bound there.
  *
  * <p>A run resumed from a checkpoint costs only what is left: its remaining iterations and their evaluations, and
  * its measures.

@@ -3,6 +3,7 @@ package org.htsgd.cli.reproduce;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.LongConsumer;
 import org.htsgd.cli.ChildJvm;
 import org.htsgd.cli.io.OutputDir;
@@ -35,6 +38,7 @@ import org.htsgd.train.method.StepRecord;
 import org.htsgd.train.loop.TrainingDivergedException;
 import org.htsgd.train.model.EngineIsa;
 import org.htsgd.train.model.Network;
+import org.htsgd.train.model.TorchRuntime;
 import org.htsgd.train.sharpness.Sharpness;
 import org.htsgd.train.sharpness.SharpnessResult;
 
@@ -49,6 +53,8 @@ import org.htsgd.train.sharpness.SharpnessResult;
 final class TrainingRuns {
     /** Prefix of the child's progress lines. */
     private static final String PROGRESS = "htsgd-iteration ";
+    /** What the parent writes on a child's standard input, followed by the intra-op threads it may use. */
+    static final String THREADS = "htsgd-threads ";
     /** A finished run's file in its directory. */
     static final String RESULT = "result.json";
     /** Running child processes, ended when this JVM ends (a killed reproduce leaves no run training on). */
@@ -94,9 +100,9 @@ final class TrainingRuns {
     }
 
     /**
-     * Runs the jobs, {@link #runsAtOnce} at a time, each in its own child JVM with one intra-op thread: a run's
-     * numbers then do not depend on {@code --threads}, and the cores stay busy (libtorch scales poorly within one
-     * LeNet run: LB 3.4 it/s on 2 threads vs 2.7 on 1; BENCHMARKS.md, reproduce). Runs start in {@link
+     * Runs the jobs, {@link #runsAtOnce} at a time, each in its own child JVM, starting with one intra-op thread
+     * and given more when fewer runs than cores remain ({@link CoreShares}; a run's numbers do not depend on its
+     * threads: {@link #trainAndMeasure}), so the cores stay busy to the end. Runs start in {@link
      * Table2Plan#startOrder}. Finished runs ({@code result.json} present) are read, not re-run. If a run fails, the
      * others still finish (their results are kept for a resumed run), then the first failure is thrown.
      *
@@ -118,6 +124,7 @@ final class TrainingRuns {
                 bar.message(String.join(", ", running));
             }
         };
+        CoreShares cores = new CoreShares(threads, jobs.size());
         ExecutorService pool = Executors.newFixedThreadPool(runsAtOnce(threads, jobs.size()), r -> {
             Thread t = new Thread(r, "htsgd-table2-run");
             t.setDaemon(true);
@@ -131,6 +138,7 @@ final class TrainingRuns {
                     Path resultFile = job.dir().resolve(RESULT);
                     Table2Run run;
                     if (Files.isRegularFile(resultFile)) {
+                        cores.skipped();
                         run = OutputDir.JSON.readValue(resultFile.toFile(), Table2Run.class);
                     } else {
                         synchronized (done) {
@@ -138,12 +146,12 @@ final class TrainingRuns {
                         }
                         report.run();
                         try {
-                            run = runOne(job, scale, dataDirs.get(job.task()), it -> {
+                            run = inChildProcess(new Request(job, scale, dataDirs.get(job.task()), 1), it -> {
                                 synchronized (done) {
                                     done[i] = it + 1;
                                 }
                                 report.run();
-                            });
+                            }, cores);
                         } finally {
                             synchronized (done) {
                                 running.remove(job.label());
@@ -164,8 +172,8 @@ final class TrainingRuns {
     }
 
     /**
-     * Runs one of Table 2's runs as {@link #runAll} runs each (also when it runs as a unit of work apart,
-     * {@link Table2Part#runUnit}): in a child JVM with one intra-op thread ({@link #inChildProcess}).
+     * Runs one of Table 2's runs as a unit of work apart ({@link Table2Part#runUnit}) as {@link #runAll} runs each:
+     * in a child JVM ({@link #inChildProcess}), here with one intra-op thread throughout (a unit has one core).
      *
      * @param job the run
      * @param scale the training scale
@@ -177,7 +185,7 @@ final class TrainingRuns {
      */
     static Table2Run runOne(Table2Job job, TrainingScale scale, Path dataDir, LongConsumer iterationDone)
         throws IOException, InterruptedException {
-        return inChildProcess(new Request(job, scale, dataDir, 1), iterationDone);
+        return inChildProcess(new Request(job, scale, dataDir, 1), iterationDone, new CoreShares(1, 1));
     }
 
     private static List<Table2Run> collect(List<Future<Table2Run>> futures) throws Exception {
@@ -201,23 +209,32 @@ final class TrainingRuns {
     /**
      * Runs {@link #trainAndMeasure} in a child JVM with this JVM's class path and options, reporting its iterations
      * to {@code iterationDone}; the child writes {@code result.json} (or a diverged run) into the job's directory.
+     * It starts with {@code request.threads()} intra-op threads; {@code cores} tells it its share of the cores as
+     * other children start and end, as a line {@value #THREADS}N on its standard input ({@link #main}).
      *
      * @param request the run
      * @param iterationDone progress
+     * @param cores the cores it shares with the other children
      * @return the run's numbers
      * @throws IOException if the child fails
      * @throws InterruptedException if interrupted
      */
-    static Table2Run inChildProcess(Request request, LongConsumer iterationDone)
+    static Table2Run inChildProcess(Request request, LongConsumer iterationDone, CoreShares cores)
         throws IOException, InterruptedException {
         Path dir = request.job().dir();
-        Files.createDirectories(dir);
-        Path requestFile = dir.resolve("request.json");
-        OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
         Path log = dir.resolve("child.log");
-        Process p = child(TrainingRuns.class, requestFile.toString())
-            .redirectError(log.toFile()).start();
+        Process p;
+        try {
+            Files.createDirectories(dir);
+            Path requestFile = dir.resolve("request.json");
+            OutputDir.writeAtomically(requestFile, OutputDir.JSON.writeValueAsBytes(request));
+            p = child(TrainingRuns.class, requestFile.toString()).redirectError(log.toFile()).start();
+        } catch (IOException e) {
+            cores.skipped(); // no child: the others need not wait for it
+            throw e;
+        }
         CHILDREN.add(p);
+        cores.started(p, share -> tell(p, share));
         int code;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
             StandardCharsets.UTF_8))) {
@@ -230,6 +247,7 @@ final class TrainingRuns {
             code = p.waitFor();
         } finally {
             CHILDREN.remove(p);
+            cores.ended(p);
         }
         Path result = dir.resolve(RESULT);
         if (code != 0 || !Files.isRegularFile(result)) {
@@ -239,6 +257,17 @@ final class TrainingRuns {
                 + " (log: " + log + ")");
         }
         return OutputDir.JSON.readValue(result.toFile(), Table2Run.class);
+    }
+
+    /** Writes {@value #THREADS}{@code share} to a child's standard input; a child that has just ended is ignored. */
+    private static void tell(Process child, int share) {
+        try {
+            OutputStream in = child.getOutputStream();
+            in.write((THREADS + share + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException ended) {
+            // its runner thread sees the exit and reports it
+        }
     }
 
     /**
@@ -288,9 +317,13 @@ final class TrainingRuns {
         Request r = OutputDir.JSON.readValue(Path.of(args[0]).toFile(), Request.class);
         Table2Job job = r.job();
         long iterations = job.schedule().iterations();
+        AtomicInteger share = new AtomicInteger(r.threads());
+        Thread listen = new Thread(() -> listen(share), "htsgd-core-share");
+        listen.setDaemon(true);
+        listen.start();
         Table2Run run;
         try {
-            run = trainAndMeasure(job, r.scale(), r.dataDir(), r.threads(), it -> {
+            run = trainAndMeasure(job, r.scale(), r.dataDir(), share::get, it -> {
                 if ((it + 1) % 10 == 0 || it + 1 == iterations) {
                     System.out.println(PROGRESS + it);
                     System.out.flush();
@@ -304,35 +337,66 @@ final class TrainingRuns {
         System.exit(0);
     }
 
+    /** The child's side of {@link CoreShares}: reads its share of the cores from standard input until it closes. */
+    private static void listen(AtomicInteger share) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(THREADS)) {
+                    share.set(Math.max(1, Integer.parseInt(line.substring(THREADS.length()).trim())));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the parent is gone or wrote nonsense: keep the threads as they are
+        }
+    }
+
     /**
      * Trains the job's task and method with the paper's hyperparameters on the job's schedule, seed and directory
-     * (resuming from its checkpoint; stopping early if the scale says so), then measures the final weights.
+     * (resuming from its checkpoint; stopping early if the scale says so), then measures the final weights. A network
+     * whose numbers do not depend on the thread count ({@link Network#sameOnAnyThreadCount}) takes its intra-op
+     * threads from {@code threads} before every step and before the measures, so a run given more cores as others
+     * end is the same run; another network keeps the threads it started with.
      *
      * @param job the run
      * @param s the profile's training scale (evaluation period and sharpness settings)
      * @param dataDir {@code --data}, or {@code null} for the task's default directory
-     * @param threads PyTorch threads
+     * @param threads PyTorch intra-op threads, read at the start and, as described, between steps
      * @param iterationDone called with each finished iteration index
      * @return the run's numbers
      * @throws IOException if an output cannot be written
      */
-    static Table2Run trainAndMeasure(Table2Job job, TrainingScale s, Path dataDir, int threads,
+    static Table2Run trainAndMeasure(Table2Job job, TrainingScale s, Path dataDir, IntSupplier threads,
                                      LongConsumer iterationDone) throws IOException {
         Task t = job.task();
+        boolean flexible = Network.sameOnAnyThreadCount(t.architecture());
+        int[] now = {threads.getAsInt()};
+        System.err.println("htsgd: " + now[0] + " intra-op thread(s) from the start");
+        LongConsumer follow = next -> { // next: the next step's iteration counted from 1, or 0 for the measures
+            int share = threads.getAsInt();
+            if (flexible && share != now[0]) {
+                TorchRuntime.setThreads(share);
+                now[0] = share;
+                System.err.println("htsgd: " + share + " intra-op thread(s) from "
+                    + (next == 0 ? "the measures" : "iteration " + next) + " on");
+            }
+        };
         Path data = dataDir != null ? dataDir : t.data().defaultDirectory();
         long iterations = job.schedule().iterations();
         TrainConfig scaled = TrainConfig.defaults(t, job.method(), data, job.dir()).withIterations(iterations);
         Hyperparameters h = scaled.hyperparameters().withNoiseOffLast(job.schedule().noiseOffLast());
         TrainConfig config = scaled.withHyperparameters(s.bOn(job.method()).apply(h, h.b().b()))
-            .withSeed(job.seed()).withThreads(threads).withEvalEvery(s.evalEvery())
+            .withSeed(job.seed()).withThreads(now[0]).withEvalEvery(s.evalEvery())
             .withCheckpointEvery(checkpointEvery(iterations)).withStopAtTrainAccuracy(s.stopAtTrainAccuracy())
             .withResume(true);
         TrainResult result = Trainer.run(config, new TrainListener() {
             @Override
             public void onStep(long iteration, StepRecord step) {
+                follow.accept(iteration + 2);
                 iterationDone.accept(iteration);
             }
         });
+        follow.accept(0);
         long t0 = System.nanoTime();
         TaskData taskData = t.data().load(data, job.seed());
         SharpnessResult sharpness;

@@ -1,5 +1,6 @@
 package org.htsgd.cli.reproduce;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.method.IterationSchedule;
 import org.htsgd.train.method.Method;
 import org.htsgd.train.method.TruncationReading;
+import org.htsgd.train.model.TorchRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,7 @@ class TrainingRunsTest {
         Path data = Task.FMNIST_LENET.data().defaultDirectory();
         // "kill" the run after iteration 13 (index 12): checkpoints every 2 iterations, the last at 12
         RuntimeException killed = assertThrows(RuntimeException.class, () -> TrainingRuns.trainAndMeasure(job, SCALE,
-            data, 1, it -> {
+            data, () -> 1, it -> {
                 if (it == 12) {
                     throw new RuntimeException("killed");
                 }
@@ -47,7 +50,7 @@ class TrainingRunsTest {
         assertEquals(12, org.htsgd.train.loop.Trainer.resumesAt(job.dir()), "what the estimate counts as done");
         assertEquals(0, org.htsgd.train.loop.Trainer.resumesAt(dir), "no checkpoint");
         long[] first = {-1};
-        Table2Run run = TrainingRuns.trainAndMeasure(job, SCALE, data, 1, it -> {
+        Table2Run run = TrainingRuns.trainAndMeasure(job, SCALE, data, () -> 1, it -> {
             if (first[0] < 0) {
                 first[0] = it;
             }
@@ -70,7 +73,7 @@ class TrainingRunsTest {
         for (Method m : List.of(Method.OUR2, Method.SB)) {
             Table2Job job = new Table2Job(Task.FMNIST_LENET, m, 0, 2, IterationSchedule.of(4, 1),
                 dir.resolve(m.cliName()));
-            TrainingRuns.trainAndMeasure(job, gradient, data, 1, it -> { });
+            TrainingRuns.trainAndMeasure(job, gradient, data, () -> 1, it -> { });
             JsonNode h = OutputDir.JSON.readTree(job.dir().resolve("summary.json").toFile()).get("config")
                 .get("hyperparameters");
             // Our 2: Table 1's b = 5 on ||g|| is 0.05 x 5 on the update; SB keeps the default row's identity (its
@@ -88,7 +91,7 @@ class TrainingRunsTest {
         Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, IterationSchedule.of(20, 5),
             dir.resolve("run"));
         long[] last = {-1};
-        Table2Run run = TrainingRuns.trainAndMeasure(job, stopping, Task.FMNIST_LENET.data().defaultDirectory(), 1,
+        Table2Run run = TrainingRuns.trainAndMeasure(job, stopping, Task.FMNIST_LENET.data().defaultDirectory(), () -> 1,
             it -> last[0] = it);
         assertEquals(14, last[0], "the last step taken is iteration 15's");
         assertEquals(15, OutputDir.JSON.readTree(job.dir().resolve("summary.json").toFile()).get("iterations")
@@ -103,5 +106,71 @@ class TrainingRunsTest {
         String none = OutputDir.JSON.writeValueAsString(SCALE);
         assertTrue(!none.contains("stopAtTrainAccuracy"), none);
         assertTrue(Double.isNaN(OutputDir.JSON.readValue(none, TrainingScale.class).stopAtTrainAccuracy()));
+    }
+
+    @Test
+    void aRunGivenMoreThreadsAsOthersEndIsTheSameRun(@TempDir Path dir) throws Exception {
+        // Our 2 on LeNet (SB 100, LB 1,200: four chunks): one thread throughout, and one thread for the first 8
+        // iterations, two from there and three for the measures, as CoreShares would give them
+        Path data = Task.FMNIST_LENET.data().defaultDirectory();
+        int before = TorchRuntime.threads();
+        Table2Run[] runs = new Table2Run[2];
+        byte[][] weights = new byte[2][];
+        List<Integer> threadsSeen = new ArrayList<>();
+        try {
+            for (int k = 0; k < 2; k++) {
+                Table2Job job = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, IterationSchedule.of(20, 5),
+                    dir.resolve("run" + k));
+                int[] share = {1};
+                boolean changing = k == 1;
+                runs[k] = TrainingRuns.trainAndMeasure(job, SCALE, data, () -> share[0], it -> {
+                    if (changing) {
+                        threadsSeen.add(TorchRuntime.threads());
+                        share[0] = it < 7 ? 1 : it < 19 ? 2 : 3;
+                    }
+                });
+                weights[k] = Files.readAllBytes(job.dir().resolve("weights.bin"));
+            }
+        } finally {
+            TorchRuntime.setThreads(before);
+        }
+        assertEquals(List.of(1, 1, 1, 1, 1, 1, 1, 1, 2, 2), threadsSeen.subList(0, 10),
+            "premise: the share is taken before the step after it changed");
+        assertEquals(2, threadsSeen.get(19));
+        assertArrayEquals(weights[0], weights[1], "the same final weights, bit for bit");
+        Table2Run.Training a = runs[0].training();
+        Table2Run.Training b = runs[1].training();
+        assertEquals(List.of(a.testAccuracy(), a.trainAccuracy(), a.testLoss(), a.trainLoss(), a.truncationRate()),
+            List.of(b.testAccuracy(), b.trainAccuracy(), b.testLoss(), b.trainLoss(), b.truncationRate()));
+        Table2Run.Measures m = runs[0].sharpness();
+        Table2Run.Measures n = runs[1].sharpness();
+        assertEquals(List.of(m.expected(), m.expectedSe(), m.pacBayes(), m.maximal(), m.hessianTop(),
+            m.hessianTrace()), List.of(n.expected(), n.expectedSe(), n.pacBayes(), n.maximal(), n.hessianTop(),
+            n.hessianTrace()), "measured on three threads after training on one and two");
+        assertEquals(runs[0].course(), runs[1].course());
+    }
+
+    @Test
+    void aLoneRunOnTwoCoresIsGivenBothAndTrainsTheSameRun(@TempDir Path dir) throws Exception {
+        Path data = Task.FMNIST_LENET.data().defaultDirectory();
+        IterationSchedule schedule = IterationSchedule.of(20, 5);
+        Table2Job alone = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, schedule, dir.resolve("alone"));
+        Table2Job inProcess = new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, schedule, dir.resolve("one"));
+        int before = TorchRuntime.threads();
+        Table2Run one;
+        try {
+            one = TrainingRuns.trainAndMeasure(inProcess, SCALE, data, () -> 1, it -> { });
+        } finally {
+            TorchRuntime.setThreads(before);
+        }
+        Table2Run run = TrainingRuns.runAll(List.of(alone), java.util.Map.of(Task.FMNIST_LENET, data), SCALE, 2,
+            org.htsgd.cli.io.Progress.start("table2", schedule.iterations(), "it")).get(0);
+        String log = Files.readString(alone.dir().resolve("child.log"));
+        // told at its start, it reads the share before its first step (or, told later, between two steps)
+        assertTrue(log.contains("htsgd: 2 intra-op thread(s) from "), log);
+        assertArrayEquals(Files.readAllBytes(inProcess.dir().resolve("weights.bin")),
+            Files.readAllBytes(alone.dir().resolve("weights.bin")), "the same run as on one thread");
+        assertEquals(one.sharpness().expected(), run.sharpness().expected());
+        assertEquals(one.training().testAccuracy(), run.training().testAccuracy());
     }
 }

@@ -77,7 +77,22 @@ public final class Network implements DifferentiableModel, AutoCloseable {
         this.images = manager.create(train.pixels(),
                 new Shape(train.size(), train.channels(), train.height(), train.width()));
         this.labels = manager.create(longs(train.labels(), 0, train.size()));
-        this.separable = ChunkedGradient.separable(block) && ChunkedGradient.configured();
+        this.separable = chunked(block);
+    }
+
+    /** @return whether {@link #lossAndGradient} computes this network's gradients in chunks */
+    private static boolean chunked(Block block) {
+        return ChunkedGradient.separable(block) && ChunkedGradient.configured();
+    }
+
+    /**
+     * @param architecture a network
+     * @return whether its networks give the same bits on any intra-op thread count, so that the count may change
+     *     between two steps of a run without changing the run: its gradients are computed in chunks (no batch norm,
+     *     no dropout, {@code -Dhtsgd.chunked-gradient} not off; {@link #lossAndGradient}); LeNet and VGG11, not VGG16
+     */
+    public static boolean sameOnAnyThreadCount(Architecture architecture) {
+        return chunked(architecture.blockFactory().get());
     }
 
     /**

@@ -170,4 +170,19 @@ class NetworkTest {
             }
         }
     }
+
+    @Test
+    void theChunkedNetworksAreTheOnesWhoseThreadCountMayChangeDuringARun() {
+        assertTrue(Network.sameOnAnyThreadCount(Models.lenet()));
+        assertTrue(Network.sameOnAnyThreadCount(Models.vgg11()));
+        assertFalse(Network.sameOnAnyThreadCount(Models.vgg16()), "dropout");
+        assertFalse(Network.sameOnAnyThreadCount(Models.vgg(Models.VggConfig.A, 10, true, 0)), "batch norm");
+        String before = System.getProperty(ChunkedGradient.PROPERTY);
+        try {
+            System.setProperty(ChunkedGradient.PROPERTY, "off");
+            assertFalse(Network.sameOnAnyThreadCount(Models.lenet()), "every batch as one on the intra-op threads");
+        } finally {
+            SystemProperties.restore(ChunkedGradient.PROPERTY, before);
+        }
+    }
 }

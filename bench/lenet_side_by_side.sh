@@ -30,12 +30,13 @@
 # Fashion-MNIST (dataset-fashion-mnist).
 # Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200,our2] [steps=20] [repeats=3] [train_iterations=200]
 #                                    [extras=nchw,nochunk,nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
-#                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing)
+#                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing;
+#                                    ROUNDS=n: (a) and (b) alternated n times and compared round by round, below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nochunk,nomalloc,passive,jemalloc,t1,loop}
 W=${WARMUP:-5}
-echo "command: WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
+echo "command: ${ROUNDS:+ROUNDS=$ROUNDS }WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
 BENCH=htsgd-bench/target/htsgd-bench.jar CLI=htsgd-cli/target/htsgd-cli.jar
 for m in htsgd-bench htsgd-cli; do
   jar=$m/target/$m.jar
@@ -104,6 +105,33 @@ loop() {
   env $(env_of "$1") "${JAVA[@]}" $(opts_of "$1") -Dai.djl.pytorch.num_threads="$t" -cp "$CP" org.htsgd.bench.train.FashionMnistRun \
     our2 "$N" "$TMP/loop-$1" 1 "$t" 0 0 0 "$W" 2>/dev/null | grep '^loop' | sed "s/^/$1 /" | tee -a "$OUT"
 }
+
+# ROUNDS=n: instead of the table, n alternations of (a) and (b) (fresh JVMs, one right after the other), each round's
+# gradient alone at each batch and the ratio (a)/(b) within the round, then per batch the median, range and how many
+# rounds reached 3x: a ratio of two runs minutes apart moves with the host's speed, one within a round much less
+if [ -n "${ROUNDS:-}" ]; then
+  for ((r = 1; r <= ROUNDS; r++)); do
+    for c in a b; do step "$c" | sed "s/^/round$r /" | tee -a "$TMP/rounds"; done
+  done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  awk '
+    { for (i = 1; i <= NF; i++) { if ($i ~ /^batch=/) b = substr($i, 7); if ($i == "lossAndGradient") g = $(i + 1) }
+      if (b == "our2") next
+      grad[$1, $2, b] = g; if (!(b in bseen)) { bseen[b] = 1; border[++nb] = b }
+      if (!($1 in rseen)) { rseen[$1] = 1; rorder[++nr] = $1 } }
+    END {
+      print "| round | batch | (a) gradient ms | (b) gradient ms | (b) x (a) |"; print "|---|---|---|---|---|"
+      for (i = 1; i <= nb; i++) { b = border[i]; n = 0
+        for (j = 1; j <= nr; j++) { r = rorder[j]; x = grad[r, "a", b] / grad[r, "b", b]; q[++n] = x
+          printf "| %s | %s | %.1f | %.1f | %.2f |\n", substr(r, 6), b, grad[r, "a", b], grad[r, "b", b], x }
+        for (u = 1; u <= n; u++) for (v = u + 1; v <= n; v++) if (q[v] < q[u]) { t = q[u]; q[u] = q[v]; q[v] = t }
+        k3 = 0; for (u = 1; u <= n; u++) if (q[u] >= 3) k3++
+        med = (n % 2) ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2
+        summary[i] = sprintf("batch %s: (b) x (a) median %.2f, range %.2f-%.2f, %d of %d rounds >= 3x", b, med, q[1], q[n], k3, n) }
+      print ""; for (i = 1; i <= nb; i++) print summary[i] }' "$TMP/rounds"
+  exit 0
+fi
 
 configs=(a b)
 loops=()

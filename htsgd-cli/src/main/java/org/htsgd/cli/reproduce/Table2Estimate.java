@@ -158,8 +158,8 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
      *     one thread: SB gradient 18 ms, LB gradient 370 ms)}
      */
     String line(String profile) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Table 2, %s profile: %d runs (%d to train%s), "
-            + "estimated %s%s on %d thread%s", profile, runs, toTrain, resumed == 0 ? ""
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Table 2, %s profile: %d run%s (%d to train%s), "
+            + "estimated %s%s on %d thread%s", profile, runs, runs == 1 ? "" : "s", toTrain, resumed == 0 ? ""
             : ", " + resumed + " of them from a checkpoint", mayStop ? "at most " : "", duration(wallSeconds),
             threads, threads == 1 ? "" : "s"));
         int atOnce = TrainingRuns.runsAtOnce(threads, toTrain);

@@ -118,6 +118,8 @@ class Table2EstimateTest {
         assertEquals("Table 2, quick profile: 2 runs (1 to train), estimated " + Table2Estimate.duration(our1)
             + " on 2 threads (measured on one thread: fmnist-lenet SB gradient 10 ms, LB gradient 300 ms; runs side "
             + "by side are slower)", e.line("quick"));
+        assertEquals("Table 2, paper profile: 1 run (1 to train), estimated 60 s on 2 threads",
+            new Table2Estimate(1, 1, 0, 60, 60, 2, List.of(), false).line("paper"));
         assertTrue(Table2Estimate.duration(41 * 3600).equals("41.0 h"));
         assertEquals("12 min", Table2Estimate.duration(720));
         assertEquals("40 s", Table2Estimate.duration(40));

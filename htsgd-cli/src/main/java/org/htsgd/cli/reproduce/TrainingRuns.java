@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -318,7 +319,8 @@ final class TrainingRuns {
         Table2Job job = r.job();
         long iterations = job.schedule().iterations();
         AtomicInteger share = new AtomicInteger(r.threads());
-        Thread listen = new Thread(() -> listen(share), "htsgd-core-share");
+        Thread listen = new Thread(() -> listen(new InputStreamReader(System.in, StandardCharsets.UTF_8), share),
+            "htsgd-core-share");
         listen.setDaemon(true);
         listen.start();
         Table2Run run;
@@ -337,17 +339,27 @@ final class TrainingRuns {
         System.exit(0);
     }
 
-    /** The child's side of {@link CoreShares}: reads its share of the cores from standard input until it closes. */
-    private static void listen(AtomicInteger share) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+    /**
+     * The child's side of {@link CoreShares}: reads its share of the cores, lines {@value #THREADS}N, until the input
+     * closes; other lines are ignored, and a share below 1 counts as 1.
+     *
+     * @param input the child's standard input
+     * @param share receives each share read
+     */
+    static void listen(Reader input, AtomicInteger share) {
+        try (BufferedReader in = new BufferedReader(input)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(THREADS)) {
-                    share.set(Math.max(1, Integer.parseInt(line.substring(THREADS.length()).trim())));
+                    try {
+                        share.set(Math.max(1, Integer.parseInt(line.substring(THREADS.length()).trim())));
+                    } catch (NumberFormatException nonsense) {
+                        // not from our parent: keep the threads as they are
+                    }
                 }
             }
-        } catch (IOException | NumberFormatException e) {
-            // the parent is gone or wrote nonsense: keep the threads as they are
+        } catch (IOException e) {
+            // the parent is gone: keep the threads as they are
         }
     }
 

@@ -109,6 +109,20 @@ class TrainingRunsTest {
     }
 
     @Test
+    void aChildReadsItsShareFromItsInputAndIgnoresAnythingElse() {
+        java.util.concurrent.atomic.AtomicInteger share = new java.util.concurrent.atomic.AtomicInteger(1);
+        TrainingRuns.listen(new java.io.StringReader(TrainingRuns.THREADS + "3\n"), share);
+        assertEquals(3, share.get());
+        TrainingRuns.listen(new java.io.StringReader("hello\n" + TrainingRuns.THREADS + "two\n"), share);
+        assertEquals(3, share.get(), "not a share: kept");
+        TrainingRuns.listen(new java.io.StringReader(TrainingRuns.THREADS + "x\n" + TrainingRuns.THREADS + " 2 \n"),
+            share);
+        assertEquals(2, share.get(), "read on after a bad line");
+        TrainingRuns.listen(new java.io.StringReader(TrainingRuns.THREADS + "0\n"), share);
+        assertEquals(1, share.get(), "at least one thread");
+    }
+
+    @Test
     void aRunGivenMoreThreadsAsOthersEndIsTheSameRun(@TempDir Path dir) throws Exception {
         // Our 2 on LeNet (SB 100, LB 1,200: four chunks): one thread throughout, and one thread for the first 8
         // iterations, two from there and three for the measures, as CoreShares would give them

@@ -7,12 +7,12 @@ import org.htsgd.core.validation.Require;
 
 /**
  * The {@code --threads} cores shared among Table 2's running training children. Each child starts with one intra-op
- * thread; once every run has started (or been read from its result), the running ones are given {@link #split} of
- * the cores whenever one of them ends: one each while there are at least as many as cores, more when fewer remain,
- * so the last runs of a plan (the quick profile's last large-batch run, a paper row's SB+Noise) no longer leave
- * cores idle. A child of a network whose numbers do not depend on the thread
- * count (LeNet, VGG11: {@code Network.sameOnAnyThreadCount}) applies its share between two steps and so trains the
- * same run, only sooner; another child keeps one thread.
+ * thread. Once every run of the plan has started (or been read from its result), the running children are given
+ * {@link #split} of the cores, again each time one ends: one each while there are at least as many children as
+ * cores, more when fewer remain, so the last runs of a plan (a paper row's SB+Noise, the quick profile's last
+ * large-batch run) no longer leave cores idle. A child whose network gives the same numbers on any thread count
+ * (LeNet, VGG11: {@code Network.sameOnAnyThreadCount}) applies its share between two steps and so trains the same
+ * run, only sooner; another child keeps one thread ({@link TrainingRuns#trainAndMeasure}).
  *
  * <p>Thread-safe: the children's runner threads call it.
  */

@@ -204,13 +204,14 @@ final class Table2Part implements Part {
         List<Table2Job> jobs = Table2Plan.jobs(s, trained, ctx.seed(), runsDir);
         boolean[] finished = new boolean[jobs.size()];
         long[] resumesAt = new long[jobs.size()];
-        Map<Task, StepCost> costs = new EnumMap<>(Task.class);
+        Map<Task, List<StepCost>> costs = new EnumMap<>(Task.class);
         for (int k = 0; k < jobs.size(); k++) {
             Table2Job j = jobs.get(k);
             finished[k] = Files.isRegularFile(j.dir().resolve(TrainingRuns.RESULT));
             resumesAt[k] = finished[k] ? 0 : Trainer.resumesAt(j.dir());
             if (!finished[k] && !costs.containsKey(j.task())) {
-                costs.put(j.task(), TrainingRuns.stepCost(j.task(), dataDirs.get(j.task()), ctx.seed(), runsDir));
+                costs.put(j.task(), TrainingRuns.stepCost(j.task(), dataDirs.get(j.task()), ctx.seed(), runsDir,
+                    ctx.threads()));
             }
         }
         Table2Estimate estimate = Table2Estimate.of(jobs, finished, resumesAt, costs, s, ctx.threads());

@@ -256,7 +256,7 @@ final class Table2Report {
         if (Files.isRegularFile(ctx.dir().resolve(Table2Part.ESTIMATE))) {
             Table2Estimate e = ctx.readJson(Table2Part.ESTIMATE, Table2Estimate.class);
             for (StepCost c : e.costs()) {
-                if (c.task() == t) {
+                if (c.task() == t && c.threads() == 1) {
                     cost = ", estimated " + Table2Estimate.duration(Table2Estimate.runSeconds(t, Method.SB_NOISE,
                         t.schedule(Method.SB_NOISE), 0, c, ctx.profile().training())) + " per replication on one "
                         + "thread here";

@@ -284,28 +284,43 @@ final class TrainingRuns {
     }
 
     /**
-     * Measures a task's step costs in a child JVM ({@link StepCost#main}), as the runs train: one thread, alone.
+     * Measures a task's step costs in a child JVM ({@link StepCost#main}), as the runs train: alone, on one thread
+     * and, if a run of the task can be given more ({@link #mostThreads}), on {@code threads}.
      *
      * @param task the task
      * @param dataDir its data directory
      * @param seed seed of the data and weights
      * @param dir where the child writes its result and log
-     * @return the costs
+     * @param threads {@code --threads}
+     * @return the costs on one thread, then on {@link #mostThreads} if more
      * @throws IOException if the child fails
      * @throws InterruptedException if interrupted
      */
-    static StepCost stepCost(Task task, Path dataDir, long seed, Path dir) throws IOException, InterruptedException {
+    static List<StepCost> stepCost(Task task, Path dataDir, long seed, Path dir, int threads)
+        throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path out = dir.resolve("step-cost-" + task.cliName() + ".json");
         Path log = dir.resolve("step-cost-" + task.cliName() + ".log");
-        Process p = child(StepCost.class, task.cliName(), dataDir.toString(),
-            Long.toString(seed), out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = child(StepCost.class, task.cliName(), dataDir.toString(), Long.toString(seed), out.toString(),
+            Integer.toString(mostThreads(task, threads))).redirectErrorStream(true).redirectOutput(log.toFile())
+            .start();
         int code = p.waitFor();
         if (code != 0 || !Files.isRegularFile(out)) {
             throw new IOException("measuring the step cost of " + task.cliName() + " failed (exit " + code
                 + "; log: " + log + ")");
         }
-        return OutputDir.JSON.readValue(out.toFile(), StepCost.class);
+        return List.of(OutputDir.JSON.readValue(out.toFile(), StepCost[].class));
+    }
+
+    /**
+     * @param task a task
+     * @param threads {@code --threads}
+     * @return the most intra-op threads a run of the task is given: {@code threads} if its network gives the same
+     *     numbers on any thread count ({@link Network#sameOnAnyThreadCount}; {@link CoreShares} gives a lone run
+     *     every core), else 1
+     */
+    static int mostThreads(Task task, int threads) {
+        return Network.sameOnAnyThreadCount(task.architecture()) ? threads : 1;
     }
 
     /**

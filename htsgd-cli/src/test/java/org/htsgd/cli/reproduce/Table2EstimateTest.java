@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class Table2EstimateTest {
     /** SB gradient 10 ms, LB gradient 300 ms, forward 0.1 ms per example, 1,200 train and 10,000 test examples. */
-    private static final StepCost COST = new StepCost(Task.FMNIST_LENET, 0.01, 0.3, 1e-4, 1200, 10_000);
+    private static final StepCost COST = new StepCost(Task.FMNIST_LENET, 0.01, 0.3, 1e-4, 1200, 10_000, 1);
     /** One evaluation every 100 iterations, and sharpness counts that make the sums below simple. */
     private static final TrainingScale SCALE = new TrainingScale(List.of(Task.FMNIST_LENET),
         List.of(Method.SB, Method.OUR1), IterationSchedule.of(1000, 400), 1, 100, 10, 1, 3, 1, 1, 1);
@@ -51,7 +51,7 @@ class Table2EstimateTest {
             1e-9);
         List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
         Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {false, false}, new long[] {0, 650},
-            Map.of(Task.FMNIST_LENET, COST), SCALE, 1);
+            Map.of(Task.FMNIST_LENET, List.of(COST)), SCALE, 1);
         assertEquals(1, e.resumed());
         assertEquals(Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.SB, s, 0, COST, SCALE)
             + Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, 650, COST, SCALE), e.cpuSeconds(), 1e-9);
@@ -67,6 +67,7 @@ class Table2EstimateTest {
             + "\"lbSeconds\" : 0.28, \"forwardSeconds\" : 7.7E-5, \"trainSize\" : 1200, \"testSize\" : 10000} ]}";
         Table2Estimate e = org.htsgd.cli.io.OutputDir.JSON.readValue(old, Table2Estimate.class);
         assertEquals(0, e.resumed());
+        assertEquals(1, e.costs().get(0).threads(), "a cost written before its thread count was kept: one thread");
         assertTrue(e.line("paper").startsWith("Table 2, paper profile: 15 runs (3 to train), estimated 1.8 h"),
             e.line("paper"));
     }
@@ -96,6 +97,63 @@ class Table2EstimateTest {
     }
 
     @Test
+    void aLoneRunIsGivenEveryCoreAndRunsAtItsTimeOnThem() {
+        // Amdahl's law through the two measured times: on all K cores a run takes exactly its time on K
+        assertEquals(60, Table2Estimate.wall(List.of(100.0), List.of(60.0), 2, 1), 1e-9);
+        assertEquals(0.2, Table2Estimate.serialFraction(100, 60, 2), 1e-12);
+        // a run that keeps one thread (the same time on K) gains nothing
+        assertEquals(100, Table2Estimate.wall(List.of(100.0), List.of(100.0), 2, 1), 1e-9);
+    }
+
+    @Test
+    void onceEveryRunHasStartedTheLastRunsShareTheIdleCores() {
+        // 2 cores, s = 0.2 (0.6 of the time on 2): 10 | 30 on a core each; at 10 the last run (10) starts, every
+        // run has started, two run on two cores; at 20 it ends and the 30 has 10 one-core seconds left, now on
+        // both cores at 1 / 0.6: 6 s more, 26 (30 without the shares)
+        List<Double> seconds = List.of(10.0, 30.0, 10.0);
+        List<Double> shared = List.of(6.0, 18.0, 6.0);
+        assertEquals(26, Table2Estimate.wall(seconds, shared, 2, 2), 1e-9);
+        assertEquals(30, Table2Estimate.wall(seconds, 2, 2), 1e-9);
+        // while a run waits to start nobody gets a second core, even an idle one: 3 cores, 2 at once, three runs
+        // of 10 with s = 0 (a third of the time on 3): 10 | 10 on a core each (the third core idle), then the last
+        // run alone on all three, 10 / 3
+        assertEquals(10 + 10.0 / 3, Table2Estimate.wall(List.of(10.0, 10.0, 10.0),
+            List.of(10.0 / 3, 10.0 / 3, 10.0 / 3), 3, 2), 1e-9);
+        // CoreShares.split: 3 cores and 2 runs give the first run 2 and the second 1, in start order. With s = 0:
+        // the 8 ends at 4 on two cores, the 6 has run 4 on one and its last 2 run on all three: 4 + 2/3
+        assertEquals(4 + 2 / 3.0, Table2Estimate.wall(List.of(8.0, 6.0), List.of(8 / 3.0, 2.0), 3, 2), 1e-9);
+    }
+
+    @Test
+    void theSerialFractionIsClippedAndOneOnOneCore() {
+        assertEquals(1, Table2Estimate.serialFraction(100, 120, 2), 1e-12, "slower on more cores: no gain");
+        assertEquals(0, Table2Estimate.serialFraction(100, 40, 2), 1e-12, "faster than linear: linear");
+        assertEquals(1, Table2Estimate.serialFraction(100, 50, 1), 1e-12);
+        assertEquals(0.5, Table2Estimate.serialFraction(90, 60, 3), 1e-12); // (2/3 - 1/3) / (2/3)
+        assertEquals(1.5, Table2Estimate.speedUp(0.5, 3), 1e-12);
+        assertEquals(1, Table2Estimate.speedUp(1, 8), 1e-12);
+    }
+
+    @Test
+    void theCostOnMoreThreadsShortensALoneRunAndIsNamedInTheLine() {
+        StepCost two = new StepCost(Task.FMNIST_LENET, 0.01, 0.15, 0.6e-4, 1200, 10_000, 2);
+        List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
+        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2],
+            Map.of(Task.FMNIST_LENET, List.of(COST, two)), SCALE, 2);
+        IterationSchedule s = IterationSchedule.of(1000, 400);
+        assertEquals(Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, 0, COST, SCALE), e.cpuSeconds(),
+            1e-9, "core-seconds at one thread");
+        assertEquals(Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, 0, two, SCALE), e.wallSeconds(),
+            1e-9, "the lone run on both cores");
+        assertTrue(e.line("quick").contains("fmnist-lenet SB gradient 10 ms, LB gradient 300 ms (on 2 threads "
+            + "150 ms); runs side by side"), e.line("quick"));
+        // on one thread the cost on two is not used
+        Table2Estimate one = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2],
+            Map.of(Task.FMNIST_LENET, List.of(COST, two)), SCALE, 1);
+        assertEquals(e.cpuSeconds(), one.wallSeconds(), 1e-9);
+    }
+
+    @Test
     void runsAtOncePerThreadButOneOnOneThread() {
         assertEquals(4, TrainingRuns.runsAtOnce(2, 5));
         assertEquals(2, TrainingRuns.runsAtOnce(2, 2));
@@ -107,7 +165,7 @@ class Table2EstimateTest {
     @Test
     void finishedRunsAreNotEstimatedAndTheLineSaysWhatWasMeasured() {
         List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
-        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2], Map.of(Task.FMNIST_LENET, COST),
+        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2], Map.of(Task.FMNIST_LENET, List.of(COST)),
             SCALE, 2);
         assertEquals(2, e.runs());
         assertEquals(1, e.toTrain());

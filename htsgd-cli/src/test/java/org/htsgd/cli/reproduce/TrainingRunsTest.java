@@ -187,4 +187,18 @@ class TrainingRunsTest {
         assertEquals(one.sharpness().expected(), run.sharpness().expected());
         assertEquals(one.training().testAccuracy(), run.training().testAccuracy());
     }
+
+    @Test
+    void theStepCostIsMeasuredOnOneThreadAndOnAsManyAsALoneRunIsGiven(@TempDir Path dir) throws Exception {
+        Path data = Task.FMNIST_LENET.data().defaultDirectory();
+        List<StepCost> costs = TrainingRuns.stepCost(Task.FMNIST_LENET, data, 1, dir, 2);
+        assertEquals(List.of(1, 2), costs.stream().map(StepCost::threads).toList());
+        for (StepCost c : costs) {
+            assertTrue(c.lbSeconds() > c.sbSeconds(), "1,200 images cost more than 100: " + c);
+        }
+        assertEquals(1, TrainingRuns.stepCost(Task.FMNIST_LENET, data, 1, dir, 1).size());
+        assertEquals(3, TrainingRuns.mostThreads(Task.FMNIST_LENET, 3));
+        assertEquals(3, TrainingRuns.mostThreads(Task.CIFAR10_VGG11, 3));
+        assertEquals(1, TrainingRuns.mostThreads(Task.CIFAR100_VGG16, 3), "VGG16's numbers depend on the threads");
+    }
 }

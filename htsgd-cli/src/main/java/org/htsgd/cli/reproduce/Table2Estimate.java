@@ -233,7 +233,7 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
     /**
      * @param profile the profile's name
      * @return e.g. {@code Table 2, paper profile: 1 run (1 to train), estimated 2.2 h on 2 threads (measured on one
-     *     thread: fmnist-lenet SB gradient 13 ms, LB gradient 113 ms (on 2 threads 65 ms); runs side by side are
+     *     thread: fmnist-lenet SB gradient 13 ms, LB gradient 113 ms, 65 ms on 2 threads; runs side by side are
      *     slower)}
      */
     String line(String profile) {
@@ -253,8 +253,8 @@ record Table2Estimate(int runs, int toTrain, int resumed, double cpuSeconds, dou
                         .cliName(), 1e3 * c.sbSeconds(), 1e3 * c.lbSeconds()));
                     for (StepCost more : costs) {
                         if (more.task() == c.task() && more.threads() > 1) {
-                            sb.append(String.format(Locale.ROOT, " (on %d threads %.0f ms)", more.threads(),
-                                1e3 * more.lbSeconds()));
+                            sb.append(String.format(Locale.ROOT, ", %.0f ms on %d threads", 1e3 * more.lbSeconds(),
+                                more.threads()));
                         }
                     }
                     sb.append(';');

@@ -145,8 +145,8 @@ class Table2EstimateTest {
             1e-9, "core-seconds at one thread");
         assertEquals(Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, s, 0, two, SCALE), e.wallSeconds(),
             1e-9, "the lone run on both cores");
-        assertTrue(e.line("quick").contains("fmnist-lenet SB gradient 10 ms, LB gradient 300 ms (on 2 threads "
-            + "150 ms); runs side by side"), e.line("quick"));
+        assertTrue(e.line("quick").contains("fmnist-lenet SB gradient 10 ms, LB gradient 300 ms, 150 ms on 2 "
+            + "threads; runs side by side"), e.line("quick"));
         // on one thread the cost on two is not used
         Table2Estimate one = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2],
             Map.of(Task.FMNIST_LENET, List.of(COST, two)), SCALE, 1);

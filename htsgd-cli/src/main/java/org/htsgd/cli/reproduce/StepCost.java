@@ -16,8 +16,8 @@ import org.htsgd.train.model.TorchRuntime;
  * The measured cost of a task's building blocks on a number of PyTorch threads, as a Table 2 run uses them
  * ({@link TrainingRuns}: one thread per run, more once fewer runs than cores remain, {@link CoreShares}): a
  * small-batch gradient (batch B), a large-batch gradient (the LB batch) and the forward pass of one example
- * (evaluation and most sharpness measures). Measured in a child JVM ({@link #main}) after one warm-up call of each;
- * {@link Table2Estimate} turns them into the time of each run.
+ * (evaluation and most sharpness measures). Measured in a child JVM ({@link #main}) after one warm-up call of each,
+ * for at least {@link #MIN_TIMED_SECONDS}; {@link Table2Estimate} turns them into the time of each run.
  *
  * @param task the task
  * @param sbSeconds one gradient at the small batch B
@@ -29,10 +29,15 @@ import org.htsgd.train.model.TorchRuntime;
  */
 record StepCost(Task task, double sbSeconds, double lbSeconds, double forwardSeconds, int trainSize, int testSize,
                 int threads) {
-    /** Small-batch gradients timed. */
+    /** Small-batch gradients timed at least. */
     static final int SB_REPEATS = 5;
-    /** Large-batch gradients timed. */
+    /** Large-batch gradients timed at least. */
     static final int LB_REPEATS = 2;
+    /**
+     * Least seconds each building block is timed for: a cheap one is called until they have passed (a LeNet gradient
+     * of 1,200 images about ten times; two calls varied by 30% on two threads).
+     */
+    static final double MIN_TIMED_SECONDS = 1;
     /** Examples of the timed forward pass (at most the training set). */
     static final int FORWARD_EXAMPLES = 1_000;
 
@@ -85,14 +90,21 @@ record StepCost(Task task, double sbSeconds, double lbSeconds, double forwardSec
         return costs;
     }
 
-    /** @return the mean seconds of {@code repeats} calls after one warm-up call */
+    /**
+     * @return the mean seconds of the calls after one warm-up call: at least {@code repeats}, and more until
+     *     {@link #MIN_TIMED_SECONDS} have passed
+     */
     private static double time(int repeats, Runnable call) {
         call.run();
         long t0 = System.nanoTime();
-        for (int i = 0; i < repeats; i++) {
+        int calls = 0;
+        long elapsed;
+        do {
             call.run();
-        }
-        return (System.nanoTime() - t0) * 1e-9 / repeats;
+            calls++;
+            elapsed = System.nanoTime() - t0;
+        } while (calls < repeats || elapsed < MIN_TIMED_SECONDS * 1e9);
+        return elapsed * 1e-9 / calls;
     }
 
     /** @return seconds of one forward pass over the whole training set */

@@ -165,8 +165,8 @@ class Table2EstimateTest {
     @Test
     void finishedRunsAreNotEstimatedAndTheLineSaysWhatWasMeasured() {
         List<Table2Job> jobs = Table2Plan.jobs(SCALE, List.of(Task.FMNIST_LENET), 1, Path.of("runs"));
-        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2], Map.of(Task.FMNIST_LENET, List.of(COST)),
-            SCALE, 2);
+        Table2Estimate e = Table2Estimate.of(jobs, new boolean[] {true, false}, new long[2],
+            Map.of(Task.FMNIST_LENET, List.of(COST)), SCALE, 2);
         assertEquals(2, e.runs());
         assertEquals(1, e.toTrain());
         double our1 = Table2Estimate.runSeconds(Task.FMNIST_LENET, Method.OUR1, IterationSchedule.of(1000, 400), 0, COST,

@@ -314,13 +314,21 @@ final class TrainingRuns {
 
     /**
      * @param task a task
+     * @return whether its runs follow their {@link CoreShares} share: its network gives the same numbers on any
+     *     thread count ({@link Network#sameOnAnyThreadCount}), so more threads change when a run ends, not the run
+     */
+    static boolean followsShares(Task task) {
+        return Network.sameOnAnyThreadCount(task.architecture());
+    }
+
+    /**
+     * @param task a task
      * @param threads {@code --threads}
-     * @return the most intra-op threads a run of the task is given: {@code threads} if its network gives the same
-     *     numbers on any thread count ({@link Network#sameOnAnyThreadCount}; {@link CoreShares} gives a lone run
-     *     every core), else 1
+     * @return the most intra-op threads a run of the task is given: {@code threads} if it {@link #followsShares}
+     *     ({@link CoreShares} gives a lone run every core), else 1
      */
     static int mostThreads(Task task, int threads) {
-        return Network.sameOnAnyThreadCount(task.architecture()) ? threads : 1;
+        return followsShares(task) ? threads : 1;
     }
 
     /**
@@ -396,7 +404,7 @@ final class TrainingRuns {
     static Table2Run trainAndMeasure(Table2Job job, TrainingScale s, Path dataDir, IntSupplier threads,
                                      LongConsumer iterationDone) throws IOException {
         Task t = job.task();
-        boolean flexible = Network.sameOnAnyThreadCount(t.architecture());
+        boolean flexible = followsShares(t);
         int[] now = {threads.getAsInt()};
         System.err.println("htsgd: " + now[0] + " intra-op thread(s) from the start");
         LongConsumer follow = next -> { // next: the next step's iteration counted from 1, or 0 for the measures

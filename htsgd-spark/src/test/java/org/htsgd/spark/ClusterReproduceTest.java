@@ -107,7 +107,7 @@ class ClusterReproduceTest {
 
     /** Starts {@code htsgd reproduce --profile tiny --master URL} in a JVM of its own (so that it can be killed). */
     private Process driver(LoopbackCluster cluster, Path out, String log) throws IOException {
-        List<String> cmd = LoopbackCluster.java(Main.class.getName(), concat(ARGS, "--threads", "1", "--master",
+        List<String> cmd = cluster.java(Main.class.getName(), concat(ARGS, "--threads", "1", "--master",
                 cluster.masterUrl(), "--out", out.toString()));
         cmd.add(1, "-Dspark.executor.memory=1g");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -32,14 +32,19 @@ class KilledSweepTest {
         Path runs = tmp.resolve("runs");
         List<Cell> cells = Grid.read(grid).cells();
 
+        // the killed JVM runs no shutdown hook: its temporary files (Spark's local directories, unpacked native
+        // libraries) go to a directory of this test, not the machine's /tmp
+        Path childTmp = Files.createDirectories(tmp.resolve("child-tmp"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dfake.runs=" + runs, "-Dfake.blockAbove=3"));
+                "-Dfake.runs=" + runs, "-Dfake.blockAbove=3", "-Djava.io.tmpdir=" + childTmp));
         cmd.addAll(opens());
         cmd.addAll(List.of(SweepMain.class.getName(), "sweep", grid.toString(), "--out", out.toString(),
                 "--master", "local[2]", "--cell-runner", FileCountingRunner.class.getName()));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile());
+        pb.environment().put("SPARK_LOCAL_DIRS", childTmp.toString());
+        Process child = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             // half-way: seeds 1-3 finished, seeds 4 and 5 running (they hang)

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * class path, on free ports (port 0, read back from the logs), stopped (with their executors) by {@link #close}.
  * The workers' {@code SPARK_HOME} is an empty stand-in (a {@code RELEASE} file and an empty {@code jars/}): the
  * executors get their class path from the driver ({@code spark.executor.extraClassPath}, {@link SparkUnits}).
+ * Every process of the cluster, and a driver started with {@link #java}, keeps its temporary files (Spark's local
+ * directories, the native libraries it unpacks) in the cluster's directory: a process killed with {@code kill -9}
+ * leaves nothing in the machine's {@code /tmp}.
  */
 final class LoopbackCluster implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("spark://127\\.0\\.0\\.1:[0-9]+");
@@ -30,6 +33,7 @@ final class LoopbackCluster implements AutoCloseable {
 
     private void boot(int workers) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("spark-home/jars"));
+        Files.createDirectories(tmp());
         Files.writeString(dir.resolve("spark-home/RELEASE"), "");
         Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
                 "rootLogger.level = info", "rootLogger.appenderRef.stderr.ref = console",
@@ -79,11 +83,17 @@ final class LoopbackCluster implements AutoCloseable {
 
     /**
      * @return the environment every process of the cluster (and a driver for it) runs with: loopback only, the
-     *     stand-in {@code SPARK_HOME}
+     *     stand-in {@code SPARK_HOME}, Spark's local directories in {@link #tmp}
      */
     Map<String, String> environment() {
         return Map.of("SPARK_HOME", dir.resolve("spark-home").toString(), "SPARK_SCALA_VERSION", "2.13",
-                "SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOCAL_HOSTNAME", "localhost");
+                "SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOCAL_HOSTNAME", "localhost",
+                "SPARK_LOCAL_DIRS", tmp().toString());
+    }
+
+    /** @return the temporary directory of the cluster's processes and its drivers, inside the cluster's directory */
+    private Path tmp() {
+        return dir.resolve("tmp");
     }
 
     /** @return whether a worker still has an executor (or an executor's child) running */
@@ -94,9 +104,10 @@ final class LoopbackCluster implements AutoCloseable {
     /**
      * @param main a main class
      * @param args its arguments
-     * @return a command running it in a JVM like this one (its options and class path)
+     * @return a command running it in a JVM like this one (its options and class path), its temporary files in
+     *     the cluster's directory
      */
-    static List<String> java(String main, String... args) {
+    List<String> java(String main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g"));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -104,6 +115,7 @@ final class LoopbackCluster implements AutoCloseable {
                 cmd.add(a);
             }
         }
+        cmd.add("-Djava.io.tmpdir=" + tmp()); // after this JVM's own -D options: the last one counts
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(List.of(args));
         return cmd;

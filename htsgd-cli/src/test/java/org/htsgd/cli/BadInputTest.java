@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,10 +20,12 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.htsgd.train.data.DataSpec;
 import org.htsgd.train.loop.Task;
 import org.htsgd.train.loop.TrainConfig;
 import org.htsgd.train.loop.TrainConfigJson;
 import org.htsgd.train.method.Method;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -400,7 +403,25 @@ class BadInputTest {
         check(row);
     }
 
-    private void check(Row row) throws IOException {
+    /**
+     * A Table 2 task named with {@code --tasks} whose data is missing is refused before anything is written, with
+     * where it was looked for and how to get it said once (a task of the profile's own list is left out of the report
+     * instead). Skipped on a machine that has CIFAR-10 in its default directory.
+     */
+    @Test
+    @Timeout(60)
+    void aNamedTaskWithoutItsDataIsRefused() throws IOException {
+        Path cifar = DataSpec.CIFAR10.defaultDirectory();
+        assumeFalse(Files.exists(cifar), "this machine has CIFAR-10 in " + cifar);
+        String line = check(row(2, "reproduce: --tasks cifar10-vgg11: data not found in " + cifar, "reproduce",
+            "--profile", "paper", "--parts", "table2", "--tasks", "cifar10-vgg11", "--out", OUT));
+        String url = "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz";
+        assertEquals(line.indexOf(url), line.lastIndexOf(url), "how to get the data, once: " + line);
+        assertTrue(line.contains(url), line);
+    }
+
+    /** @return the one line the command printed on stderr */
+    private String check(Row row) throws IOException {
         Path out = tmp.resolve("out");
         List<String> resolved = new ArrayList<>();
         for (String a : row.args()) {
@@ -450,6 +471,7 @@ class BadInputTest {
         Map<Path, byte[]> after = snapshot(fixtures);
         assertEquals(before.keySet(), after.keySet(), "the fixtures' files are the same files");
         before.forEach((f, bytes) -> assertArrayEquals(bytes, after.get(f), "unchanged: " + f));
+        return line;
     }
 
     /** @param text an argument or fragment @return it with the fixture placeholders replaced by their paths */

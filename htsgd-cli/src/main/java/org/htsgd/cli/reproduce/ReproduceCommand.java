@@ -145,6 +145,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         Reproduction.Settings settings = new Reproduction.Settings(profile, out.path(), dataDir, n, selected,
             commandLine(spec.commandLine().getParseResult().originalArgs()));
+        if (tasks != null && unit == null) {
+            DataCheck.namedTasks(all, settings);
+        }
         if (unit != null) {
             Units.runOne(all, settings, unit, log);
             return 0;

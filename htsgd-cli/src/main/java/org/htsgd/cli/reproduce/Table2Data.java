@@ -18,7 +18,7 @@ final class Table2Data {
      * Where a task's data was found, or why not.
      *
      * @param dir the directory that loaded, or null
-     * @param problem empty, or why no candidate loaded (the directories tried, the first error, how to get the data)
+     * @param problem empty, or why the data did not load: the directory tried, the error, how to get the data (once)
      * @param firstError the first candidate's error, or null
      */
     record Location(Path dir, String problem, IllegalArgumentException firstError) {
@@ -49,8 +49,9 @@ final class Table2Data {
             if (userCopy != null) {
                 throw e; // the user's copy is used or refused, never replaced by another
             }
-            return new Location(null, "not run: data not found in " + dir + " (" + e.getMessage()
-                + "). How to get it: " + data.howToGet(), e);
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new Location(null, "data not found in " + dir + " (" + why + ")"
+                + (why.contains(data.howToGet()) ? "" : ". How to get it: " + data.howToGet()), e);
         }
     }
 }

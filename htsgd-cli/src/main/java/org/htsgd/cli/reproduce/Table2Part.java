@@ -158,7 +158,7 @@ final class Table2Part implements Part {
         }
         Table2Data.Location found = Table2Data.locate(job.task(), ctx.dataDir(), ctx.seed());
         if (!found.found()) {
-            throw new RunFailedException(job.label() + ": " + found.problem());
+            throw new RunFailedException(job.label() + ": not run: " + found.problem());
         }
         TrainingRuns.runOne(job, ctx.profile().training(), found.dir(), it -> { });
     }
@@ -196,8 +196,9 @@ final class Table2Part implements Part {
                 dataDirs.put(t, found.dir());
             } else if (t == Task.FMNIST_LENET) {
                 throw found.firstError(); // Debian packages it: without it there is no Table 2 at all
-            } else {
-                notRun.add(new NotRun(t, found.problem()));
+            } else { // a task of the profile's own list (one named with --tasks is refused before this)
+                notRun.add(new NotRun(t, "not run: " + found.problem()));
+                System.err.println("table2: " + t.label() + " not run: " + found.problem());
             }
         }
         List<Task> trained = Task.table2Tasks().stream().filter(dataDirs::containsKey).toList();

@@ -163,7 +163,7 @@ final class Table2Findings {
 
     /**
      * @param verdicts the verdicts of one task
-     * @return e.g. "Of the paper's 6 ordering claims, 2 hold with 95% confidence, 1 are contradicted with 95%
+     * @return e.g. "Of the paper's 7 ordering claims, 2 hold with 95% confidence, 1 is contradicted with 95%
      *     confidence, 3 are not shown (interval includes 0)." or the one-replication wording
      */
     static String tally(List<Table2Claim.Verdict> verdicts) {

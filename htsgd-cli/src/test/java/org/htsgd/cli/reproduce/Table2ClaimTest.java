@@ -63,8 +63,8 @@ class Table2ClaimTest {
     void paperClaimsAreTheTwoOrders() {
         List<String> s = Table2Claim.paper().stream().map(Table2Claim::statement).toList();
         assertEquals(List.of("Our 1 is more accurate than SB", "Our 2 is more accurate than SB",
-            "LB is less accurate than SB", "Our 1 is flatter than SB", "Our 2 is flatter than SB",
-            "LB is sharper than SB"), s);
+            "LB is less accurate than SB", "SB+Noise is less accurate than SB", "Our 1 is flatter than SB",
+            "Our 2 is flatter than SB", "LB is sharper than SB"), s);
     }
 
     @Test
@@ -84,6 +84,22 @@ class Table2ClaimTest {
         assertEquals(0, Table2Claim.paired(Method.OUR1, Table2Claim.Quantity.TEST_ACCURACY, runs).n());
         assertEquals(Table2Claim.Outcome.NO_DATA, new Table2Claim(Method.OUR1, Table2Claim.Quantity.TEST_ACCURACY,
             true).test(runs).outcome());
+    }
+
+    @Test
+    void sbNoiseLessAccurateThanSbIsTestedFromItsPairedRuns() {
+        // SB+Noise 64.0 / 65.0%, SB 69.0 / 69.5%: d = (-5.0, -4.5), CI -4.75 -+ 12.706 * 0.3536 / sqrt(2), below 0
+        List<Table2Run> runs = List.of(run(Method.SB, 0, 0.69, 0.01), run(Method.SB_NOISE, 0, 0.64, 0.04),
+            run(Method.SB, 1, 0.695, 0.01), run(Method.SB_NOISE, 1, 0.65, 0.005));
+        Table2Claim claim = Table2Claim.paper().stream().filter(c -> c.method() == Method.SB_NOISE).findFirst()
+            .orElseThrow();
+        Table2Claim.Verdict v = claim.test(runs);
+        assertEquals(Table2Claim.Outcome.HOLDS, v.outcome());
+        assertEquals("“SB+Noise is less accurate than SB”: holds with 95% confidence: SB+Noise is less accurate than "
+            + "SB in 2 of 2 replications; SB+Noise − SB = -4.75 pp (95% CI -7.93 to -1.57), which excludes 0.",
+            v.sentence());
+        assertEquals(1, Table2Claim.paper().stream().filter(c -> c.method() == Method.SB_NOISE).count(),
+            "its sharpness against SB goes either way in the paper's tasks: no claim");
     }
 
     static Table2Job job(Method m, int rep) {

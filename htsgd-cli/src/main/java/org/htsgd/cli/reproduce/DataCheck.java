@@ -31,8 +31,7 @@ final class DataCheck {
         }
         Set<DataSpec> checked = EnumSet.noneOf(DataSpec.class);
         for (Part part : parts) {
-            if (settings.selected() != null && !settings.selected().contains(part.id())
-                || Reproduction.finished(part, settings) != null) {
+            if (!runsNow(part, settings)) {
                 continue;
             }
             for (DataSpec spec : part.datasets(settings.profile())) {
@@ -59,8 +58,7 @@ final class DataCheck {
      */
     static void namedTasks(List<Part> parts, Reproduction.Settings settings) {
         for (Part part : parts) {
-            if (!(part instanceof Table2Part) || settings.selected() != null && !settings.selected().contains(part.id())
-                || Reproduction.finished(part, settings) != null) {
+            if (!(part instanceof Table2Part) || !runsNow(part, settings)) {
                 continue;
             }
             for (Task t : settings.profile().training().tasks()) {
@@ -71,5 +69,11 @@ final class DataCheck {
                 }
             }
         }
+    }
+
+    /** @return whether the invocation runs the part: selected (or no selection) and not finished before */
+    private static boolean runsNow(Part part, Reproduction.Settings settings) {
+        return (settings.selected() == null || settings.selected().contains(part.id()))
+            && Reproduction.finished(part, settings) == null;
     }
 }

@@ -31,12 +31,14 @@
 # Usage: bench/lenet_side_by_side.sh [threads=2] [batches=100,1200,our2] [steps=20] [repeats=3] [train_iterations=200]
 #                                    [extras=nchw,nochunk,nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
 #                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing;
-#                                    ROUNDS=n: (a) and (b) alternated n times and compared round by round, below)
+#                                    ROUNDS=n: (a) and (b) alternated n times and compared round by round, below;
+#                                    with ROUNDS, SHIPPED=REV adds the row "shipped": commit REV's own bench jar, run as
+#                                    that commit's script ran it, to check that (a) stands for what was shipped)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nochunk,nomalloc,passive,jemalloc,t1,loop}
 W=${WARMUP:-5}
-echo "command: ${ROUNDS:+ROUNDS=$ROUNDS }WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
+echo "command: ${ROUNDS:+ROUNDS=$ROUNDS }${SHIPPED:+SHIPPED=$SHIPPED }WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
 BENCH=htsgd-bench/target/htsgd-bench.jar CLI=htsgd-cli/target/htsgd-cli.jar
 for m in htsgd-bench htsgd-cli; do
   jar=$m/target/$m.jar
@@ -109,8 +111,29 @@ loop() {
 # ROUNDS=n: instead of the table, n alternations of (a) and (b) (fresh JVMs, one right after the other), each round's
 # gradient alone at each batch and the ratio (a)/(b) within the round, then per batch the median, range and how many
 # rounds reached 3x: a ratio of two runs minutes apart moves with the host's speed, one within a round much less
+# SHIPPED=REV (with ROUNDS): each round first runs "shipped", the LeNetStepBenchmark of commit REV itself (its sources
+# exported with git archive and built offline once into htsgd-bench/target/shipped-REV), with the environment of
+# REV's own bench script: DNNL_MAX_CPU_ISA=SSE41, OMP_NUM_THREADS = MKL_NUM_THREADS = THREADS, malloc at its
+# defaults. For issue 12, REV = 64c88d5, the code as shipped when the issue was filed (its benchmark takes no
+# warm-up argument and warms up max(10, steps / 10) steps).
+shipped() {
+  local dir="htsgd-bench/target/shipped-$SHIPPED"
+  if [ ! -f "$dir/htsgd-bench/target/htsgd-bench.jar" ]; then
+    rm -rf "$dir"; mkdir -p "$dir"
+    git archive "$SHIPPED" | tar -x -C "$dir"
+    (cd "$dir" && mvn -B -o -q -pl htsgd-bench -am package -DskipTests) >&2
+  fi
+  echo "== shipped: $SHIPPED's bench jar, env DNNL_MAX_CPU_ISA=SSE41 OMP_NUM_THREADS=$T MKL_NUM_THREADS=$T" >&2
+  env "${NOMALLOC[@]}" DNNL_MAX_CPU_ISA=SSE41 OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T" "${JAVA[@]}" \
+    -Dai.djl.pytorch.num_threads="$T" -cp "$dir/htsgd-bench/target/htsgd-bench.jar:$dir/htsgd-bench/target/lib/*" \
+    org.htsgd.bench.train.LeNetStepBenchmark "$T" "$B" "$S" "$R" 2>/dev/null | sed "s/^/shipped /"
+}
 if [ -n "${ROUNDS:-}" ]; then
+  if [ -n "${SHIPPED:-}" ] && ! git rev-parse -q --verify "$SHIPPED^{commit}" >/dev/null; then
+    echo "SHIPPED=$SHIPPED is not a commit of this repository" >&2; exit 2
+  fi
   for ((r = 1; r <= ROUNDS; r++)); do
+    if [ -n "${SHIPPED:-}" ]; then shipped | sed "s/^/round$r /" | tee -a "$TMP/rounds"; fi
     for c in a b; do step "$c" | sed "s/^/round$r /" | tee -a "$TMP/rounds"; done
   done
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -118,18 +141,28 @@ if [ -n "${ROUNDS:-}" ]; then
   awk '
     { for (i = 1; i <= NF; i++) { if ($i ~ /^batch=/) b = substr($i, 7); if ($i == "lossAndGradient") g = $(i + 1) }
       if (b == "our2") next
-      grad[$1, $2, b] = g; if (!(b in bseen)) { bseen[b] = 1; border[++nb] = b }
+      grad[$1, $2, b] = g; cseen[$2] = 1; if (!(b in bseen)) { bseen[b] = 1; border[++nb] = b }
       if (!($1 in rseen)) { rseen[$1] = 1; rorder[++nr] = $1 } }
     END {
-      print "| round | batch | (a) gradient ms | (b) gradient ms | (b) x (a) |"; print "|---|---|---|---|---|"
+      sh = ("shipped" in cseen)
+      print "| round | batch |" (sh ? " shipped gradient ms |" : "") " (a) gradient ms | (b) gradient ms | (b) x (a) |" \
+        (sh ? " (b) x shipped | shipped / (a) |" : "")
+      print "|---|---|---|---|---|---|" (sh ? "---|---|" : "")
       for (i = 1; i <= nb; i++) { b = border[i]; n = 0
         for (j = 1; j <= nr; j++) { r = rorder[j]; x = grad[r, "a", b] / grad[r, "b", b]; q[++n] = x
-          printf "| %s | %s | %.1f | %.1f | %.2f |\n", substr(r, 6), b, grad[r, "a", b], grad[r, "b", b], x }
-        for (u = 1; u <= n; u++) for (v = u + 1; v <= n; v++) if (q[v] < q[u]) { t = q[u]; q[u] = q[v]; q[v] = t }
-        k3 = 0; for (u = 1; u <= n; u++) if (q[u] >= 3) k3++
-        med = (n % 2) ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2
-        summary[i] = sprintf("batch %s: (b) x (a) median %.2f, range %.2f-%.2f, %d of %d rounds >= 3x", b, med, q[1], q[n], k3, n) }
-      print ""; for (i = 1; i <= nb; i++) print summary[i] }' "$TMP/rounds"
+          if (sh) { y = grad[r, "shipped", b] / grad[r, "b", b]; qs[n] = y; z = grad[r, "shipped", b] / grad[r, "a", b]; qa[n] = z
+            printf "| %s | %s | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |\n", substr(r, 6), b, grad[r, "shipped", b],
+              grad[r, "a", b], grad[r, "b", b], x, y, z }
+          else printf "| %s | %s | %.1f | %.1f | %.2f |\n", substr(r, 6), b, grad[r, "a", b], grad[r, "b", b], x }
+        summary[i] = "batch " b ": (b) x (a) " stats(q, n)
+        if (sh) summary[i] = summary[i] "; (b) x shipped " stats(qs, n) "; shipped / (a) " stats(qa, n, 1) }
+      print ""; for (i = 1; i <= nb; i++) print summary[i] }
+    # stats(q, n, plain): median, range and (unless plain) how many of the n ratios reach 3x (sorts q)
+    function stats(q, n, plain,   u, v, t, k3, med) {
+      for (u = 1; u <= n; u++) for (v = u + 1; v <= n; v++) if (q[v] < q[u]) { t = q[u]; q[u] = q[v]; q[v] = t }
+      k3 = 0; for (u = 1; u <= n; u++) if (q[u] >= 3) k3++
+      med = (n % 2) ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2
+      return sprintf("median %.2f, range %.2f-%.2f", med, q[1], q[n]) (plain ? "" : sprintf(", %d of %d rounds >= 3x", k3, n)) }' "$TMP/rounds"
   exit 0
 fi
 

@@ -32,8 +32,8 @@
 #                                    [extras=nchw,nochunk,nomalloc,passive,jemalloc,t1,loop]   (extras "none": no extra rows;
 #                                    train_iterations 0: no train rows; WARMUP=n untimed steps before each timing;
 #                                    ROUNDS=n: (a) and (b) alternated n times and compared round by round, below;
-#                                    with ROUNDS, SHIPPED=REV adds the row "shipped": commit REV's own bench jar, run as
-#                                    that commit's script ran it, to check that (a) stands for what was shipped)
+#                                    with ROUNDS, SHIPPED=REV adds the row "shipped": an old commit's own bench jar, run
+#                                    as this script ran it then, to check that (a) stands for what was shipped)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nochunk,nomalloc,passive,jemalloc,t1,loop}
@@ -112,19 +112,20 @@ loop() {
 # gradient alone at each batch and the ratio (a)/(b) within the round, then per batch the median, range and how many
 # rounds reached 3x: a ratio of two runs minutes apart moves with the host's speed, one within a round much less
 # SHIPPED=REV (with ROUNDS): each round first runs "shipped", the LeNetStepBenchmark of commit REV itself (its sources
-# exported with git archive and built offline once into htsgd-bench/target/shipped-REV), with the environment of
-# REV's own bench script: DNNL_MAX_CPU_ISA=SSE41, OMP_NUM_THREADS = MKL_NUM_THREADS = THREADS, malloc at its
-# defaults. For issue 12, REV = 64c88d5, the code as shipped when the issue was filed (its benchmark takes no
-# warm-up argument and warms up max(10, steps / 10) steps).
+# exported with git archive and built offline once into htsgd-bench/target/shipped-REV), as this script ran it before
+# the engine self-check (up to 2026-12-03): DNNL_MAX_CPU_ISA=SSE41, OMP_NUM_THREADS = MKL_NUM_THREADS = THREADS,
+# malloc at its defaults, no -Xmx. Meant for a REV of that time: for issue 12, 64c88d5, the code as shipped when the
+# issue was filed (its benchmark takes no warm-up argument and warms up max(10, steps / 10) steps).
 shipped() {
-  local dir="htsgd-bench/target/shipped-$SHIPPED"
+  local dir="htsgd-bench/target/shipped-$SHIPPED" OLDJAVA=()
+  for o in "${JAVA[@]}"; do [ "$o" = -Xmx8g ] || OLDJAVA+=("$o"); done
   if [ ! -f "$dir/htsgd-bench/target/htsgd-bench.jar" ]; then
     rm -rf "$dir"; mkdir -p "$dir"
     git archive "$SHIPPED" | tar -x -C "$dir"
     (cd "$dir" && mvn -B -o -q -pl htsgd-bench -am package -DskipTests) >&2
   fi
   echo "== shipped: $SHIPPED's bench jar, env DNNL_MAX_CPU_ISA=SSE41 OMP_NUM_THREADS=$T MKL_NUM_THREADS=$T" >&2
-  env "${NOMALLOC[@]}" DNNL_MAX_CPU_ISA=SSE41 OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T" "${JAVA[@]}" \
+  env "${NOMALLOC[@]}" DNNL_MAX_CPU_ISA=SSE41 OMP_NUM_THREADS="$T" MKL_NUM_THREADS="$T" "${OLDJAVA[@]}" \
     -Dai.djl.pytorch.num_threads="$T" -cp "$dir/htsgd-bench/target/htsgd-bench.jar:$dir/htsgd-bench/target/lib/*" \
     org.htsgd.bench.train.LeNetStepBenchmark "$T" "$B" "$S" "$R" 2>/dev/null | sed "s/^/shipped /"
 }

@@ -38,6 +38,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-2}; B=${2:-100,1200,our2}; S=${3:-20}; R=${4:-3}; N=${5:-200}; EXTRAS=${6:-nchw,nochunk,nomalloc,passive,jemalloc,t1,loop}
 W=${WARMUP:-5}
+if [ -n "${SHIPPED:-}" ] && [ -z "${ROUNDS:-}" ]; then
+  echo "SHIPPED=$SHIPPED needs ROUNDS=n: the shipped row is compared round by round only" >&2; exit 2
+fi
 echo "command: ${ROUNDS:+ROUNDS=$ROUNDS }${SHIPPED:+SHIPPED=$SHIPPED }WARMUP=$W bench/lenet_side_by_side.sh $T $B $S $R $N $EXTRAS"
 BENCH=htsgd-bench/target/htsgd-bench.jar CLI=htsgd-cli/target/htsgd-cli.jar
 for m in htsgd-bench htsgd-cli; do

@@ -1,13 +1,16 @@
 package org.htsgd.cli.reproduce;
 
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.BinomialTest;
 
 /**
  * The paired comparison of two methods over replications that share their seed (Table 2: within a replication every
  * method starts from the same weights and sees the same corrupted labels, {@link Table2Plan#runSeed}): the
  * differences \(d_i = x_i - y_i\), their mean \(\bar d\) and sample standard deviation \(s_d\), the 95% t interval
  * \(\bar d \pm t_{0.975,\,n-1}\, s_d / \sqrt{n}\) (Student's t with \(n - 1\) degrees of freedom, Apache Commons
- * Statistics), and how many differences are positive and negative.
+ * Statistics), and how many differences are positive and negative, with the exact sign test of their signs
+ * ({@link #signTest}), which assumes nothing of the differences' distribution.
  *
  * @param n number of pairs
  * @param mean \(\bar d\), NaN if {@code n = 0}
@@ -49,6 +52,24 @@ record PairedDifference(int n, double mean, double sd, double lower, double uppe
             hi = m.mean() + half;
         }
         return new PairedDifference(d.length, m.mean(), m.sd(), lo, hi, pos, neg);
+    }
+
+    /**
+     * The one-sided exact sign test: among the \(m\) non-zero differences (ties dropped), the probability of at
+     * least as many on the given side as observed if each side had probability 1/2, \(P(X \ge k)\) with
+     * \(X \sim \mathrm{Bin}(m, 1/2)\) (Apache Commons Statistics' {@link BinomialTest}); e.g. 5 of 5:
+     * \(1/32 = 0.031\).
+     *
+     * @param above the side: differences above 0 ({@code true}) or below ({@code false})
+     * @return the p-value, 1 when every difference is 0
+     */
+    double signTest(boolean above) {
+        int m = positive + negative;
+        if (m == 0) {
+            return 1;
+        }
+        return BinomialTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN)
+            .test(m, above ? positive : negative, 0.5).getPValue();
     }
 
     /** @return whether the interval exists ({@code n >= 2}) and lies entirely above 0 */

@@ -138,7 +138,8 @@ record Table2Claim(Method method, Quantity quantity, boolean higher) {
         /**
          * @param claim the claim
          * @param d the paired difference (method − SB)
-         * @return the answer: the side of 0 the 95% interval lies on, measured against the claimed side
+         * @return the answer: the side of 0 the 95% interval lies on, measured against the claimed side (the rule
+         *     the report states before any run; the sign test of {@link #sentence()} is given beside it, not used)
          */
         static Verdict of(Table2Claim claim, PairedDifference d) {
             Outcome o;
@@ -165,19 +166,26 @@ record Table2Claim(Method method, Quantity quantity, boolean higher) {
             int claimed = c.higher() ? difference.positive() : difference.negative();
             int opposite = c.higher() ? difference.negative() : difference.positive();
             String of = " of " + difference.n() + " replications";
+            String claimedSign = sign(difference.signTest(c.higher()));
+            String oppositeSign = sign(difference.signTest(!c.higher()));
             String other = (c.higher() ? q.lowerWord : q.higherWord) + " than SB";
             String said = (c.higher() ? q.higherWord : q.lowerWord) + " than SB";
             return "“" + c.statement() + "”: " + switch (outcome) {
-                case HOLDS -> "holds with 95% confidence: " + m + " is " + said + " in " + claimed + of + "; "
-                    + diff + ", which excludes 0.";
+                case HOLDS -> "holds with 95% confidence: " + m + " is " + said + " in " + claimed + of
+                    + claimedSign + "; " + diff + ", which excludes 0.";
                 case CONTRADICTED -> "contradicted with 95% confidence: " + m + " is " + other + " in " + opposite
-                    + of + "; " + diff + ", which excludes 0 on the opposite side.";
-                case INCONCLUSIVE -> "not shown: " + m + " is " + said + " in " + claimed + of + ", but " + diff
-                    + " includes 0.";
+                    + of + oppositeSign + "; " + diff + ", which excludes 0 on the opposite side.";
+                case INCONCLUSIVE -> "not shown: " + m + " is " + said + " in " + claimed + of + claimedSign
+                    + ", but " + diff + " includes 0.";
                 case ONE_REPLICATION -> "one replication: no confidence statement possible (" + diff + ": "
                     + (claimed == 1 ? said : opposite == 1 ? other : "equal to SB") + " in this replication).";
                 case NO_DATA -> "not tested: no replication where both " + m + " and SB finished without diverging.";
             };
+        }
+
+        /** @return e.g. {@code " (sign test, one-sided p = 0.031)"} */
+        private static String sign(double p) {
+            return " (sign test, one-sided p = " + Fmt.f(p, 3) + ")";
         }
     }
 }

@@ -43,6 +43,24 @@ class PairedDifferenceTest {
     }
 
     @Test
+    void signTestCountsTheNonZeroDifferencesOnOneSide() {
+        // 4 of 4 below 0: P(X >= 4), X ~ Bin(4, 1/2), = 1/16; above: P(X >= 0) = 1
+        PairedDifference four = PairedDifference.of(new double[] {1, 2, 3, 4}, new double[] {3, 5, 7, 7});
+        assertEquals(1.0 / 16, four.signTest(false), 1e-15);
+        assertEquals(1.0, four.signTest(true), 1e-15);
+        // (1, -2, 0): the tie is dropped, m = 2; one on each side: P(X >= 1), X ~ Bin(2, 1/2), = 3/4 either way
+        PairedDifference tie = PairedDifference.of(new double[] {5, 1, 4}, new double[] {4, 3, 4});
+        assertEquals(0.75, tie.signTest(true), 1e-15);
+        assertEquals(0.75, tie.signTest(false), 1e-15);
+        // 5 of 5 above: 1/32; 4 of 5 above: (C(5,4) + C(5,5)) / 32 = 6/32
+        double[] sb = {68.0, 68.0, 68.0, 68.0, 68.0};
+        assertEquals(1.0 / 32, PairedDifference.of(new double[] {69, 69.5, 68.1, 70, 68.5}, sb).signTest(true), 1e-15);
+        assertEquals(6.0 / 32, PairedDifference.of(new double[] {69, 69.5, 67.9, 70, 68.5}, sb).signTest(true), 1e-15);
+        assertEquals(1.0, PairedDifference.of(new double[] {1, 2}, new double[] {1, 2}).signTest(true),
+            "no non-zero difference: no evidence either way");
+    }
+
+    @Test
     void onePairHasNoIntervalAndNoPairsNoMean() {
         PairedDifference one = PairedDifference.of(new double[] {70.06}, new double[] {69.20});
         assertEquals(1, one.n());

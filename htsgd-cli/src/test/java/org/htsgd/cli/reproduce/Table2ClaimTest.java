@@ -22,8 +22,10 @@ class Table2ClaimTest {
         Table2Claim.Verdict v = Table2Claim.Verdict.of(FLATTER,
             PairedDifference.of(new double[] {1, 2, 3, 4}, new double[] {3, 5, 7, 7}));
         assertEquals(Table2Claim.Outcome.HOLDS, v.outcome());
+        // sign test: 4 of 4 below 0, P(X >= 4) = 1/16 for X ~ Bin(4, 1/2)
         assertEquals("“Our 2 is flatter than SB”: holds with 95% confidence: Our 2 is flatter than SB in 4 of 4 "
-            + "replications; Our 2 − SB = -3.0000 (95% CI -4.2992 to -1.7008), which excludes 0.", v.sentence());
+            + "replications (sign test, one-sided p = 0.063); Our 2 − SB = -3.0000 (95% CI -4.2992 to -1.7008), "
+            + "which excludes 0.", v.sentence());
     }
 
     @Test
@@ -32,18 +34,19 @@ class Table2ClaimTest {
             PairedDifference.of(new double[] {3, 5, 7, 7}, new double[] {1, 2, 3, 4}));
         assertEquals(Table2Claim.Outcome.CONTRADICTED, v.outcome());
         assertEquals("“Our 2 is flatter than SB”: contradicted with 95% confidence: Our 2 is sharper than SB in 4 of "
-            + "4 replications; Our 2 − SB = +3.0000 (95% CI 1.7008 to 4.2992), which excludes 0 on the opposite "
-            + "side.", v.sentence());
+            + "4 replications (sign test, one-sided p = 0.063); Our 2 − SB = +3.0000 (95% CI 1.7008 to 4.2992), "
+            + "which excludes 0 on the opposite side.", v.sentence());
     }
 
     @Test
     void inconclusive() {
-        // (1, -2, 0): CI [-4.13, 3.46] includes 0
+        // (1, -2, 0): CI [-4.13, 3.46] includes 0; sign test: 1 of the 2 non-zero above 0, P(X >= 1) = 3/4
         Table2Claim.Verdict v = Table2Claim.Verdict.of(MORE_ACCURATE,
             PairedDifference.of(new double[] {5, 1, 4}, new double[] {4, 3, 4}));
         assertEquals(Table2Claim.Outcome.INCONCLUSIVE, v.outcome());
         assertEquals("“Our 1 is more accurate than SB”: not shown: Our 1 is more accurate than SB in 1 of 3 "
-            + "replications, but Our 1 − SB = -0.33 pp (95% CI -4.13 to 3.46) includes 0.", v.sentence());
+            + "replications (sign test, one-sided p = 0.750), but Our 1 − SB = -0.33 pp (95% CI -4.13 to 3.46) "
+            + "includes 0.", v.sentence());
     }
 
     @Test
@@ -96,8 +99,8 @@ class Table2ClaimTest {
         Table2Claim.Verdict v = claim.test(runs);
         assertEquals(Table2Claim.Outcome.HOLDS, v.outcome());
         assertEquals("“SB+Noise is less accurate than SB”: holds with 95% confidence: SB+Noise is less accurate than "
-            + "SB in 2 of 2 replications; SB+Noise − SB = -4.75 pp (95% CI -7.93 to -1.57), which excludes 0.",
-            v.sentence());
+            + "SB in 2 of 2 replications (sign test, one-sided p = 0.250); SB+Noise − SB = -4.75 pp (95% CI -7.93 "
+            + "to -1.57), which excludes 0.", v.sentence());
         assertEquals(1, Table2Claim.paper().stream().filter(c -> c.method() == Method.SB_NOISE).count(),
             "its sharpness against SB goes either way in the paper's tasks: no claim");
     }

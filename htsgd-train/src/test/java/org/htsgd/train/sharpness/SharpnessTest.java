@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.htsgd.train.model.DifferentiableModel;
+import org.htsgd.train.model.ForwardingModel;
 import org.htsgd.train.model.reference.LeastSquares;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,13 +135,12 @@ class SharpnessTest {
     }
 
     /** Delegates to a model and throws once the given number of model calls is exceeded. */
-    private static final class DelegatingModel implements DifferentiableModel {
-        private final DifferentiableModel inner;
+    private static final class DelegatingModel extends ForwardingModel {
         private final int budget;
         private int calls;
 
         DelegatingModel(DifferentiableModel inner, int budget) {
-            this.inner = inner;
+            super(inner);
             this.budget = budget;
         }
 
@@ -149,26 +149,6 @@ class SharpnessTest {
                 calls = 0;
                 throw new IllegalStateException("engine failure");
             }
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public int trainingSize() {
-            return inner.trainingSize();
-        }
-
-        @Override
-        public void weights(double[] out) {
-            inner.weights(out);
-        }
-
-        @Override
-        public void setWeights(double[] w) {
-            inner.setWeights(w);
         }
 
         @Override

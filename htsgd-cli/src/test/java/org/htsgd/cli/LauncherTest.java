@@ -173,8 +173,8 @@ class LauncherTest {
     void aSourceSavedDuringTheBuildStillCounts() throws Exception {
         upToDate();
         age("htsgd-cli/src/main/java/A.java", 5);
-        // the fake build saves a main source while it runs, as an editor might
-        script(tmp.resolve("bin/mvn"), MVN + "sleep 0.05; echo edit >> htsgd-cli/src/main/java/A.java\n");
+        // the fake build saves a main source while it runs, as an editor might (over a second later: coarse clocks)
+        script(tmp.resolve("bin/mvn"), MVN + "sleep 1.1; echo edit >> htsgd-cli/src/main/java/A.java\n");
         assertEquals(1, run("exit-time").builds());
         script(tmp.resolve("bin/mvn"), MVN);
         assertEquals(1, run("exit-time").builds(), "the source saved during the build is newer than the jar");

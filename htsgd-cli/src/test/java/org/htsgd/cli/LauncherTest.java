@@ -50,7 +50,8 @@ class LauncherTest {
         case " $* " in
           *" org.htsgd.train.model.EngineIsa "*) [ -n "${FAKE_ISA:-}" ] || exit 1; echo "$FAKE_ISA"; exit 0 ;;
         esac
-        echo "java isa=${DNNL_MAX_CPU_ISA:-} mmap=${MALLOC_MMAP_THRESHOLD_:-} pad=${MALLOC_TOP_PAD_:-} args=$*" >> "$FAKE_LOG"
+        echo "java isa=${DNNL_MAX_CPU_ISA:-} mmap=${MALLOC_MMAP_THRESHOLD_:-} pad=${MALLOC_TOP_PAD_:-} args=$*" \\
+          >> "$FAKE_LOG"
         echo '[W1205 04:52:10.123456 1234 Engine.cpp:42] Warning: a libtorch warning'
         echo 'native crash report' >&2
         echo '[W1205 04:52:10.123456 1234 Engine.cpp:42] Warning: a libtorch warning' >&2
@@ -117,8 +118,8 @@ class LauncherTest {
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher finished");
         List<String> calls = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        return new Run(p.exitValue(), Files.readString(tmp.resolve("out.txt")), Files.readString(tmp.resolve("err.txt")),
-            calls);
+        return new Run(p.exitValue(), Files.readString(tmp.resolve("out.txt")),
+            Files.readString(tmp.resolve("err.txt")), calls);
     }
 
     /** Sets a file's modification time to {@code seconds} after the jar's (still in the past after upToDate). */
@@ -257,7 +258,8 @@ class LauncherTest {
 
         env.put("FAKE_UID", "0");
         Run rootUser = run("train");
-        assertTrue(rootUser.calls().contains("apt-get install -y -qq dataset-fashion-mnist"), rootUser.calls().toString());
+        assertTrue(rootUser.calls().contains("apt-get install -y -qq dataset-fashion-mnist"),
+            rootUser.calls().toString());
         assertTrue(rootUser.err().contains("installing Debian's dataset-fashion-mnist"), rootUser.err());
 
         assertTrue(run("exit-time").calls().stream().noneMatch(c -> c.startsWith("apt-get")),
@@ -275,6 +277,7 @@ class LauncherTest {
         env.put("PATH", bare.toString());
         Run r = run("reproduce");
         assertEquals(2, r.code());
-        assertEquals("htsgd: java not found: install a Java 17 JDK (apt-get install -y openjdk-17-jdk)", r.err().strip());
+        assertEquals("htsgd: java not found: install a Java 17 JDK (apt-get install -y openjdk-17-jdk)",
+            r.err().strip());
     }
 }

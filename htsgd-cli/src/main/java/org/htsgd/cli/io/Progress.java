@@ -69,6 +69,11 @@ public final class Progress implements AutoCloseable {
         return start(task, total, unit, mode(), System.err, System::nanoTime);
     }
 
+    /** @return a progress that shows nothing, for work of which nothing is left to do */
+    public static Progress silent() {
+        return start("", 0, "", Mode.OFF, System.err, System::nanoTime);
+    }
+
     /**
      * @param task what is being done
      * @param total total units of work
@@ -133,6 +138,11 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.setExtraMessage(text);
         }
+    }
+
+    /** @return the units done so far */
+    public synchronized long done() {
+        return done;
     }
 
     /** @return elapsed time since start */

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.htsgd.cli.RunFailedException;
 import org.htsgd.cli.io.OutputDir;
 import org.htsgd.cli.io.Progress;
@@ -220,7 +221,13 @@ final class Table2Part implements Part {
         System.err.flush();
         ctx.dir().writeJson(ESTIMATE, estimate);
         List<Table2Run> runs;
-        try (Progress bar = ctx.progress("training", Table2Plan.totalIterations(jobs), "it")) {
+        long left = TrainingRuns.iterationsLeft(jobs);
+        long unfinished = IntStream.range(0, jobs.size()).filter(k -> !finished[k]).count();
+        if (left == 0 && unfinished > 0) { // trained to their end before, killed while being measured
+            System.err.println("table2: " + unfinished + " run(s) trained to the end before; measuring their "
+                + "sharpness");
+        }
+        try (Progress bar = left == 0 ? Progress.silent() : ctx.progress("training", left, "it")) {
             runs = TrainingRuns.runAll(jobs, dataDirs, s, ctx.threads(), bar);
         }
         List<Table2Run> all = new ArrayList<>(runs);

@@ -83,9 +83,4 @@ final class Table2Plan {
         order.sort(Comparator.comparingLong((Integer k) -> jobs.get(k).relativeCost()).reversed());
         return order;
     }
-
-    /** @param jobs runs @return their total number of iterations (the progress bar's length) */
-    static long totalIterations(List<Table2Job> jobs) {
-        return jobs.stream().mapToLong(j -> j.schedule().iterations()).sum();
-    }
 }

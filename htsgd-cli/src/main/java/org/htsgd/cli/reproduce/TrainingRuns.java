@@ -101,6 +101,21 @@ final class TrainingRuns {
     }
 
     /**
+     * @param job one of Table 2's runs
+     * @return the iterations it has still to train: 0 once it has its result, else its schedule less what its
+     *     checkpoint holds ({@link Trainer#resumesAt})
+     */
+    static long iterationsLeft(Table2Job job) {
+        return Files.isRegularFile(job.dir().resolve(RESULT)) ? 0
+            : job.schedule().iterations() - Trainer.resumesAt(job.dir());
+    }
+
+    /** @return the iterations {@link #runAll} will train: {@link #iterationsLeft} summed over the jobs */
+    static long iterationsLeft(List<Table2Job> jobs) {
+        return jobs.stream().mapToLong(TrainingRuns::iterationsLeft).sum();
+    }
+
+    /**
      * Runs the jobs, {@link #runsAtOnce} at a time, each in its own child JVM, starting with one intra-op thread
      * and given more when fewer runs than cores remain ({@link CoreShares}; a run's numbers do not depend on its
      * threads: {@link #trainAndMeasure}), so the cores stay busy to the end. Runs start in {@link
@@ -111,13 +126,19 @@ final class TrainingRuns {
      * @param dataDirs each task's data directory
      * @param scale the training scale
      * @param threads cores to use
-     * @param bar progress (iterations of all runs; the running runs as its message)
+     * @param bar progress: the iterations trained in this call, out of {@link #iterationsLeft(List)} (a finished
+     *     run adds none, a resumed one those after its checkpoint, so the rate and time left are this call's); the
+     *     running runs as its message
      * @return the runs in plan order
      * @throws Exception the first failure of a run
      */
     static List<Table2Run> runAll(List<Table2Job> jobs, Map<Task, Path> dataDirs, TrainingScale scale, int threads,
                                   Progress bar) throws Exception {
         long[] done = new long[jobs.size()];
+        long[] before = new long[jobs.size()]; // iterations a job had trained before this call
+        for (int i = 0; i < jobs.size(); i++) {
+            before[i] = jobs.get(i).schedule().iterations() - iterationsLeft(jobs.get(i));
+        }
         Set<String> running = new LinkedHashSet<>();
         Runnable report = () -> {
             synchronized (done) {
@@ -149,7 +170,7 @@ final class TrainingRuns {
                         try {
                             run = inChildProcess(new Request(job, scale, dataDirs.get(job.task()), 1), it -> {
                                 synchronized (done) {
-                                    done[i] = it + 1;
+                                    done[i] = Math.max(0, it + 1 - before[i]);
                                 }
                                 report.run();
                             }, cores);
@@ -160,7 +181,7 @@ final class TrainingRuns {
                         }
                     }
                     synchronized (done) {
-                        done[i] = job.schedule().iterations();
+                        done[i] = job.schedule().iterations() - before[i];
                     }
                     report.run();
                     return run;

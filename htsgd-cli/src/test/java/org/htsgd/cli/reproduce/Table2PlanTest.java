@@ -25,7 +25,7 @@ class Table2PlanTest {
             RUNS.resolve("fmnist-lenet/sb/rep0")), jobs.get(0));
         assertEquals(new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 8, IterationSchedule.of(12, 4),
             RUNS.resolve("fmnist-lenet/our2/rep0")), jobs.get(1));
-        assertEquals(24, Table2Plan.totalIterations(jobs));
+        assertEquals(24, TrainingRuns.iterationsLeft(jobs), "a fresh plan has all its iterations left");
     }
 
     @Test
@@ -56,7 +56,7 @@ class Table2PlanTest {
             // and labels (both drawn from the run's seed)
             assertEquals(Table2Plan.runSeed(1, j.replication()), j.seed(), j.label());
         }
-        assertEquals(5L * (5 * 10_000 + 100_000 + 5 * 30_000 + 150_000), Table2Plan.totalIterations(jobs));
+        assertEquals(5L * (5 * 10_000 + 100_000 + 5 * 30_000 + 150_000), TrainingRuns.iterationsLeft(jobs));
     }
 
     @Test

@@ -67,6 +67,37 @@ class TrainingRunsTest {
     }
 
     @Test
+    void progressCountsOnlyWhatThisCallTrains(@TempDir Path dir) throws Exception {
+        // two runs of 20 iterations: one finished, one killed after its checkpoint at 12
+        Path data = Task.FMNIST_LENET.data().defaultDirectory();
+        IterationSchedule schedule = IterationSchedule.of(20, 5);
+        List<Table2Job> jobs = new ArrayList<>();
+        for (String name : List.of("finished", "resumed")) {
+            jobs.add(new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, schedule, dir.resolve(name)));
+        }
+        int before = TorchRuntime.threads();
+        try {
+            TrainingRuns.trainAndMeasure(jobs.get(0), SCALE, data, () -> 1, it -> { });
+            assertThrows(RuntimeException.class, () -> TrainingRuns.trainAndMeasure(jobs.get(1), SCALE, data,
+                () -> 1, it -> {
+                    if (it == 12) {
+                        throw new RuntimeException("killed");
+                    }
+                }));
+        } finally {
+            TorchRuntime.setThreads(before);
+        }
+        assertEquals(List.of(0L, 8L), jobs.stream().map(TrainingRuns::iterationsLeft).toList());
+        assertEquals(20, TrainingRuns.iterationsLeft(new Table2Job(Task.FMNIST_LENET, Method.OUR2, 0, 2, schedule,
+            dir.resolve("fresh"))), "a run not started has its whole schedule left");
+        org.htsgd.cli.io.Progress bar = org.htsgd.cli.io.Progress.silent();
+        List<Table2Run> runs = TrainingRuns.runAll(jobs, java.util.Map.of(Task.FMNIST_LENET, data), SCALE, 1, bar);
+        assertEquals(8, bar.done(), "the iterations trained by this call, not the 40 of the two schedules");
+        assertEquals(2, runs.size());
+        assertEquals(0, TrainingRuns.iterationsLeft(jobs));
+    }
+
+    @Test
     void readOnTheGradientOnlyTheTruncatingMethodsThresholdChanges(@TempDir Path dir) throws Exception {
         TrainingScale gradient = SCALE.withBOn(TruncationReading.GRADIENT);
         Path data = Task.FMNIST_LENET.data().defaultDirectory();

@@ -100,4 +100,16 @@ class ProgressTest {
         assertEquals(List.of("x:   0% (0/10 u, 0.0 s)", "x: 100% (20/20 u, 0.0 s)"),
                 buf.toString(StandardCharsets.UTF_8).lines().toList());
     }
+
+    @Test
+    void doneCountsUnitsMonotonicallyAndSilentCountsToo() {
+        try (Progress p = Progress.silent()) {
+            assertEquals(0, p.done());
+            p.set(5);
+            p.add(3);
+            p.set(4); // set never goes back
+            p.add(-2); // nor does add
+            assertEquals(8, p.done());
+        }
+    }
 }

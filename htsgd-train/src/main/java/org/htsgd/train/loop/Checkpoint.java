@@ -2,6 +2,8 @@ package org.htsgd.train.loop;
 
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.htsgd.train.io.AtomicFiles;
@@ -43,6 +45,8 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
                   MetricsWindow window, byte[] generatorState, double[] ruleState) {
     /** First four bytes: "HTSC". */
     static final int MAGIC = 0x48545343;
+    /** What {@link #iterationsDone(Path)} reads: far more than a header and an identity take. */
+    private static final int HEAD_BYTES = 1 << 20;
     /** The version this class writes. */
     static final int VERSION = 2;
     /** The oldest version this class reads (without the metrics window). */
@@ -139,7 +143,13 @@ record Checkpoint(String identity, long iterationsDone, long steps, long truncat
      * @throws IOException if the file cannot be read or is not a checkpoint (one line naming the file)
      */
     static long iterationsDone(Path file) throws IOException {
-        BinaryReader in = BinaryReader.open(file);
+        byte[] head; // the header, the identity and the count come first, not the weights (a VGG's are ~100 MB)
+        try (InputStream stream = Files.newInputStream(file)) {
+            head = stream.readNBytes(HEAD_BYTES);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        BinaryReader in = BinaryReader.of(file, head);
         in.readHeader(MAGIC, OLDEST_VERSION, VERSION, "htsgd checkpoint");
         in.readUtf();
         return in.readLong();

@@ -18,9 +18,10 @@ import org.htsgd.core.validation.Require;
  * @param blockFactory builds a fresh, uninitialised block mapping (N, C, H, W) to (N, K) logits
  * @param initialization how the weights are drawn from the seed
  * @param gradientChunk examples per single-threaded chunk of a gradient ({@code ChunkedGradient}): a batch is cut
- *     into chunks of this size whatever the thread count, so the chunks bound how many threads share one batch;
- *     large enough for the engine's kernels to run efficiently on one thread (LeNet: 300, so that its batch of 100
- *     is one chunk and its 1,200 four; VGG: {@value Models#VGG_GRADIENT_CHUNK})
+ *     into chunks of this size whatever the thread count (a batch of at most this size into two halves), so the
+ *     chunks bound how many threads share one batch; large enough for the engine's kernels to run efficiently on one
+ *     thread (LeNet: 300, so that its 1,200 is four chunks and its batch of 100 two of 50; VGG:
+ *     {@value Models#VGG_GRADIENT_CHUNK})
  */
 public record Architecture(String name, int channels, int height, int width, int classes,
                            Supplier<Block> blockFactory, Initialization initialization, int gradientChunk) {

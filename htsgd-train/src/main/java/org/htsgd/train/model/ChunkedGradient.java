@@ -22,8 +22,9 @@ import java.util.concurrent.Future;
 
 /**
  * A loss gradient on W threads, the same bits for every W. A batch is cut into consecutive chunks of the
- * architecture's {@link Architecture#gradientChunk} examples (the last one shorter): LeNet's (300) small batch of
- * 100 is one chunk, its large batch of 1,200 four; VGG's (25) batch of 100 four. Each chunk's gradient \(g_c =
+ * architecture's {@link Architecture#gradientChunk} examples (the last one shorter), and a batch that would be one
+ * chunk into two halves ({@link #chunkSize}), so that two threads share it: LeNet's (300) small batch of 100 is two
+ * chunks of 50, its large batch of 1,200 four of 300; VGG's (25) batch of 100 four. Each chunk's gradient \(g_c =
  * \frac{1}{|B|}\sum_{i \in c} \nabla \ell_i(\theta)\) is computed with one intra-op thread by one of W workers (the
  * calling thread with the network's own block, the others with replicas holding the same weights), and the chunks
  * are summed in chunk order in double precision, \(\nabla L_B = \sum_c g_c\) (in rounds of W chunks when all of them
@@ -34,9 +35,10 @@ import java.util.concurrent.Future;
  * differs in its last bits between 1, 2 and 3 threads). Because the chunking depends on the batch alone and every
  * chunk runs single-threaded, the result is bit-identical for every W; it equals the one-batch gradient to float
  * rounding (the sums run in another order). Chunks also use two cores better than libtorch's threads, which spread
- * one LeNet gradient of 1,200 images poorly (BENCHMARKS.md, "Chunked large-batch gradient"); a batch of 100 is as
- * fast on one thread as on libtorch's two, and splitting it in two chunks was not faster ("The same bits on any
- * thread count"). Only for a network whose loss is a sum over examples ({@link #separable}: no batch norm, whose
+ * one LeNet gradient of 1,200 images poorly on an AVX2 Zen 3 (BENCHMARKS.md, "Chunked large-batch gradient"); the
+ * halves make LeNet's batch of 100 1.7x faster on two threads than one chunk on one (a Zen 4 with AVX-512, where one
+ * chunk left the step behind PyTorch 1.13's two threads) and cost up to 8% on one thread (BENCHMARKS.md, "Two
+ * halves"). Only for a network whose loss is a sum over examples ({@link #separable}: no batch norm, whose
  * statistics depend on the batch, and no dropout, whose masks would depend on the thread): the others are computed
  * as one batch.
  *
@@ -99,6 +101,19 @@ final class ChunkedGradient implements AutoCloseable {
     }
 
     /**
+     * The examples per chunk of a batch, a function of the batch alone (so the sums, and the bits, do not depend on
+     * the thread count): the architecture's chunk, or half the batch (rounded up) when the batch would otherwise be
+     * one chunk, so that two threads share even a small batch.
+     *
+     * @param count the batch size, {@code >= 1}
+     * @param chunk the architecture's {@link Architecture#gradientChunk}, {@code >= 1}
+     * @return {@code chunk} if {@code count > chunk}, else {@code ceil(count / 2)}
+     */
+    static int chunkSize(int count, int chunk) {
+        return count > chunk ? chunk : (count + 1) / 2;
+    }
+
+    /**
      * @param block a network
      * @return whether its training loss over a batch is the sum of per-example terms computed independently: no
      *     {@link BatchNorm} and no {@link Dropout} anywhere in it
@@ -138,7 +153,7 @@ final class ChunkedGradient implements AutoCloseable {
      */
     double lossAndGradient(NDManager manager, Block block, ParameterStore store, FlatWeights flat,
                            ChunkedEvaluation.Chunks chunks, int count, int workers, double[] grad) {
-        int chunk = architecture.gradientChunk();
+        int chunk = chunkSize(count, architecture.gradientChunk());
         int n = (count + chunk - 1) / chunk;
         int w = Math.min(workers, n);
         // chunks per round: all of them when their gradients fit in HELD_VALUES (no wait between chunks), else one

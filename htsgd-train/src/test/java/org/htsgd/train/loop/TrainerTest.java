@@ -102,7 +102,7 @@ class TrainerTest {
 
     @Test
     void aSeededLeNetRunWritesTheSameWeightsAndMetricsOnAnyThreadCount(@TempDir Path dir) throws IOException {
-        // Our 2 on LeNet: every step takes an SB gradient of 100 examples (one chunk of ChunkedGradient) and an LB
+        // Our 2 on LeNet: every step takes an SB gradient of 100 examples (two chunks of ChunkedGradient) and an LB
         // gradient of 700 (three chunks), and the evaluations run on the intra-op threads
         ImageDataset train = TestData.synthetic(700, 1, 28, 28, 10, 13);
         int threadsBefore = org.htsgd.train.model.TorchRuntime.threads();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gradient in chunks: bit-identical for every thread count, 1 included, for large batches (several chunks) and
- * small ones (one chunk); equal to the one-batch gradient ({@code -Dhtsgd.chunked-gradient=off}) to float rounding;
+ * small ones (two halves); equal to the one-batch gradient ({@code -Dhtsgd.chunked-gradient=off}) to float rounding;
  * following the network's weights. Tolerance: 1e-5 of the gradient's norm for the whole vector (float32 sums in
  * another order; the spike measured 6.6e-7), and a gradient of another batch or at other weights is rejected by the
  * same criterion.
@@ -92,13 +92,29 @@ class ChunkedGradientTest {
     }
 
     @Test
-    void aSmallBatchIsOneChunkWithTheSameBitsOnAnyThreadCount() {
+    void aSmallBatchIsTwoHalvesWithTheSameBitsOnAnyThreadCount() {
         try (Network net = Network.create(Models.lenet(), TRAIN, 4); Network oneBatch = unchunked(4)) {
-            double[] one = sameOnThreads(net, 100, 2, 3);
-            sameOnThreads(net, 300, 2); // exactly one chunk
-            // one chunk on one thread is the one-batch computation on one thread
-            assertArrayEquals(lossAndGradient(oneBatch, 100, 1), one);
+            double[] one = sameOnThreads(net, 100, 2, 3); // 50 + 50
+            double[] reference = lossAndGradient(oneBatch, 100, 1);
+            assertTrue(relativeDistance(one, reference) < TOLERANCE, "distance " + relativeDistance(one, reference));
+            assertFalse(java.util.Arrays.equals(one, reference), "premise: two chunks, not the one-batch sums");
+            sameOnThreads(net, 300, 2); // exactly the architecture's chunk: 150 + 150
+            sameOnThreads(net, 301, 2); // 300 + 1
+            // a batch of one example is one chunk, and one chunk on one thread is the one-batch computation
+            assertArrayEquals(lossAndGradient(oneBatch, 1, 1), sameOnThreads(net, 1, 2));
         }
+    }
+
+    @Test
+    void theChunkSizeDependsOnTheBatchAloneAndHalvesOneChunk() {
+        assertEquals(300, ChunkedGradient.chunkSize(1_200, 300)); // LeNet's large batch: 4 x 300
+        assertEquals(300, ChunkedGradient.chunkSize(301, 300));   // 300 + 1
+        assertEquals(150, ChunkedGradient.chunkSize(300, 300));   // one chunk's worth: two halves
+        assertEquals(50, ChunkedGradient.chunkSize(100, 300));    // LeNet's small batch: 50 + 50
+        assertEquals(2, ChunkedGradient.chunkSize(3, 300));       // 2 + 1
+        assertEquals(1, ChunkedGradient.chunkSize(1, 300));       // one example, one chunk
+        assertEquals(25, ChunkedGradient.chunkSize(100, 25));     // VGG's small batch: 4 x 25, as before
+        assertEquals(25, ChunkedGradient.chunkSize(1_024, 25));   // VGG's large batch: 41 chunks
     }
 
     @Test

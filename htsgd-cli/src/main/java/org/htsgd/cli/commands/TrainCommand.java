@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
                 + "Defaults are the paper's Table 1 for the task. Writes DIR/metrics.csv, DIR/summary.json, "
                 + "DIR/weights.bin and checkpoints (--resume continues a killed run).",
             "--threads sets the threads: LeNet and VGG11 train to the same bits on any count (their gradients are "
-                + "summed over fixed single-threaded chunks: 300 examples for LeNet, 25 for VGG); VGG16's dropout "
+                + "summed over single-threaded chunks fixed by the batch: 300 examples for LeNet, 25 for VGG, a "
+                + "smaller batch in two halves); VGG16's dropout "
                 + "and batch-norm networks run on PyTorch's intra-op threads, whose count changes the last bits. "
                 + "DIR/config.json records the count used."})
 public final class TrainCommand implements Callable<Integer> {

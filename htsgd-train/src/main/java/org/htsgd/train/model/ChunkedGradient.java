@@ -36,9 +36,9 @@ import java.util.concurrent.Future;
  * chunk runs single-threaded, the result is bit-identical for every W; it equals the one-batch gradient to float
  * rounding (the sums run in another order). Chunks also use two cores better than libtorch's threads, which spread
  * one LeNet gradient of 1,200 images poorly on an AVX2 Zen 3 (BENCHMARKS.md, "Chunked large-batch gradient"); the
- * halves make LeNet's batch of 100 1.7x faster on two threads than one chunk on one (a Zen 4 with AVX-512, where one
- * chunk left the step behind PyTorch 1.13's two threads) and cost up to 8% on one thread (BENCHMARKS.md, "Two
- * halves"). Only for a network whose loss is a sum over examples ({@link #separable}: no batch norm, whose
+ * halves make LeNet's batch-100 step 1.47x faster on two threads than one chunk on one (a Zen 4 with AVX-512, where
+ * one chunk left the step at parity with PyTorch 1.13's two threads) and cost about 10% on one thread (BENCHMARKS.md,
+ * "Two halves"). Only for a network whose loss is a sum over examples ({@link #separable}: no batch norm, whose
  * statistics depend on the batch, and no dropout, whose masks would depend on the thread): the others are computed
  * as one batch.
  *

@@ -181,9 +181,8 @@ public final class Network implements DifferentiableModel, AutoCloseable {
      * chunks of {@link Architecture#gradientChunk} examples (a batch of at most that many into two halves), each
      * computed with one intra-op thread, spread over PyTorch's W intra-op threads and summed in chunk order
      * ({@link ChunkedGradient}): the result is bit-identical for every W, 1 included, and the chunks spread over the
-     * threads. Other networks, or with
-     * {@code -Dhtsgd.chunked-gradient=off}, compute the batch as one on W intra-op threads (the result may then
-     * depend on W).
+     * threads. Other networks, or with {@code -Dhtsgd.chunked-gradient=off}, compute the batch as one on W intra-op
+     * threads (the result may then depend on W).
      */
     @Override
     public double lossAndGradient(int[] examples, int count, double[] grad) {
